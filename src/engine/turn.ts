@@ -1,0 +1,61 @@
+/**
+ * The platform-neutral models every channel adapter translates to and from.
+ * Adapters build a {@link Turn} from a platform event and render each {@link Reply}; they decide nothing.
+ */
+
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Who is typing: the customer themself, or a contact-center agent acting for a customer. */
+export type Actor =
+  | { kind: 'customer'; id: string }
+  | { kind: 'agent'; id: string; onBehalfOf?: string | undefined };
+
+/** One user input. Actions carry the state version they were rendered from (stale-click protection). */
+export type TurnInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'choice'; choiceId: string; stateVersion: number }
+  | { kind: 'acknowledge'; ackIds: string[]; stateVersion: number }
+  | { kind: 'typed'; text: string; stateVersion: number };
+
+export interface Turn {
+  /** Stable per conversation and channel, e.g. `slack:T1:C1:U1` or `cli:local`. */
+  conversationKey: string;
+  channel: string;
+  actor: Actor;
+  /** The platform's locale hint; the conversation's chosen locale wins once set. */
+  locale?: Locale | undefined;
+  input: TurnInput;
+}
+
+export type Tone = 'info' | 'warning' | 'danger' | 'success';
+export type ChoiceStyle = 'primary' | 'danger' | 'default';
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+  style: ChoiceStyle;
+}
+
+export interface Acknowledgement {
+  id: string;
+  label: string;
+}
+
+/** One message of the bot, already localised. Empty lists are omitted by the engine. */
+export interface Reply {
+  text: string;
+  tone: Tone;
+  facts?: Fact[];
+  choices?: Choice[];
+  acknowledgements?: Acknowledgement[];
+  /** When present the user must type this exact phrase (after normalisation) to proceed. */
+  typedConfirmation?: string;
+  /** The state version this reply was rendered from; actions must echo it back. */
+  stateVersion: number;
+}
