@@ -1,0 +1,40 @@
+/**
+ * Backend operations as the engine sees them: named, with safety metadata, run only by the runtime.
+ *
+ * The metadata mirrors the OpenAPI spec's `x-destructive` / `x-consequences`; the static checker reads it to
+ * prove that every destructive call is preceded by a confirmation acknowledging each declared consequence.
+ */
+import type { Actor, Locale } from './turn.js';
+
+export interface OperationMeta {
+  destructive: boolean;
+  /** Consequence ids, e.g. `no-refund`, `license-forfeit`, `data-loss`, `minimum-term-charge`, `account-deletion`. */
+  consequences: readonly string[];
+}
+
+/** Who failed, as a discriminated union the dialogs branch on. */
+export type OperationOutcome =
+  | { ok: true; data: unknown }
+  /** The backend understood and said no, with a stable problem code (e.g. `devices-remain`). */
+  | { ok: false; kind: 'refused'; code: string; detail?: string | undefined }
+  /** Not reachable, timed out, or 5xx after retries: the outcome of a write is unknown. */
+  | { ok: false; kind: 'unreachable'; detail?: string | undefined }
+  /** Our side is wrong (invalid request, unexpected response): never retried. */
+  | { ok: false; kind: 'bug'; detail?: string | undefined };
+
+export interface OperationContext {
+  conversationKey: string;
+  actor: Actor;
+  locale: Locale;
+  /** Present for every destructive call: derived from the conversation and the confirmation it follows. */
+  idempotencyKey?: string | undefined;
+  /** Credentials obtained during the conversation (e.g. a customer token), never logged. */
+  credentials?: Readonly<Record<string, string>> | undefined;
+}
+
+export interface Operation extends OperationMeta {
+  run(args: Readonly<Record<string, unknown>>, ctx: OperationContext): Promise<OperationOutcome>;
+}
+
+export type OperationRegistry = Readonly<Record<string, Operation>>;
+export type OperationCatalog = Readonly<Record<string, OperationMeta>>;
