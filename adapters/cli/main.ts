@@ -1,0 +1,56 @@
+/**
+ * Terminal chat: talk to the bot from a shell. Interactive on a TTY; with piped input it reads one line per
+ * turn and prints the bot's replies, so conversations can be scripted:
+ *   printf 'カメラを削除したい\n1\n' | npm run chat
+ * Options: --sample (the engine's sample dialog with a fake backend), --en (English), --key <conversation>.
+ */
+import { createInterface } from 'node:readline';
+import { createBot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
+import type { Reply } from '../../src/engine/turn.js';
+import { renderReply } from './render.js';
+import { toTurnInput } from './translate.js';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const config = loadConfig();
+  const bot = await createBot(config, { sample: args.includes('--sample'), quiet: true });
+  const keyIndex = args.indexOf('--key');
+  const conversationKey = `cli:${keyIndex >= 0 ? args[keyIndex + 1] : `local-${process.pid}-${Date.now()}`}`;
+  const locale = args.includes('--en') ? 'en' : 'ja';
+  const interactive = process.stdin.isTTY === true;
+  let last: Reply[] = [];
+
+  const print = (replies: Reply[]) => {
+    for (const reply of replies) process.stdout.write(`${renderReply(reply)}\n\n`);
+  };
+  const turn = async (line: string) => {
+    last = await bot.engine.handle({
+      conversationKey,
+      channel: 'cli',
+      actor: { kind: 'customer', id: 'cli-user' },
+      locale,
+      input: toTurnInput(line, last),
+    });
+    print(last);
+  };
+
+  if (interactive) {
+    process.stdout.write(
+      `${bot.banner}\n(「やめる」で中止、Ctrl+D で終了 / "stop" to stop, Ctrl+D to quit)\n\n`,
+    );
+  }
+  const lines = createInterface({ input: process.stdin, terminal: interactive });
+  if (interactive) process.stdout.write('> ');
+  for await (const line of lines) {
+    if (!interactive) process.stdout.write(`> ${line}\n`);
+    await turn(line);
+    if (interactive) process.stdout.write('> ');
+  }
+  await bot.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,91 @@
+/**
+ * Adapts the typed client to the engine's operation registry: each contract operation becomes an engine
+ * {@link Operation} with the spec's safety metadata and a `run` that never throws.
+ *
+ * Safety invariant: a destructive operation refuses to run without the caller's idempotency key (a `bug`
+ * outcome, nothing is sent), so a destructive effect can never be sent twice under different keys.
+ * A non-destructive write without a key gets a fresh random key, which makes its own retries safe.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  Operation,
+  OperationContext,
+  OperationMeta,
+  OperationOutcome,
+  OperationRegistry,
+} from '../../engine/operations.js';
+import type { BackendClient } from './create-backend-client.js';
+import { isStateChanging } from './headers.js';
+import { OPERATION_BINDINGS, type OperationBinding } from './operation-bindings.js';
+import { outcomeFromError, settle, toOperationOutcome } from './result.js';
+
+/** The catalog the registry is built from; `loadOperationCatalog()` (operation-metadata.ts) returns one. */
+export type RoutedOperationCatalog = Readonly<
+  Record<string, OperationMeta & { method?: string | undefined }>
+>;
+
+/**
+ * Builds one engine operation per catalog entry.
+ * @throws when the catalog names an operation this client cannot send, or its method disagrees with the
+ *   binding's (the spec and the client have drifted apart).
+ */
+export function createOperationRegistry(
+  backend: BackendClient,
+  catalog: RoutedOperationCatalog,
+  bindings: Readonly<Record<string, OperationBinding>> = OPERATION_BINDINGS,
+): OperationRegistry {
+  const registry: Record<string, Operation> = {};
+  for (const [operationId, meta] of Object.entries(catalog)) {
+    const binding = bindings[operationId];
+    if (!binding) {
+      throw new Error(
+        `The catalog's operation "${operationId}" has no client binding; bound operations are: ${Object.keys(bindings).join(', ')}.`,
+      );
+    }
+    if (meta.method && meta.method.toUpperCase() !== binding.method) {
+      throw new Error(
+        `Operation "${operationId}" is ${meta.method.toUpperCase()} in the spec but bound as ${binding.method}.`,
+      );
+    }
+    registry[operationId] = {
+      destructive: meta.destructive,
+      consequences: [...meta.consequences],
+      run: (args, ctx) => runOperation(backend, operationId, meta, binding, args, ctx),
+    };
+  }
+  return registry;
+}
+
+async function runOperation(
+  backend: BackendClient,
+  operationId: string,
+  meta: OperationMeta,
+  binding: OperationBinding,
+  args: Readonly<Record<string, unknown>>,
+  ctx: OperationContext,
+): Promise<OperationOutcome> {
+  const write = isStateChanging(binding.method);
+  if (meta.destructive && !ctx.idempotencyKey) {
+    return outcomeFromError({
+      kind: 'bug',
+      reason: 'missing-idempotency-key',
+      detail: `destructive operation "${operationId}" was run without an idempotency key; nothing was sent`,
+    });
+  }
+  const idempotencyKey = write ? (ctx.idempotencyKey ?? randomUUID()) : undefined;
+  const api = backend.with({ actor: ctx.actor, credentials: ctx.credentials, idempotencyKey });
+  try {
+    const sent = binding.send(api, args, idempotencyKey ?? '');
+    if ('invalid' in sent) {
+      return outcomeFromError({
+        kind: 'bug',
+        reason: 'invalid-arguments',
+        detail: `arguments of "${operationId}" do not fit: ${sent.invalid}`,
+      });
+    }
+    return toOperationOutcome(await settle(binding.method, sent));
+  } catch (thrown) {
+    // A binding that throws synchronously (e.g. openapi-fetch rejecting a path) is our bug, not the backend's.
+    return toOperationOutcome(await settle(binding.method, Promise.reject(thrown)));
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Behaviour the tree data cannot express, supplied in code and referenced from the data by name
+ * (like XState's `setup({ actions, guards })`). The checker proves every name used by a tree exists here.
+ */
+import type { Json, Slots } from './state.js';
+import type { Translator } from './text/catalog.js';
+import type { Fact } from './turn.js';
+
+/** One dynamic choice: `value` is written to the ask node's slot when chosen. */
+export interface DynamicOption {
+  id: string;
+  /** Already-localised label. */
+  label: string;
+  value: Json;
+  style?: 'primary' | 'danger' | 'default';
+  /** Extra words that select this option when typed (e.g. a contract number). */
+  aliases?: string[];
+}
+
+export interface BehaviourContext {
+  slots: Readonly<Slots>;
+  text: Translator;
+  now: Date;
+}
+
+export type ValidatorResult = { ok: true; value: Json } | { ok: false; message: string };
+
+export interface DialogBehaviour {
+  optionsFrom?: Record<string, (ctx: BehaviourContext) => DynamicOption[]>;
+  /** Validates free text; `message` is a message key shown as the re-prompt. */
+  validators?: Record<string, (input: string, ctx: BehaviourContext) => ValidatorResult>;
+  facts?: Record<string, (ctx: BehaviourContext) => Fact[]>;
+  guards?: Record<string, (ctx: BehaviourContext) => boolean>;
+}
+
+export function mergeBehaviour(...parts: DialogBehaviour[]): Required<DialogBehaviour> {
+  const merged: Required<DialogBehaviour> = { optionsFrom: {}, validators: {}, facts: {}, guards: {} };
+  for (const part of parts) {
+    for (const kind of ['optionsFrom', 'validators', 'facts', 'guards'] as const) {
+      for (const [name, fn] of Object.entries(part[kind] ?? {})) {
+        if (name in merged[kind]) throw new Error(`Behaviour ${kind}.${name} is defined twice.`);
+        (merged[kind] as Record<string, unknown>)[name] = fn;
+      }
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,11 @@
+/** One finding of the static checker, phrased for the dialog author. */
+export interface Problem {
+  rule: 'schema' | 'reference' | 'unreachable' | 'dead-end' | 'message' | 'unconfirmed-destructive-call';
+  dialog: string;
+  node: string;
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.dialog}#${problem.node} [${problem.rule}] ${problem.message}`;
+}

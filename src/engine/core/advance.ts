@@ -1,0 +1,179 @@
+/**
+ * Moves the conversation forward from a node until it needs the user (ask, confirm), the backend (call), or the
+ * dialog finishes. `say`, `branch`, `sub`, `end` and `handoff` are passed through here.
+ */
+import { createHash } from 'node:crypto';
+import type { BehaviourContext } from '../behaviour.js';
+import type { Frame, Json, PendingCall } from '../state.js';
+import { readPath } from '../text/catalog.js';
+import type { Condition, NodeOf } from '../tree/schema.js';
+import { nodeOf } from './definition.js';
+import { renderCurrent, renderFacts } from './render.js';
+import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
+
+/** More automatic steps than this in one turn means a loop in the tree: stop rather than spin. */
+const MAX_AUTOMATIC_STEPS = 200;
+
+export function newFrame(w: Work, dialogId: string, slots: Frame['slots'] = {}): Frame {
+  const dialog = w.def.dialogs.get(dialogId);
+  if (!dialog) throw new Error(`Unknown dialog "${dialogId}".`);
+  return {
+    dialogId,
+    dialogHash: w.def.dialogHash(dialogId) ?? '',
+    nodeHash: '',
+    nodeId: dialog.start,
+    slots,
+    confirmations: {},
+    history: [],
+    committed: false,
+    attempts: 0,
+  };
+}
+
+/** Starts a dialog as the bottom of the stack (everything else is dropped). */
+export function startDialog(w: Work, dialogId: string): void {
+  const frame = newFrame(w, dialogId);
+  w.state.stack = [frame];
+  enter(w, frame.nodeId);
+}
+
+function matches(condition: Condition, ctx: BehaviourContext, w: Work): boolean {
+  if ('guard' in condition) return w.def.behaviour.guards[condition.guard]?.(ctx) ?? false;
+  const value = readPath(ctx.slots, condition.slot);
+  if ('equals' in condition) return value === condition.equals;
+  if ('in' in condition) return (condition.in as unknown[]).includes(value);
+  return (value !== undefined && value !== null) === condition.exists;
+}
+
+export function idempotencyKey(w: Work, material: string): string {
+  return createHash('sha256')
+    .update(`${w.scope.conversationKey}\u0000${material}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/** Prepares the backend call of a `call` node, or refuses it when a destructive call is not confirmed. */
+function prepareCall(w: Work, frame: Frame, node: NodeOf<'call'>): PendingCall | undefined {
+  const meta = w.def.operations[node.operation];
+  const args: Record<string, Json> = {};
+  for (const [name, path] of Object.entries(node.args ?? {}))
+    args[name] = (readPath(frame.slots, path) ?? null) as Json;
+  const base = {
+    operation: node.operation,
+    args,
+    destructive: meta?.destructive ?? false,
+    depth: w.state.stack.length - 1,
+    nodeId: frame.nodeId,
+    sentAt: w.scope.now.toISOString(),
+    status: 'sending' as const,
+  };
+  if (!meta?.destructive)
+    return { ...base, idempotencyKey: idempotencyKey(w, `call:${w.state.step}:${frame.nodeId}`) };
+  // Defence in depth for invariant 1: the checker proved the path; the runtime re-checks the exact item.
+  const confirmation = node.target ? frame.confirmations[node.target] : undefined;
+  const sameItem = confirmation?.targetValue === JSON.stringify(frame.slots[node.target ?? ''] ?? null);
+  const covers = meta.consequences.every((c) => confirmation?.consequences.includes(c));
+  if (!confirmation || !sameItem || !covers) return undefined;
+  return {
+    ...base,
+    idempotencyKey: idempotencyKey(w, `confirmation:${confirmation.id}`),
+    confirmation: confirmation.record,
+  };
+}
+
+/** Ends the top frame, returning to its caller (if any) with the outcome. */
+function finishFrame(w: Work, outcome: string, result: Json | undefined): string | undefined {
+  const finished = w.state.stack.pop();
+  if (finished) w.events.push({ ...eventBase(w, finished.dialogId), kind: 'dialog-ended', outcome });
+  const parent = topFrame(w);
+  if (!parent) return undefined;
+  const sub = nodeOf(w.def, parent.dialogId, parent.nodeId);
+  if (sub?.kind !== 'sub') return undefined;
+  if (sub.result) parent.slots[sub.result] = result ?? null;
+  if (finished?.committed) parent.committed = true;
+  return sub.outcomes?.[outcome] ?? sub.next;
+}
+
+/**
+ * Enters `nodeId` in the top frame and keeps going through automatic nodes. Stops at an interactive node
+ * (rendered), a call (left in `w.call`), or when the stack empties.
+ */
+export function enter(w: Work, nodeId: string): void {
+  let next: string | undefined = nodeId;
+  for (let steps = 0; next !== undefined; steps++) {
+    const frame = topFrame(w);
+    if (!frame) return;
+    if (steps > MAX_AUTOMATIC_STEPS)
+      throw new Error(`Dialog ${frame.dialogId} loops without asking anything.`);
+    const node = nodeOf(w.def, frame.dialogId, next);
+    if (!node) throw new Error(`Node ${frame.dialogId}#${next} does not exist.`);
+    frame.nodeId = next;
+    frame.nodeHash = w.def.nodeHash(frame.dialogId, next) ?? '';
+    next = undefined;
+    switch (node.kind) {
+      case 'say': {
+        const facts = renderFacts(w, frame, node.facts, node.factsFrom);
+        w.replies.push({
+          text: text(w).t(node.text, frame.slots),
+          tone: node.tone ?? 'info',
+          ...(facts.length ? { facts } : {}),
+        });
+        next = node.next;
+        break;
+      }
+      case 'branch': {
+        const ctx = behaviourContext(w, frame);
+        next = node.cases.find((c) => matches(c.when, ctx, w))?.next ?? node.otherwise;
+        break;
+      }
+      case 'sub': {
+        const slots: Frame['slots'] = {};
+        for (const [child, path] of Object.entries(node.args ?? {}))
+          slots[child] = (readPath(frame.slots, path) ?? null) as Json;
+        const child = newFrame(w, node.dialog, slots);
+        w.state.stack.push(child);
+        next = child.nodeId;
+        break;
+      }
+      case 'end': {
+        if (node.text) say(w, node.text, node.tone ?? 'info', frame.slots);
+        const result = node.result ? ((readPath(frame.slots, node.result) ?? null) as Json) : undefined;
+        next = finishFrame(w, node.outcome ?? 'completed', result);
+        break;
+      }
+      case 'handoff': {
+        say(w, node.reason, 'info', frame.slots);
+        handoffReplies(w, frame.dialogId);
+        for (const f of [...w.state.stack].reverse()) {
+          w.events.push({ ...eventBase(w, f.dialogId), kind: 'dialog-ended', outcome: 'handoff' });
+        }
+        w.state.stack = [];
+        break;
+      }
+      case 'call': {
+        const call = prepareCall(w, frame, node);
+        if (call) w.call = call;
+        else {
+          say(w, 'engine.safety-refusal', 'danger');
+          w.state.stack = [];
+        }
+        return;
+      }
+      case 'ask':
+      case 'confirm':
+        frame.attempts = 0;
+        frame.phase =
+          node.kind === 'confirm' ? (node.acknowledgements.length > 0 ? 'ack' : 'final') : undefined;
+        frame.acknowledged = undefined;
+        w.state.step += 1;
+        renderCurrent(w);
+        return;
+    }
+  }
+}
+
+export function handoffReplies(w: Work, dialogId?: string): void {
+  const replies = w.def.handoff?.replies({ locale: w.state.locale, now: w.scope.now, dialogId });
+  if (replies && replies.length > 0) w.replies.push(...replies);
+  else say(w, 'engine.handoff');
+}

@@ -1,0 +1,217 @@
+/**
+ * Applies the user's input to the current interactive node: an answer moves forward, anything else re-prompts,
+ * answers a question in between (interruption and resume) or, after too many attempts, offers a person.
+ */
+import type { Frame } from '../state.js';
+import { normalizeText, parseNumberList, parseYesNo } from '../text/normalize.js';
+import type { NodeOf } from '../tree/schema.js';
+import type { TurnInput } from '../turn.js';
+import { enter, handoffReplies } from './advance.js';
+import { parseFreeAnswer, pickOption } from './parse-answer.js';
+import { CANCEL_CHOICE, CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts } from './render.js';
+import { behaviourContext, eventBase, say, text, type Work } from './work.js';
+
+export const ESCAPE_RETRY = '__retry';
+export const ESCAPE_HUMAN = '__human';
+export const ESCAPE_STOP = '__stop';
+const DEFAULT_MAX_ATTEMPTS = 3;
+
+function remember(frame: Frame): void {
+  frame.history.push({
+    nodeId: frame.nodeId,
+    slots: structuredClone(frame.slots),
+    confirmations: structuredClone(frame.confirmations),
+  });
+}
+
+/** A question typed where an answer was expected: answered, then the same question again. */
+function tryInterruption(w: Work, input: TurnInput, onlyIfQuestion: boolean): boolean {
+  if (input.kind !== 'text' || !w.def.faq) return false;
+  if (onlyIfQuestion && !/[?？]$|ですか$|ますか$|でしょうか$/.test(normalizeText(input.text))) return false;
+  const answer = w.def.faq.answer(input.text, w.state.locale);
+  if (!answer) return false;
+  w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
+  renderCurrent(w);
+  return true;
+}
+
+/** Counts a failed attempt: a re-prompt, or after the limit a way to a person. */
+function invalid(w: Work, frame: Frame, maxAttempts: number, reprompt?: string): void {
+  frame.attempts += 1;
+  if (frame.attempts < maxAttempts) {
+    renderCurrent(w, reprompt);
+    return;
+  }
+  frame.attempts = 0;
+  w.state.step += 1;
+  const t = text(w);
+  w.replies.push({
+    text: t.t('engine.attempts-exhausted'),
+    tone: 'warning',
+    choices: [
+      { id: ESCAPE_RETRY, label: t.t('engine.choice.retry'), style: 'primary' },
+      { id: ESCAPE_HUMAN, label: t.t('engine.choice.human'), style: 'default' },
+      { id: ESCAPE_STOP, label: t.t('engine.choice.stop'), style: 'default' },
+    ],
+  });
+}
+
+export function answerAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, input: TurnInput): void {
+  const maxAttempts = node.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (node.input.type === 'choice') {
+    const option = pickOption(optionsOf(w, frame, node), input);
+    if (!option) {
+      if (!tryInterruption(w, input, false)) invalid(w, frame, maxAttempts, node.reprompt);
+      return;
+    }
+    const staticNext = node.input.options?.find((o) => o.id === option.id)?.next;
+    remember(frame);
+    frame.slots[node.slot] = option.value;
+    enter(w, staticNext ?? node.next);
+    return;
+  }
+  if (tryInterruption(w, input, true)) return;
+  const parsed = parseFreeAnswer(node, input);
+  if (!parsed.ok) {
+    if (!tryInterruption(w, input, false)) invalid(w, frame, maxAttempts, node.reprompt);
+    return;
+  }
+  let value = parsed.value;
+  if (node.input.type === 'text' && node.input.validator) {
+    const validator = w.def.behaviour.validators[node.input.validator];
+    const checked = validator?.(String(value), behaviourContext(w, frame));
+    if (!checked?.ok) {
+      invalid(w, frame, maxAttempts, checked?.message ?? node.reprompt);
+      return;
+    }
+    value = checked.value;
+  }
+  remember(frame);
+  frame.slots[node.slot] = value;
+  enter(w, node.next);
+}
+
+function cancelConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
+  remember(frame);
+  enter(w, node.cancel);
+}
+
+function wantsCancel(input: TurnInput): boolean {
+  return (
+    (input.kind === 'choice' && input.choiceId === CANCEL_CHOICE) ||
+    (input.kind === 'text' && parseYesNo(input.text) === false)
+  );
+}
+
+/** Records the completed confirmation (what was shown and acknowledged) and moves on. */
+function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
+  const t = text(w);
+  const now = w.scope.now.toISOString();
+  const record = {
+    // Rendered exactly as the confirm node showed them.
+    facts: renderFacts(w, frame, node.facts, node.factsFrom),
+    acknowledgements: node.acknowledgements.map((a) => ({
+      id: a.consequence,
+      text: t.t(a.text, frame.slots),
+      acknowledgedAt: now,
+    })),
+    finalQuestion: t.t(node.final, frame.slots),
+    typedPhrase: node.typed ? t.t(node.typed, frame.slots) : undefined,
+    confirmedAt: now,
+  };
+  const targetValue = frame.slots[node.target] ?? null;
+  remember(frame);
+  frame.confirmations[node.target] = {
+    id: `${w.state.step}:${frame.nodeId}`,
+    nodeId: frame.nodeId,
+    target: node.target,
+    targetValue: JSON.stringify(targetValue),
+    consequences: node.acknowledgements.map((a) => a.consequence),
+    confirmedAt: now,
+    record,
+  };
+  w.events.push({
+    ...eventBase(w, frame.dialogId),
+    kind: 'confirmed',
+    nodeId: frame.nodeId,
+    target: node.target,
+    targetValue,
+    record,
+  });
+  enter(w, node.next);
+}
+
+export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, input: TurnInput): void {
+  if (wantsCancel(input)) {
+    cancelConfirm(w, frame, node);
+    return;
+  }
+  const maxAttempts = DEFAULT_MAX_ATTEMPTS;
+  switch (frame.phase ?? 'ack') {
+    case 'ack': {
+      const all = node.acknowledgements.map((a) => a.consequence);
+      let ticked: string[] = [];
+      if (input.kind === 'acknowledge') ticked = input.ackIds;
+      else if (input.kind === 'text') ticked = parseNumberList(input.text).map((n) => all[n - 1] ?? '');
+      if (ticked.length === 0 && tryInterruption(w, input, false)) return;
+      if (!all.every((id) => ticked.includes(id))) {
+        if (ticked.length > 0) say(w, 'engine.ack.missing', 'warning');
+        invalid(w, frame, maxAttempts);
+        return;
+      }
+      frame.acknowledged = all;
+      frame.phase = 'final';
+      frame.attempts = 0;
+      w.state.step += 1;
+      renderCurrent(w);
+      return;
+    }
+    case 'final': {
+      const yes =
+        (input.kind === 'choice' && input.choiceId === CONFIRM_CHOICE) ||
+        (input.kind === 'text' && parseYesNo(input.text) === true);
+      if (!yes) {
+        if (!tryInterruption(w, input, false)) {
+          say(w, 'engine.final.hint', 'info');
+          invalid(w, frame, maxAttempts);
+        }
+        return;
+      }
+      if (node.typed) {
+        frame.phase = 'typed';
+        frame.attempts = 0;
+        w.state.step += 1;
+        renderCurrent(w);
+        return;
+      }
+      confirmed(w, frame, node);
+      return;
+    }
+    case 'typed': {
+      const phrase = text(w).t(node.typed ?? '', frame.slots);
+      const typed = input.kind === 'typed' || input.kind === 'text' ? input.text : '';
+      if (normalizeText(typed) === normalizeText(phrase)) {
+        confirmed(w, frame, node);
+        return;
+      }
+      say(w, 'engine.typed.mismatch', 'warning', { phrase });
+      invalid(w, frame, maxAttempts);
+      return;
+    }
+  }
+}
+
+/** Handles the escape choices offered after too many attempts. */
+export function answerEscape(w: Work, choiceId: string): boolean {
+  if (choiceId === ESCAPE_RETRY) {
+    renderCurrent(w);
+    return true;
+  }
+  if (choiceId === ESCAPE_HUMAN) {
+    handoffReplies(w);
+    say(w, 'engine.continue-after-handoff');
+    renderCurrent(w);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,76 @@
+/**
+ * Everything the engine core needs besides the conversation: the checked dialogs, their content hashes, the
+ * named behaviour, operation metadata, message catalogs and optional hooks. Built once at start.
+ */
+import { createHash } from 'node:crypto';
+import { type DialogBehaviour, mergeBehaviour } from '../behaviour.js';
+import { loadDialogs } from '../checker/index.js';
+import type { HandoffProvider, QuestionAnswerer, Router } from '../hooks.js';
+import type { OperationCatalog } from '../operations.js';
+import { builtinMessages } from '../text/builtin.js';
+import { type Catalogs, mergeCatalogs } from '../text/catalog.js';
+import type { Dialog, DialogNode } from '../tree/schema.js';
+
+export interface DefinitionInput {
+  dialogs: readonly unknown[];
+  rootDialog: string;
+  catalogs: Catalogs;
+  operations: OperationCatalog;
+  behaviour?: DialogBehaviour;
+  faq?: QuestionAnswerer | undefined;
+  router?: Router | undefined;
+  handoff?: HandoffProvider | undefined;
+}
+
+export interface EngineDefinition {
+  dialogs: ReadonlyMap<string, Dialog>;
+  rootDialog: string;
+  catalogs: Catalogs;
+  operations: OperationCatalog;
+  behaviour: Required<DialogBehaviour>;
+  faq?: QuestionAnswerer | undefined;
+  router?: Router | undefined;
+  handoff?: HandoffProvider | undefined;
+  dialogHash(dialogId: string): string | undefined;
+  nodeHash(dialogId: string, nodeId: string): string | undefined;
+}
+
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
+}
+
+/** Checks the dialogs (throws `DialogLoadError` when any rule fails) and indexes them. */
+export function defineEngine(input: DefinitionInput): EngineDefinition {
+  const behaviour = mergeBehaviour(input.behaviour ?? {});
+  const catalogs = mergeCatalogs(builtinMessages, input.catalogs);
+  const dialogs = new Map(
+    loadDialogs({ dialogs: input.dialogs, catalogs, operations: input.operations, behaviour }).map((d) => [
+      d.id,
+      d,
+    ]),
+  );
+  if (!dialogs.has(input.rootDialog))
+    throw new Error(`Root dialog "${input.rootDialog}" is not among the dialogs.`);
+  const dialogHashes = new Map([...dialogs].map(([id, d]) => [id, contentHash(d)]));
+  const nodeHashes = new Map<string, string>();
+  for (const [id, dialog] of dialogs) {
+    for (const [nodeId, node] of Object.entries(dialog.nodes))
+      nodeHashes.set(`${id}#${nodeId}`, contentHash(node));
+  }
+  return {
+    dialogs,
+    rootDialog: input.rootDialog,
+    catalogs,
+    operations: input.operations,
+    behaviour,
+    faq: input.faq,
+    router: input.router,
+    handoff: input.handoff,
+    dialogHash: (id) => dialogHashes.get(id),
+    nodeHash: (id, nodeId) => nodeHashes.get(`${id}#${nodeId}`),
+  };
+}
+
+export function nodeOf(def: EngineDefinition, dialogId: string, nodeId: string): DialogNode | undefined {
+  return def.dialogs.get(dialogId)?.nodes[nodeId];
+}

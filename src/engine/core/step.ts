@@ -1,0 +1,253 @@
+/**
+ * The pure transition core: (definition, state, input) → (new state, replies, events, at most one backend call
+ * to make). No I/O: the runtime stores the state and runs the call, then hands the outcome to `resumeCall`.
+ */
+import type { EngineEvent } from '../events.js';
+import type { ReplyContent } from '../hooks.js';
+import type { OperationOutcome } from '../operations.js';
+import type { ConversationState, Json, PendingCall } from '../state.js';
+import { detectCommand, type GlobalCommand } from '../text/commands.js';
+import { inputProblem } from '../text/normalize.js';
+import type { Turn } from '../turn.js';
+import { enter, handoffReplies, startDialog } from './advance.js';
+import { answerAsk, answerConfirm, answerEscape, ESCAPE_HUMAN, ESCAPE_STOP } from './answer.js';
+import type { EngineDefinition } from './definition.js';
+import { renderCurrent } from './render.js';
+import { say, startWork, type TurnScope, text, topFrame, type Work } from './work.js';
+
+export const RECHECK_CHOICE = '__recheck';
+
+export interface StepResult {
+  state: ConversationState;
+  replies: ReplyContent[];
+  events: EngineEvent[];
+  /** A call to store (as `state.pending`) and then send. */
+  call?: PendingCall | undefined;
+}
+
+function finish(w: Work): StepResult {
+  return { state: w.state, replies: w.replies, events: w.events, call: w.call };
+}
+
+/** The rule for a changed tree: continue where the current node is unchanged, otherwise restart. */
+function reconcileTreeVersions(w: Work): void {
+  for (const frame of w.state.stack) {
+    const dialogHash = w.def.dialogHash(frame.dialogId);
+    if (dialogHash === frame.dialogHash) continue;
+    if (dialogHash !== undefined && w.def.nodeHash(frame.dialogId, frame.nodeId) === frame.nodeHash) {
+      frame.dialogHash = dialogHash;
+      frame.history = frame.history.filter((h) => w.def.nodeHash(frame.dialogId, h.nodeId) !== undefined);
+      continue;
+    }
+    say(w, 'engine.tree-updated', 'warning');
+    startDialog(w, w.def.rootDialog);
+    return;
+  }
+}
+
+function anyCommitted(w: Work): boolean {
+  return w.state.stack.some((f) => f.committed);
+}
+
+function goBack(w: Work): void {
+  let frame = topFrame(w);
+  let entry = frame?.history.pop();
+  while (frame && !entry && !frame.committed && w.state.stack.length > 1) {
+    w.state.stack.pop();
+    frame = topFrame(w);
+    entry = frame?.history.pop();
+  }
+  if (!frame || !entry) {
+    say(w, frame?.committed ? 'engine.back-after-commit' : 'engine.back-unavailable', 'info');
+    renderCurrent(w);
+    return;
+  }
+  frame.slots = entry.slots;
+  frame.confirmations = entry.confirmations;
+  enter(w, entry.nodeId);
+}
+
+function runCommand(w: Work, command: GlobalCommand): void {
+  const active = w.state.stack.length > 0;
+  switch (command) {
+    case 'stop':
+      say(
+        w,
+        !active ? 'engine.stop-idle' : anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.stopped',
+      );
+      w.state.stack = [];
+      return;
+    case 'back':
+      goBack(w);
+      return;
+    case 'restart':
+      say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.restarted');
+      startDialog(w, w.def.rootDialog);
+      return;
+    case 'help':
+      say(w, 'engine.help');
+      if (active) renderCurrent(w);
+      return;
+    case 'human':
+      handoffReplies(w, topFrame(w)?.dialogId);
+      if (active) {
+        say(w, 'engine.continue-after-handoff');
+        renderCurrent(w);
+      }
+      return;
+    case 'english':
+    case 'japanese':
+      w.state.locale = command === 'english' ? 'en' : 'ja';
+      say(w, 'engine.language-switched');
+      if (active) renderCurrent(w);
+      else startDialog(w, w.def.rootDialog);
+      return;
+  }
+}
+
+/** With nothing in progress: a question is answered, a request is routed, anything else opens the menu. */
+function handleIdle(w: Work, turn: Turn): void {
+  if (turn.input.kind === 'text') {
+    const routed = w.def.router?.route(turn.input.text, w.state.locale);
+    if (routed) {
+      startDialog(w, routed);
+      return;
+    }
+    const answer = w.def.faq?.answer(turn.input.text, w.state.locale);
+    if (answer) {
+      w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
+      return;
+    }
+  }
+  startDialog(w, w.def.rootDialog);
+}
+
+export function processTurn(
+  def: EngineDefinition,
+  state: ConversationState,
+  turn: Turn,
+  scope: TurnScope,
+  idleTtlMs: number,
+): StepResult {
+  const w = startWork(def, scope, state);
+  const idleFor = scope.now.getTime() - Date.parse(w.state.updatedAt);
+  if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
+    say(w, 'engine.expired', 'warning');
+    w.state.credentials = {};
+    startDialog(w, def.rootDialog);
+    return finish(w);
+  }
+  reconcileTreeVersions(w);
+  if (w.replies.length > 0) return finish(w);
+
+  const input = turn.input;
+  if (input.kind === 'text' || input.kind === 'typed') {
+    const problem = inputProblem(input.text);
+    if (problem) {
+      say(w, `engine.input.${problem}`, 'warning');
+      renderCurrent(w);
+      return finish(w);
+    }
+  }
+  if (input.kind !== 'text' && input.stateVersion !== w.state.step) {
+    say(w, 'engine.stale', 'warning');
+    if (w.state.stack.length > 0) renderCurrent(w);
+    else startDialog(w, def.rootDialog);
+    return finish(w);
+  }
+  const command =
+    input.kind === 'text'
+      ? detectCommand(input.text)
+      : input.kind === 'choice' && input.choiceId === ESCAPE_STOP
+        ? 'stop'
+        : input.kind === 'choice' && input.choiceId === ESCAPE_HUMAN
+          ? 'human'
+          : undefined;
+  if (command) {
+    runCommand(w, command);
+    return finish(w);
+  }
+  const frame = topFrame(w);
+  if (!frame) {
+    handleIdle(w, turn);
+    return finish(w);
+  }
+  if (input.kind === 'choice' && answerEscape(w, input.choiceId)) return finish(w);
+  const node = def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId];
+  if (node?.kind === 'ask') answerAsk(w, frame, node, input);
+  else if (node?.kind === 'confirm') answerConfirm(w, frame, node, input);
+  else enter(w, frame.nodeId);
+  return finish(w);
+}
+
+function takeCredentials(w: Work, data: unknown): Json {
+  if (data && typeof data === 'object' && 'credentials' in data) {
+    const { credentials, ...rest } = data as { credentials: unknown };
+    if (credentials && typeof credentials === 'object') {
+      for (const [name, value] of Object.entries(credentials))
+        if (typeof value === 'string') w.state.credentials[name] = value;
+    }
+    return rest as Json;
+  }
+  return (data ?? null) as Json;
+}
+
+/**
+ * Applies a call's outcome to the node that issued `state.pending`. An unknown outcome of a destructive call keeps
+ * the pending call (to be reconciled with the same key) and the conversation where it is.
+ */
+export function resumeCall(
+  def: EngineDefinition,
+  state: ConversationState,
+  scope: TurnScope,
+  outcome: OperationOutcome,
+  recovered = false,
+): StepResult {
+  const w = startWork(def, scope, state);
+  const pending = w.state.pending;
+  if (!pending) return finish(w);
+  if (!outcome.ok && outcome.kind === 'unreachable' && pending.destructive) {
+    pending.status = 'unknown';
+    w.state.step += 1;
+    const t = text(w);
+    w.replies.push({
+      text: t.t('engine.outcome-unknown'),
+      tone: 'warning',
+      choices: [
+        { id: RECHECK_CHOICE, label: t.t('engine.choice.recheck'), style: 'primary' },
+        { id: ESCAPE_HUMAN, label: t.t('engine.choice.human'), style: 'default' },
+      ],
+    });
+    return finish(w);
+  }
+  w.state.pending = undefined;
+  if (recovered) say(w, 'engine.outcome-recovered', 'info');
+  w.state.stack = w.state.stack.slice(0, pending.depth + 1);
+  const frame = topFrame(w);
+  const node = frame ? def.dialogs.get(frame.dialogId)?.nodes[pending.nodeId] : undefined;
+  if (!frame || node?.kind !== 'call') {
+    startDialog(w, def.rootDialog);
+    return finish(w);
+  }
+  if (pending.destructive && node.target) {
+    delete frame.confirmations[node.target];
+    if (outcome.ok) {
+      frame.committed = true;
+      frame.history = [];
+    }
+  }
+  let next: string;
+  if (outcome.ok) {
+    const data = takeCredentials(w, outcome.data);
+    if (node.result) frame.slots[node.result] = data;
+    next = node.next.ok;
+  } else if (outcome.kind === 'refused') {
+    next = node.next.errors?.[outcome.code] ?? node.next.failed;
+  } else if (outcome.kind === 'unreachable') {
+    next = node.next.unreachable ?? node.next.failed;
+  } else {
+    next = node.next.failed;
+  }
+  enter(w, next);
+  return finish(w);
+}

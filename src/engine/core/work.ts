@@ -1,0 +1,59 @@
+/**
+ * The working set of one core step: a private copy of the state that the core mutates, plus what it produces.
+ * Callers hand in a state and get a new one back; their object is never touched.
+ */
+import type { BehaviourContext } from '../behaviour.js';
+import type { EngineEvent } from '../events.js';
+import type { ReplyContent } from '../hooks.js';
+import type { ConversationState, Frame, PendingCall } from '../state.js';
+import { createTranslator, type Translator } from '../text/catalog.js';
+import type { Actor } from '../turn.js';
+import type { EngineDefinition } from './definition.js';
+
+export interface TurnScope {
+  conversationKey: string;
+  channel: string;
+  actor: Actor;
+  now: Date;
+}
+
+export interface Work {
+  def: EngineDefinition;
+  scope: TurnScope;
+  state: ConversationState;
+  replies: ReplyContent[];
+  events: EngineEvent[];
+  /** Set when the core stopped at a call node: the runtime must store the state, then send it. */
+  call?: PendingCall | undefined;
+}
+
+export function startWork(def: EngineDefinition, scope: TurnScope, state: ConversationState): Work {
+  return { def, scope, state: structuredClone(state), replies: [], events: [] };
+}
+
+export function topFrame(w: Work): Frame | undefined {
+  return w.state.stack[w.state.stack.length - 1];
+}
+
+export function text(w: Work): Translator {
+  return createTranslator(w.def.catalogs, w.state.locale);
+}
+
+export function say(w: Work, key: string, tone: ReplyContent['tone'] = 'info', values?: unknown): void {
+  w.replies.push({ text: text(w).t(key, values), tone });
+}
+
+export function behaviourContext(w: Work, frame: Frame): BehaviourContext {
+  return { slots: frame.slots, text: text(w), now: w.scope.now };
+}
+
+export function eventBase(w: Work, dialogId: string) {
+  return {
+    conversationKey: w.scope.conversationKey,
+    channel: w.scope.channel,
+    actor: w.scope.actor,
+    locale: w.state.locale,
+    dialogId,
+    at: w.scope.now.toISOString(),
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Optional collaborators the engine consults, supplied by the composition root. All are synchronous and pure
+ * from the engine's point of view: they answer, they never change the conversation.
+ */
+import type { Fact, Locale, Reply } from './turn.js';
+
+export type ReplyContent = Omit<Reply, 'stateVersion'>;
+
+/** Answers a question asked in the middle of a flow (interruption), or says it is not sure (`undefined`). */
+export interface QuestionAnswerer {
+  answer(text: string, locale: Locale): { text: string; facts?: Fact[] } | undefined;
+}
+
+/** Picks the dialog a free-text request means, or `undefined` when unsure. */
+export interface Router {
+  route(text: string, locale: Locale): string | undefined;
+}
+
+/** How to reach a person right now (contact details, business hours). */
+export interface HandoffProvider {
+  replies(ctx: { locale: Locale; now: Date; dialogId?: string | undefined }): ReplyContent[];
+}

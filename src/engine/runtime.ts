@@ -1,0 +1,189 @@
+/**
+ * The runtime around the pure core: loads and stores conversations with compare-and-set, writes a pending call
+ * before sending it, runs backend operations, reconciles unknown outcomes with the same idempotency key, and
+ * reports events. `engine.handle(turn)` is the single entry point every channel calls.
+ */
+import { type DefinitionInput, defineEngine, type EngineDefinition } from './core/definition.js';
+import { processTurn, resumeCall, type StepResult } from './core/step.js';
+import type { TurnScope } from './core/work.js';
+import type { EngineEvent } from './events.js';
+import type { ReplyContent } from './hooks.js';
+import type { OperationOutcome, OperationRegistry } from './operations.js';
+import { type ConversationState, emptyState, type PendingCall } from './state.js';
+import type { ConversationStore } from './store/types.js';
+import { createTranslator } from './text/catalog.js';
+import type { Reply, Turn } from './turn.js';
+
+export interface EngineOptions extends Omit<DefinitionInput, 'operations'> {
+  operations: OperationRegistry;
+  store: ConversationStore<ConversationState>;
+  /** The time source (tests and demos fix it). */
+  now?: () => Date;
+  /** Idle time after which a conversation in progress starts over (default 24 h). */
+  idleTtlMs?: number;
+  /** Called once per event after it happened; failures are reported to `onError`, never to the user. */
+  onEvent?: (event: EngineEvent) => void | Promise<void>;
+  /** Faults of our own (bugs, store failures), for the operator's log. Never include turn text. */
+  onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
+}
+
+export interface Engine {
+  handle(turn: Turn): Promise<Reply[]>;
+  readonly definition: EngineDefinition;
+}
+
+export const DEFAULT_IDLE_TTL_MS = 24 * 60 * 60 * 1000;
+const MAX_CONFLICT_RETRIES = 5;
+
+class WriteConflict extends Error {}
+
+export function createEngine(options: EngineOptions): Engine {
+  const operationCatalog = Object.fromEntries(
+    Object.entries(options.operations).map(([name, op]) => [
+      name,
+      { destructive: op.destructive, consequences: op.consequences },
+    ]),
+  );
+  const definition = defineEngine({ ...options, operations: operationCatalog });
+  const now = options.now ?? (() => new Date());
+  const idleTtlMs = options.idleTtlMs ?? DEFAULT_IDLE_TTL_MS;
+  const store = options.store;
+
+  async function emit(events: EngineEvent[], conversationKey: string): Promise<void> {
+    for (const event of events) {
+      try {
+        await options.onEvent?.(event);
+      } catch (error) {
+        options.onError?.(error, { conversationKey, phase: 'event' });
+      }
+    }
+  }
+
+  async function runOperation(
+    call: PendingCall,
+    turn: Turn,
+    state: ConversationState,
+  ): Promise<OperationOutcome> {
+    const operation = options.operations[call.operation];
+    if (!operation)
+      return { ok: false, kind: 'bug', detail: `operation ${call.operation} is not registered` };
+    try {
+      return await operation.run(call.args, {
+        conversationKey: turn.conversationKey,
+        actor: turn.actor,
+        locale: state.locale,
+        idempotencyKey: call.idempotencyKey,
+        credentials: state.credentials,
+      });
+    } catch (error) {
+      // A throw may come after the request left: treat the outcome as unknown, to be reconciled with the same key.
+      options.onError?.(error, {
+        conversationKey: turn.conversationKey,
+        phase: `operation ${call.operation}`,
+      });
+      return { ok: false, kind: 'unreachable', detail: 'operation threw' };
+    }
+  }
+
+  /** Stores the pending call, sends it, applies the outcome; repeats while the dialog makes further calls. */
+  async function runCalls(first: StepResult, turn: Turn, scope: TurnScope, version: number) {
+    let result = first;
+    let replies = [...first.replies];
+    let events = [...first.events];
+    while (result.call) {
+      const withPending: ConversationState = {
+        ...result.state,
+        pending: result.call,
+        updatedAt: scope.now.toISOString(),
+      };
+      const written = await store.compareAndSet(turn.conversationKey, version, withPending);
+      if (!written.ok) throw new WriteConflict();
+      version = written.version;
+      const outcome = await runOperation(result.call, turn, withPending);
+      await emitCallCompleted(result.call, outcome, turn, withPending);
+      result = resumeCall(definition, withPending, scope, outcome);
+      replies = [...replies, ...result.replies];
+      events = [...events, ...result.events];
+    }
+    return { state: result.state, replies, events, version };
+  }
+
+  async function emitCallCompleted(
+    call: PendingCall,
+    outcome: OperationOutcome,
+    turn: Turn,
+    state: ConversationState,
+  ) {
+    if (!outcome.ok && outcome.kind === 'unreachable' && call.destructive) return; // not completed yet
+    const frame = state.stack[call.depth];
+    await emit(
+      [
+        {
+          kind: 'call-completed',
+          conversationKey: turn.conversationKey,
+          channel: turn.channel,
+          actor: turn.actor,
+          locale: state.locale,
+          dialogId: frame?.dialogId ?? '',
+          at: now().toISOString(),
+          operation: call.operation,
+          destructive: call.destructive,
+          idempotencyKey: call.idempotencyKey,
+          args: call.args,
+          sentAt: call.sentAt,
+          outcome,
+          confirmation: call.confirmation,
+        },
+      ],
+      turn.conversationKey,
+    );
+  }
+
+  async function attempt(turn: Turn): Promise<Reply[]> {
+    const scope: TurnScope = {
+      conversationKey: turn.conversationKey,
+      channel: turn.channel,
+      actor: turn.actor,
+      now: now(),
+    };
+    const loaded = await store.get(turn.conversationKey);
+    const version = loaded?.version ?? 0;
+    const state = loaded?.value ?? emptyState(turn.locale ?? 'ja', scope.now);
+    let first: StepResult;
+    if (state.pending) {
+      // A call whose outcome we do not know: ask again with the SAME idempotency key before anything else.
+      const pending = state.pending;
+      const outcome = await runOperation(pending, turn, state);
+      await emitCallCompleted(pending, outcome, turn, state);
+      first = resumeCall(definition, state, scope, outcome, true);
+    } else {
+      first = processTurn(definition, state, turn, scope, idleTtlMs);
+    }
+    const done = await runCalls(first, turn, scope, version);
+    const final: ConversationState = { ...done.state, updatedAt: scope.now.toISOString() };
+    const written = await store.compareAndSet(turn.conversationKey, done.version, final);
+    if (!written.ok) throw new WriteConflict();
+    await emit(done.events, turn.conversationKey);
+    return done.replies.map((reply: ReplyContent) => ({ ...reply, stateVersion: final.step }));
+  }
+
+  async function handle(turn: Turn): Promise<Reply[]> {
+    for (let tries = 0; tries < MAX_CONFLICT_RETRIES; tries++) {
+      try {
+        return await attempt(turn);
+      } catch (error) {
+        if (error instanceof WriteConflict) continue; // another instance moved on: re-read and re-apply
+        options.onError?.(error, { conversationKey: turn.conversationKey, phase: 'turn' });
+        return [systemReply(turn, 'engine.internal-error', 'warning')];
+      }
+    }
+    return [systemReply(turn, 'engine.busy', 'warning')];
+  }
+
+  function systemReply(turn: Turn, key: string, tone: Reply['tone']): Reply {
+    const text = createTranslator(definition.catalogs, turn.locale ?? 'ja').t(key);
+    return { text, tone, stateVersion: -1 };
+  }
+
+  return { handle, definition };
+}

@@ -1,0 +1,85 @@
+/**
+ * The persisted conversation snapshot. Plain JSON: it round-trips through every store unchanged.
+ */
+import type { Fact, Locale } from './turn.js';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Slots = Record<string, Json>;
+
+/** A confirmation the user completed; a destructive call consumes it. */
+export interface Confirmation {
+  /** Unique within the conversation; the idempotency key of the call it authorises derives from it. */
+  id: string;
+  nodeId: string;
+  target: string;
+  /** JSON of the target slot's value when confirmed: the call must act on exactly that item. */
+  targetValue: string;
+  consequences: string[];
+  confirmedAt: string;
+  /** Exactly what was shown and acknowledged, for the receipt. */
+  record: ConfirmationRecord;
+}
+
+/** What the user saw and acknowledged at a confirm node, kept for the receipt. */
+export interface ConfirmationRecord {
+  facts: Fact[];
+  acknowledgements: { id: string; text: string; acknowledgedAt: string }[];
+  finalQuestion: string;
+  typedPhrase?: string | undefined;
+  confirmedAt: string;
+}
+
+export type ConfirmPhase = 'ack' | 'final' | 'typed';
+
+export interface HistoryEntry {
+  nodeId: string;
+  slots: Slots;
+  confirmations: Record<string, Confirmation>;
+}
+
+export interface Frame {
+  dialogId: string;
+  /** Content hash of the dialog when this frame last ran, and of its current node. */
+  dialogHash: string;
+  nodeHash: string;
+  nodeId: string;
+  slots: Slots;
+  confirmations: Record<string, Confirmation>;
+  /** Interactive nodes passed, for "back"; cleared when a destructive call completes. */
+  history: HistoryEntry[];
+  /** True once a destructive call in this frame has completed: stop/back then say so honestly. */
+  committed: boolean;
+  phase?: ConfirmPhase | undefined;
+  acknowledged?: string[] | undefined;
+  attempts: number;
+}
+
+/** A backend call written to the store before it is sent; reconciled with the same key, never re-keyed. */
+export interface PendingCall {
+  operation: string;
+  args: Record<string, Json>;
+  idempotencyKey: string;
+  destructive: boolean;
+  /** The frame depth and node that issued it. */
+  depth: number;
+  nodeId: string;
+  sentAt: string;
+  /** `unknown` once an attempt ended without a definite answer. */
+  status: 'sending' | 'unknown';
+  confirmation?: ConfirmationRecord | undefined;
+}
+
+export interface ConversationState {
+  locale: Locale;
+  /** Increases whenever the position or the question changes; actions must echo it. */
+  step: number;
+  stack: Frame[];
+  pending?: PendingCall | undefined;
+  /** Credentials gathered in the conversation (e.g. a customer token). Never rendered or logged. */
+  credentials: Record<string, string>;
+  updatedAt: string;
+}
+
+export function emptyState(locale: Locale, now: Date): ConversationState {
+  return { locale, step: 0, stack: [], credentials: {}, updatedAt: now.toISOString() };
+}

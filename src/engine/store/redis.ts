@@ -1,0 +1,113 @@
+import KeyvRedis, { createClient } from '@keyv/redis';
+import { createPlainKeyv } from './plain-keyv.js';
+import { decodeRecord, encodeRecord, resolveOptions, storageKey } from './record.js';
+import type { CasResult, ConversationStore, StoreOptions, Versioned } from './types.js';
+
+export interface RedisStoreOptions extends StoreOptions {
+  /** `redis://[user:password@]host:port[/db]`. Credentials are never included in error messages. */
+  url: string;
+  /** How long the first connection may take before creation fails, in ms. Default 2000. */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * Compare-and-set, atomic on the server. KEYS[1] = key; ARGV = expected version, new record, ttl ms.
+ * The stored version is the record's `value.version` (0 when absent or unreadable, as `decodeRecord` reads it).
+ * Returns {1, newVersion} when written, {0, currentVersion} when not. The write and its expiry (PX) are one SET.
+ */
+const CAS_SCRIPT = `
+local current = 0
+local raw = redis.call('GET', KEYS[1])
+if raw then
+  local ok, record = pcall(cjson.decode, raw)
+  if ok and type(record) == 'table' and type(record.value) == 'table' and type(record.value.version) == 'number' then
+    current = record.value.version
+  end
+end
+if current ~= tonumber(ARGV[1]) then
+  return {0, current}
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return {1, current + 1}
+`;
+
+/** The URL with any password replaced, safe to put in messages and logs. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable Redis URL)';
+  }
+}
+
+/**
+ * A `ConversationStore` on `@keyv/redis` (several bot processes sharing one Redis). Records expire natively
+ * (PX), so they carry no `expires` field. Compare-and-set is one Lua script (EVAL), which Redis runs atomically.
+ * Creation fails within `connectTimeoutMs` when Redis is unreachable; after the first connection the client
+ * reconnects with backoff, and commands issued while it is down fail instead of waiting.
+ */
+export async function createRedisStore<T>(opts: RedisStoreOptions): Promise<ConversationStore<T>> {
+  const { namespace, ttlMs } = resolveOptions(opts);
+  const where = redactRedisUrl(opts.url);
+  let connectedOnce = false;
+  const client = createClient({
+    url: opts.url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: opts.connectTimeoutMs ?? 2000,
+      // Give up at once on the first connection (fail fast at startup); later, back off up to 2 s.
+      reconnectStrategy: (retries: number) => (connectedOnce ? Math.min(50 * 2 ** retries, 2000) : false),
+    },
+  });
+  // Errors reach callers through rejected commands; without a listener node-redis would crash the process.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    connectedOnce = true;
+  } catch (error) {
+    if (client.isOpen) client.destroy();
+    throw new Error(`Could not connect to Redis at ${where} for the conversation store.`, {
+      cause: error instanceof Error ? new Error(error.message.replaceAll(opts.url, where)) : undefined,
+    });
+  }
+
+  const adapter = new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true });
+  const keyv = createPlainKeyv<Versioned<T>>(adapter);
+  let closed = false;
+  const ensureOpen = (): void => {
+    if (closed) throw new Error(`The Redis conversation store at ${where} is closed; create a new one.`);
+  };
+
+  return {
+    async get(key) {
+      ensureOpen();
+      return decodeRecord<T>(await adapter.get(storageKey(namespace, key)), Date.now());
+    },
+
+    async compareAndSet(key, expectedVersion, value): Promise<CasResult> {
+      ensureOpen();
+      const record = encodeRecord(value, expectedVersion + 1);
+      const reply: unknown = await client.eval(CAS_SCRIPT, {
+        keys: [storageKey(namespace, key)],
+        arguments: [String(expectedVersion), record, String(ttlMs)],
+      });
+      if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') {
+        throw new Error(`Unexpected reply from the Redis compare-and-set script: ${JSON.stringify(reply)}.`);
+      }
+      return reply[0] === 1 ? { ok: true, version: reply[1] } : { ok: false, currentVersion: reply[1] };
+    },
+
+    async delete(key) {
+      ensureOpen();
+      await keyv.delete(storageKey(namespace, key));
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await keyv.disconnect();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/** The engine's own messages (global commands, input problems, safety notices), ja and en. */
+import type { Catalogs } from './catalog.js';
+
+export const builtinMessages: Catalogs = {
+  ja: {
+    'engine.input.empty': 'メッセージが空のようです。もう一度入力してください。',
+    'engine.input.too-long': 'メッセージが長すぎます（1000文字まで）。短くしてもう一度お送りください。',
+    'engine.input.control-characters': '読み取れない文字が含まれています。もう一度入力してください。',
+    'engine.stopped': '中止しました。何も変更していません。',
+    'engine.stopped-after-commit':
+      '中止しました。これ以降の操作は行いません（すでに完了したお手続きは取り消されません）。',
+    'engine.stop-idle': '進行中のお手続きはありません。何も変更していません。',
+    'engine.back-unavailable': 'これ以上前には戻れません。',
+    'engine.back-after-commit': 'すでに完了したお手続きより前には戻れません。',
+    'engine.restarted': '最初からやり直します。何も変更していません。',
+    'engine.help':
+      'いつでも次の言葉が使えます。「やめる」：中止（何も変更しません）／「戻る」：ひとつ前の質問へ／「最初から」：やり直し／「オペレーター」：担当者の連絡先／ご質問もそのままお送りください。',
+    'engine.stale': 'その操作は以前の画面のものなので、実行していません。現在のご質問はこちらです。',
+    'engine.expired':
+      '前回のお手続きは時間が経ったため終了しました。何も変更していません。最初からご案内します。',
+    'engine.tree-updated': 'お手続きの内容が更新されたため、最初からご案内します。何も変更していません。',
+    'engine.attempts-exhausted':
+      'うまく受け取れませんでした。担当者におつなぎすることもできます。どうなさいますか？',
+    'engine.choice.retry': 'もう一度入力する',
+    'engine.choice.human': '担当者の連絡先を見る',
+    'engine.choice.stop': '中止する',
+    'engine.choice.confirm-cancel': 'やめる',
+    'engine.choice.recheck': '結果を確認する',
+    'engine.ack.hint': 'すべての項目を確認したら、項目の番号をすべて入力してください（例: 1 2 3）。',
+    'engine.ack.missing': 'まだ確認されていない項目があります。すべての項目をご確認ください。',
+    'engine.typed.prompt': '確認のため「{phrase}」と入力してください。',
+    'engine.typed.mismatch':
+      '入力が一致しませんでした。「{phrase}」と入力するか、「やめる」と入力してください。',
+    'engine.final.hint': '「はい」または「やめる」でお答えください。',
+    'engine.handoff': 'お問い合わせ先をご案内します。',
+    'engine.continue-after-handoff': 'このままチャットでお手続きを続けることもできます。',
+    'engine.outcome-unknown':
+      '結果を確認できませんでした。二重に実行されないよう、同じ受付内容で確認を続けます。しばらくしてから「結果を確認する」を押してください。',
+    'engine.outcome-recovered': '先ほどのお手続きの結果を確認できました。',
+    'engine.internal-error':
+      '申し訳ありません。処理中に問題が発生しました。何も変更していません。担当者にもご相談いただけます。',
+    'engine.safety-refusal': '確認が取れていないため、この操作は実行していません。何も変更していません。',
+    'engine.busy': 'ただいま別の操作を処理しています。もう一度お送りください。',
+    'engine.language-switched': '日本語でご案内します。',
+  },
+  en: {
+    'engine.input.empty': 'Your message seems to be empty. Please type it again.',
+    'engine.input.too-long':
+      'That message is too long (1,000 characters at most). Please shorten it and send it again.',
+    'engine.input.control-characters':
+      'Your message contains characters I cannot read. Please type it again.',
+    'engine.stopped': 'Stopped. Nothing has been changed.',
+    'engine.stopped-after-commit':
+      'Stopped. Nothing further will be done (steps already completed are not undone).',
+    'engine.stop-idle': 'There is no procedure in progress. Nothing has been changed.',
+    'engine.back-unavailable': 'You cannot go back any further.',
+    'engine.back-after-commit': 'You cannot go back past a step that has already been completed.',
+    'engine.restarted': 'Starting over. Nothing has been changed.',
+    'engine.help':
+      'You can say at any time: "stop" (nothing is changed), "back" (previous question), "start over", "operator" (contact details). You can also just ask a question.',
+    'engine.stale':
+      'That button belongs to an earlier message, so nothing was done. Here is the current question.',
+    'engine.expired': 'Your previous session timed out. Nothing has been changed. Let us start again.',
+    'engine.tree-updated':
+      'This procedure has been updated, so we will start again. Nothing has been changed.',
+    'engine.attempts-exhausted':
+      'I could not understand that. I can also give you the contact details of a person. What would you like to do?',
+    'engine.choice.retry': 'Try again',
+    'engine.choice.human': 'Contact a person',
+    'engine.choice.stop': 'Stop',
+    'engine.choice.confirm-cancel': 'Stop',
+    'engine.choice.recheck': 'Check the result',
+    'engine.ack.hint': 'Once you have read every item, type all their numbers (e.g. 1 2 3).',
+    'engine.ack.missing': 'Some items are not acknowledged yet. Please check every item.',
+    'engine.typed.prompt': 'To confirm, please type "{phrase}".',
+    'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',
+    'engine.final.hint': 'Please answer "yes" or "stop".',
+    'engine.handoff': 'Here is how to reach a person.',
+    'engine.continue-after-handoff': 'You can also continue here in the chat.',
+    'engine.outcome-unknown':
+      'I could not confirm the result. To avoid doing it twice, I will keep checking the same request. Please press "Check the result" in a moment.',
+    'engine.outcome-recovered': 'I have now confirmed the result of your earlier request.',
+    'engine.internal-error':
+      'Sorry, something went wrong on our side. Nothing has been changed. You can also contact a person.',
+    'engine.safety-refusal': 'This was not confirmed, so it was not carried out. Nothing has been changed.',
+    'engine.busy': 'Another action is being processed. Please send your message again.',
+    'engine.language-switched': 'I will continue in English.',
+  },
+};

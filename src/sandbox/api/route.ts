@@ -1,0 +1,59 @@
+/**
+ * What an API handler receives and returns. Handlers work on a copy of the state: a thrown ProblemError
+ * discards every change; a returned result (even a problem, e.g. a counted wrong code) is committed.
+ */
+import type { Clock } from '../../clock.js';
+import type { ActorRecord, SandboxState } from '../model.js';
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  body: string;
+  /** The one-time code, for tests reading the outbox (never returned by the API). */
+  code: string;
+  verificationId: string;
+  sentAt: string;
+}
+
+export interface HandlerContext {
+  state: SandboxState;
+  clock: Clock;
+  params: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+  body: unknown;
+  /** Set for authenticated routes. */
+  actor: ActorRecord | undefined;
+  /** Mail is delivered only once the state change is saved. */
+  sendMail(mail: OutboxMail): void;
+}
+
+export interface HandlerResult {
+  status: number;
+  body: unknown;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** OpenAPI path template, e.g. `/miemasu/devices/{deviceId}`. */
+  path: string;
+  operationId: string;
+  authenticated: boolean;
+  /** State-changing: requires an Idempotency-Key. */
+  write: boolean;
+  handle(context: HandlerContext): HandlerResult;
+}
+
+/** The actor of an authenticated route (the pipeline guarantees it). */
+export function actorOf(context: HandlerContext): ActorRecord {
+  if (!context.actor) throw new Error(`Route needs authentication but has no actor.`);
+  return context.actor;
+}
+
+export function recordAudit(context: HandlerContext, operationId: string, target: string): void {
+  context.state.audit.push({
+    at: context.clock.now().toISOString(),
+    operationId,
+    actor: actorOf(context),
+    target,
+  });
+}

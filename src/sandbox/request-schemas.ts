@@ -1,0 +1,33 @@
+/**
+ * zod schemas of the request bodies and query parameters (mirroring openapi.yaml), and a parser that turns a
+ * failure into a 400 `validation-failed` problem listing every issue.
+ */
+import { z } from 'zod';
+import { ProblemError } from './problem.js';
+import { isMonth } from './rules/calendar.js';
+
+const month = z.string().refine(isMonth, 'must be a month YYYY-MM');
+
+export const startVerificationBody = z.strictObject({ email: z.email().max(254) });
+export const confirmVerificationBody = z.strictObject({
+  code: z.string().regex(/^\d{6}$/, 'must be 6 digits'),
+});
+export const emptyBody = z.strictObject({});
+export const createCancellationBody = z.strictObject({
+  reason: z.string().trim().min(1, 'must not be empty').max(1000),
+  domainDisposition: z.enum(['transfer', 'abolish']).optional(),
+  desiredMonth: month.optional(),
+});
+export const quoteQuery = z.strictObject({ desiredMonth: month.optional() });
+
+/** Parses `value` or throws a `validation-failed` problem whose `errors` name each bad field. */
+export function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+  const detail = `Invalid ${what}: ${errors.map((error) => `${error.path} ${error.message}`).join('; ')}.`;
+  throw new ProblemError('validation-failed', detail, { errors });
+}

@@ -1,0 +1,56 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { startSandboxTarget } from './sandbox-target.js';
+import { CONFORMANCE_CASES, caseContext, runConformance } from './suite.js';
+import type { ConformanceTarget } from './target.js';
+
+describe('conformance suite against the sandbox', () => {
+  let sandbox: Sandbox;
+  let target: ConformanceTarget;
+  beforeAll(async () => {
+    ({ sandbox, target } = await startSandboxTarget());
+  });
+  afterAll(() => sandbox.close());
+
+  // One `it` per case, in the suite's order (cases build on each other's effects).
+  for (const testCase of CONFORMANCE_CASES) {
+    it(testCase.name, () => testCase.run(caseContext(target)));
+  }
+});
+
+/** A proxy that forwards everything but drops the Idempotency-Key header: a backend that ignores keys. */
+async function keyDroppingProxy(upstream: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((incoming, outgoing) => {
+    const headers = { ...incoming.headers };
+    delete headers['idempotency-key'];
+    const forwarded = httpRequest(
+      new URL(incoming.url ?? '/', upstream),
+      { method: incoming.method, headers },
+      (reply) => {
+        outgoing.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(outgoing);
+      },
+    );
+    incoming.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('conformance suite against a broken backend', () => {
+  it('fails the idempotency cases when the backend never sees the key', async () => {
+    const { sandbox, target } = await startSandboxTarget();
+    const proxy = await keyDroppingProxy(target.baseUrl);
+    try {
+      const results = await runConformance({ ...target, baseUrl: proxy.url });
+      const failed = results.filter((result) => result.outcome === 'failed').map((result) => result.name);
+      expect(failed).toContain('every state-changing operation requires an Idempotency-Key');
+      expect(failed).toContain('deleting a device removes it, once, and records the agent and the customer');
+    } finally {
+      await new Promise<void>((resolve) => proxy.server.close(() => resolve()));
+      await sandbox.close();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * `npm run test:conformance -- [--base-url URL] [--fixtures fixtures.json] [--agent-key KEY]`
+ *
+ * Without --base-url it starts its own in-memory sandbox. Against another backend, provision the fixture records
+ * first (the sandbox's demo data, or your own ids in a JSON file shaped like SANDBOX_FIXTURES); cases needing
+ * one-time codes are skipped there. Exits 1 when any case fails.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startSandboxTarget } from './sandbox-target.js';
+import { runConformance } from './suite.js';
+import { type ConformanceFixtures, type ConformanceTarget, SANDBOX_FIXTURES } from './target.js';
+
+const { values } = parseArgs({
+  options: {
+    'base-url': { type: 'string' },
+    fixtures: { type: 'string' },
+    'agent-key': { type: 'string' },
+  },
+});
+
+let target: ConformanceTarget;
+let stop = async (): Promise<void> => {};
+if (values['base-url']) {
+  const fixtures: ConformanceFixtures = values.fixtures
+    ? (JSON.parse(readFileSync(values.fixtures, 'utf8')) as ConformanceFixtures)
+    : SANDBOX_FIXTURES;
+  target = {
+    baseUrl: values['base-url'],
+    fixtures: {
+      ...fixtures,
+      agentKey: values['agent-key'] ?? process.env.CONFORMANCE_AGENT_KEY ?? fixtures.agentKey,
+    },
+  };
+} else {
+  const started = await startSandboxTarget(process.env.BOT_NOW);
+  target = started.target;
+  stop = () => started.sandbox.close();
+  console.log(`conformance: started an in-memory sandbox at ${target.baseUrl}`);
+}
+
+const marks = { passed: '✓', failed: '✗', skipped: '-' } as const;
+const results = await runConformance(target, (result) => {
+  console.log(`${marks[result.outcome]} ${result.name}${result.error ? `\n    ${result.error}` : ''}`);
+});
+await stop();
+const count = (outcome: string) => results.filter((result) => result.outcome === outcome).length;
+console.log(`\n${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);
+process.exitCode = count('failed') > 0 ? 1 : 0;

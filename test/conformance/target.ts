@@ -1,0 +1,152 @@
+/**
+ * What the conformance suite needs to know about a backend: where it is, an agent key, the fixture records it
+ * was provisioned with (the sandbox's demo data by default), and optionally how to read a one-time code.
+ */
+import { randomUUID } from 'node:crypto';
+import { PROBLEM_TYPE_BASE } from '../../src/backend/operation-metadata.js';
+import { DEMO_CUSTOMERS } from '../../src/sandbox/demo-data.js';
+
+export interface FixtureCustomer {
+  customerId: string;
+  email: string;
+}
+
+/** Records a backend must hold, freshly provisioned, before the suite runs (it changes them). */
+export interface ConformanceFixtures {
+  agentKey: string;
+  customers: {
+    /** Annual pack with exactly two devices. */
+    cameraTwo: FixtureCustomer;
+    /** Annual pack with no devices. */
+    cameraEmpty: FixtureCustomer;
+    /** Monthly plan with at least one device. */
+    cameraMonthly: FixtureCustomer;
+    /** Owns every contract below except `otherCustomer`. */
+    portal: FixtureCustomer;
+    /** Another portal customer owning `otherCustomer`. */
+    portalOther: FixtureCustomer;
+  };
+  devices: { cameraTwo: [string, string]; cameraMonthly: string };
+  contracts: {
+    typeO: string;
+    /** HOME type-M inside its minimum term at the end of next month. */
+    typeM: string;
+    /** A 12-month HOME type past its minimum term. */
+    pastMinimum: string;
+    therefore: string;
+    uniflow: string;
+    /** 変更お申込作成中 because of the customer's own change draft. */
+    changeDraft: string;
+    /** 変更お申込作成中 because of a partner's draft. */
+    partnerDraft: string;
+    /** 解約お申込受付中. */
+    accepted: string;
+    nvs: string;
+    otherCustomer: string;
+  };
+}
+
+export interface ConformanceTarget {
+  baseUrl: string;
+  fixtures: ConformanceFixtures;
+  /** The latest one-time code sent to `email`; without it the cases needing customer tokens are skipped. */
+  readCode?: (email: string) => Promise<string | undefined>;
+}
+
+export const SANDBOX_FIXTURES: ConformanceFixtures = {
+  agentKey: 'sandbox-agent-key-sato',
+  customers: DEMO_CUSTOMERS,
+  devices: { cameraTwo: ['DEV-0001', 'DEV-0002'], cameraMonthly: 'DEV-0003' },
+  contracts: {
+    typeO: 'HMAO061322',
+    typeM: 'HMMH061530',
+    pastMinimum: 'HMUH022123',
+    therefore: 'TFOL040112',
+    uniflow: 'UFOL050233',
+    changeDraft: 'HMAO021976',
+    partnerDraft: 'HMAP022072',
+    accepted: 'HMSL030455',
+    nvs: 'NVSV010203',
+    otherCustomer: 'HMCX040001',
+  },
+};
+
+export type Credential = { agentFor: string } | { token: string } | { none: true };
+
+export interface CallOptions {
+  as: Credential;
+  body?: unknown;
+  /** Idempotency-Key; `'fresh'` (default for writes) makes a new one, `null` sends none. */
+  key?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  contentType: string;
+  replayed: boolean;
+  body: unknown;
+}
+
+/** The value at a dotted path (`devices.0.name`) of a JSON value, or undefined. */
+export function at(value: unknown, path: string): unknown {
+  let current = value;
+  for (const part of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/** The list at `path`; throws when it is not a list, so a missing field fails loudly. */
+export function listAt(value: unknown, path: string): unknown[] {
+  const found = at(value, path);
+  if (!Array.isArray(found)) throw new Error(`Expected a list at "${path}", got ${JSON.stringify(found)}.`);
+  return found;
+}
+
+/** The string at `path`; throws otherwise. */
+export function stringAt(value: unknown, path: string): string {
+  const found = at(value, path);
+  if (typeof found !== 'string')
+    throw new Error(`Expected a string at "${path}", got ${JSON.stringify(found)}.`);
+  return found;
+}
+
+export function newKey(): string {
+  return `conformance-${randomUUID()}`;
+}
+
+/** A tiny HTTP helper bound to a target. */
+export function client(target: ConformanceTarget) {
+  return async function call(method: string, path: string, options: CallOptions): Promise<CallResult> {
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    if ('agentFor' in options.as) {
+      headers.authorization = `Bearer ${target.fixtures.agentKey}`;
+      headers['on-behalf-of'] = options.as.agentFor;
+    } else if ('token' in options.as) {
+      headers.authorization = `Bearer ${options.as.token}`;
+    }
+    const isWrite = method !== 'GET';
+    const key = options.key === undefined ? (isWrite ? newKey() : null) : options.key;
+    if (key !== null) headers['idempotency-key'] = key;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, options.headers);
+    const response = await fetch(new URL(path, target.baseUrl), {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      replayed: response.headers.get('idempotency-replayed') === 'true',
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
+  };
+}
+
+export type Call = ReturnType<typeof client>;
+
+export { PROBLEM_TYPE_BASE };
