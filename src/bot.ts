@@ -1,20 +1,40 @@
 /**
  * Wires the bot from configuration: the conversation store, the backend (the embedded sandbox or
- * `BACKEND_URL`), the dialogs and their collaborators. Used by the HTTP server and the terminal chat.
+ * `BACKEND_URL`), the dialogs and their collaborators (FAQ, handoff, receipts). Used by the HTTP server, the
+ * terminal chat and the end-to-end tests, so all three run the same bot.
  */
 
-import {
-  createFakeBackend,
-  deleteDialog,
-  menuDialog,
-  sampleBehaviour,
-  sampleCatalogs,
-} from '../dialogs/sample/sample-dialog.js';
+import { openReceiptKeyv } from './audit/keyv.js';
+import { receiptOperations } from './audit/operations.js';
+import { createReceiptRecorder } from './audit/recorder.js';
+import { ReceiptStore } from './audit/store.js';
+import { connectBackend } from './backend/connect.js';
+import { type Clock, createClock } from './clock.js';
 import type { Config } from './config.js';
+import type { DialogBehaviour } from './engine/behaviour.js';
+import type { EngineEvent } from './engine/events.js';
+import type { HandoffProvider, QuestionAnswerer, Router } from './engine/hooks.js';
+import type { OperationRegistry } from './engine/operations.js';
 import { createEngine, type Engine } from './engine/runtime.js';
 import type { ConversationState } from './engine/state.js';
 import { createStore } from './engine/store/index.js';
 import type { ConversationStore } from './engine/store/types.js';
+import type { Catalogs } from './engine/text/catalog.js';
+import type { Dialog } from './engine/tree/schema.js';
+import type { OutboxMail } from './sandbox/api/route.js';
+
+/** A set of dialogs with everything they reference by name. */
+export interface DialogBundle {
+  dialogs: Dialog[];
+  behaviour: DialogBehaviour;
+  catalogs: Catalogs;
+  rootDialog: string;
+  router?: Router;
+  faq?: QuestionAnswerer;
+  handoff?: HandoffProvider;
+  /** Operations that are not backend calls (the sample's fake backend). */
+  extraOperations?: OperationRegistry;
+}
 
 export interface Bot {
   engine: Engine;
@@ -24,9 +44,17 @@ export interface Bot {
 }
 
 export interface BotOptions {
-  /** Run the engine's sample dialog with a fake backend instead of the procedures. */
-  sample?: boolean;
-  quiet?: boolean;
+  bundle: DialogBundle;
+  clock?: Clock;
+  store?: ConversationStore<ConversationState>;
+  /** The embedded sandbox keeps its data in memory (tests) instead of `SANDBOX_PATH`. */
+  sandboxInMemory?: boolean;
+  onMail?: (mail: OutboxMail) => void;
+  /** Wraps the operations (tests record calls here). */
+  decorateOperations?: (operations: OperationRegistry) => OperationRegistry;
+  onEvent?: (event: EngineEvent) => void | Promise<void>;
+  trace?: (dialogId: string, nodeId: string) => void;
+  onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
 }
 
 function storeFor(config: Config): Promise<ConversationStore<ConversationState>> {
@@ -37,24 +65,50 @@ function storeFor(config: Config): Promise<ConversationStore<ConversationState>>
   return createStore({ kind: 'sqlite', path: config.SQLITE_PATH, ttlMs });
 }
 
-export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
-  const store = await storeFor(config);
-  const fixedNow = config.BOT_NOW ? new Date(config.BOT_NOW) : undefined;
-  const backend = createFakeBackend();
-  const engine = createEngine({
-    dialogs: [menuDialog, deleteDialog],
-    rootDialog: 'menu',
-    catalogs: sampleCatalogs,
-    behaviour: sampleBehaviour,
-    operations: backend.operations,
-    store,
-    idleTtlMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
-    ...(fixedNow ? { now: () => fixedNow } : {}),
+export async function createBot(config: Config, options: BotOptions): Promise<Bot> {
+  const clock = options.clock ?? createClock({ BOT_NOW: config.BOT_NOW });
+  const store = options.store ?? (await storeFor(config));
+  const backend = await connectBackend(config, {
+    clock,
+    sandboxStore: options.sandboxInMemory ? 'memory' : 'file',
+    ...(options.onMail ? { onMail: options.onMail } : {}),
   });
-  void options;
+  const { bundle } = options;
+  const receiptKeyv = await openReceiptKeyv(config);
+  const receipts = new ReceiptStore(receiptKeyv);
+  const recorder = createReceiptRecorder(receipts, receiptKeyv);
+  const emit = async (event: EngineEvent) => {
+    await recorder.onEvent(event);
+    await options.onEvent?.(event);
+  };
+  const operations = {
+    ...backend.operations,
+    ...receiptOperations(receipts, recorder),
+    ...bundle.extraOperations,
+  };
+  const engine = createEngine({
+    dialogs: bundle.dialogs,
+    rootDialog: bundle.rootDialog,
+    catalogs: bundle.catalogs,
+    behaviour: bundle.behaviour,
+    router: bundle.router,
+    faq: bundle.faq,
+    handoff: bundle.handoff,
+    operations: options.decorateOperations ? options.decorateOperations(operations) : operations,
+    store,
+    now: () => clock.now(),
+    idleTtlMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
+    onEvent: emit,
+    trace: options.trace,
+    onError: options.onError,
+  });
   return {
     engine,
-    banner: `sample dialog; conversations in ${config.STORE}`,
-    close: () => store.close(),
+    banner: `backend ${backend.embedded ? `embedded sandbox at ${backend.url}` : backend.url}; conversations in ${config.STORE}`,
+    async close() {
+      await store.close();
+      await backend.close();
+      await receiptKeyv.disconnect();
+    },
   };
 }

@@ -3,7 +3,9 @@
  * conversations, the in-process sandbox backend) and serves HTTP. Channels mount their routes here.
  */
 import { createServer, type Server } from 'node:http';
+import { procedureBundle } from '../dialogs/index.js';
 import { type Bot, createBot } from './bot.js';
+import { parseClosures } from './calendar/closures.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 
 export interface RunningServer {
@@ -14,7 +16,9 @@ export interface RunningServer {
 
 /** Starts the HTTP server; resolves once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const bot = await createBot(config);
+  const bot = await createBot(config, {
+    bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }),
+  });
   const server: Server = createServer((request, response) => {
     if (request.method === 'GET' && (request.url === '/healthz' || request.url === '/health')) {
       response.writeHead(200, { 'content-type': 'application/json' });

@@ -5,7 +5,10 @@
  * Options: --sample (the engine's sample dialog with a fake backend), --en (English), --key <conversation>.
  */
 import { createInterface } from 'node:readline';
+import { procedureBundle } from '../../dialogs/index.js';
+import { sampleBundle } from '../../dialogs/sample/bundle.js';
 import { createBot } from '../../src/bot.js';
+import { parseClosures } from '../../src/calendar/closures.js';
 import { loadConfig } from '../../src/config.js';
 import type { Reply } from '../../src/engine/turn.js';
 import { renderReply } from './render.js';
@@ -14,7 +17,13 @@ import { toTurnInput } from './translate.js';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const config = loadConfig();
-  const bot = await createBot(config, { sample: args.includes('--sample'), quiet: true });
+  const bot = await createBot(config, {
+    bundle: args.includes('--sample')
+      ? sampleBundle()
+      : procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }),
+    // The embedded sandbox "e-mails" one-time codes; in the terminal demo they are shown here.
+    onMail: (mail) => process.stdout.write(`📧 (sandbox mail to ${mail.to}) ${mail.subject}: ${mail.code}\n`),
+  });
   const keyIndex = args.indexOf('--key');
   const conversationKey = `cli:${keyIndex >= 0 ? args[keyIndex + 1] : `local-${process.pid}-${Date.now()}`}`;
   const locale = args.includes('--en') ? 'en' : 'ja';

@@ -4,7 +4,7 @@
  */
 import type { Json, Slots } from './state.js';
 import type { Translator } from './text/catalog.js';
-import type { Fact } from './turn.js';
+import type { Actor, Fact } from './turn.js';
 
 /** One dynamic choice: `value` is written to the ask node's slot when chosen. */
 export interface DynamicOption {
@@ -21,6 +21,9 @@ export interface BehaviourContext {
   slots: Readonly<Slots>;
   text: Translator;
   now: Date;
+  actor: Actor;
+  /** Names of the credentials the conversation holds (never their values), e.g. `customerToken`. */
+  credentials: readonly string[];
 }
 
 export type ValidatorResult = { ok: true; value: Json } | { ok: false; message: string };

@@ -31,5 +31,7 @@ export type EngineEvent =
       sentAt: string;
       outcome: OperationOutcome;
       confirmation?: ConfirmationRecord | undefined;
+      /** The confirmed item, for destructive calls. */
+      target?: unknown;
     })
   | (EventBase & { kind: 'dialog-ended'; outcome: string });

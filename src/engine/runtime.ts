@@ -15,6 +15,7 @@ import { createTranslator } from './text/catalog.js';
 import type { Reply, Turn } from './turn.js';
 
 export interface EngineOptions extends Omit<DefinitionInput, 'operations'> {
+  // trace, router, faq, handoff: see DefinitionInput.
   operations: OperationRegistry;
   store: ConversationStore<ConversationState>;
   /** The time source (tests and demos fix it). */
@@ -133,6 +134,7 @@ export function createEngine(options: EngineOptions): Engine {
           sentAt: call.sentAt,
           outcome,
           confirmation: call.confirmation,
+          target: call.target,
         },
       ],
       turn.conversationKey,

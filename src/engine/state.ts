@@ -67,6 +67,8 @@ export interface PendingCall {
   /** `unknown` once an attempt ended without a definite answer. */
   status: 'sending' | 'unknown';
   confirmation?: ConfirmationRecord | undefined;
+  /** The confirmed item (destructive calls): the target slot's value when the user confirmed. */
+  target?: Json | undefined;
 }
 
 export interface ConversationState {

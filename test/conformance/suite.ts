@@ -5,7 +5,8 @@
 
 import type { CaseContext, ConformanceCase } from './case.js';
 import { authorizationCases } from './cases/authorization.js';
-import { cspsCases } from './cases/csps.js';
+import { cspsApplicationCases } from './cases/csps-applications.js';
+import { cspsQuoteCases } from './cases/csps-quotes.js';
 import { identityCases } from './cases/identity.js';
 import { miemasuCases } from './cases/miemasu.js';
 import { protocolCases } from './cases/protocol.js';
@@ -17,7 +18,8 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   ...identityCases,
   ...authorizationCases,
   ...miemasuCases,
-  ...cspsCases,
+  ...cspsQuoteCases,
+  ...cspsApplicationCases,
 ];
 
 export interface CaseResult {

@@ -8,19 +8,10 @@ import { createMemoryStore } from '../../src/engine/store/memory.js';
 import type { ConversationStore } from '../../src/engine/store/types.js';
 import type { Actor, Reply, TurnInput } from '../../src/engine/turn.js';
 
-export interface Harness {
+export interface Harness extends Driver {
   engine: Engine;
   store: ConversationStore<ConversationState>;
   clock: { now: Date; advance(ms: number): void };
-  /** The replies of the last turn. */
-  last: Reply[];
-  send(input: TurnInput): Promise<Reply[]>;
-  say(text: string): Promise<Reply[]>;
-  click(choiceId: string, stateVersion?: number): Promise<Reply[]>;
-  tick(ackIds: string[]): Promise<Reply[]>;
-  type(text: string): Promise<Reply[]>;
-  /** All reply text (and facts, choices, acknowledgements) of the last turn as one string, for `toContain`. */
-  lastText(): string;
 }
 
 export function replyText(replies: Reply[]): string {
@@ -34,6 +25,42 @@ export function replyText(replies: Reply[]): string {
       ].join('\n'),
     )
     .join('\n');
+}
+
+export interface Driver {
+  last: Reply[];
+  send(input: TurnInput): Promise<Reply[]>;
+  say(text: string): Promise<Reply[]>;
+  click(choiceId: string, stateVersion?: number): Promise<Reply[]>;
+  tick(ackIds: string[]): Promise<Reply[]>;
+  type(text: string): Promise<Reply[]>;
+  lastText(): string;
+}
+
+/** Talks to any engine as one user in one conversation. */
+export function driveEngine(
+  engine: Engine,
+  who: { conversationKey?: string; actor?: Actor; channel?: string } = {},
+): Driver {
+  const driver: Driver = {
+    last: [],
+    async send(input) {
+      driver.last = await engine.handle({
+        conversationKey: who.conversationKey ?? 'test:conversation',
+        channel: who.channel ?? 'test',
+        actor: who.actor ?? { kind: 'customer', id: 'c-1' },
+        input,
+      });
+      return driver.last;
+    },
+    say: (text) => driver.send({ kind: 'text', text }),
+    click: (choiceId, stateVersion) =>
+      driver.send({ kind: 'choice', choiceId, stateVersion: stateVersion ?? currentVersion(driver.last) }),
+    tick: (ackIds) => driver.send({ kind: 'acknowledge', ackIds, stateVersion: currentVersion(driver.last) }),
+    type: (text) => driver.send({ kind: 'typed', text, stateVersion: currentVersion(driver.last) }),
+    lastText: () => replyText(driver.last),
+  };
+  return driver;
 }
 
 export function createHarness(
@@ -52,30 +79,9 @@ export function createHarness(
   };
   const store = options.store ?? createMemoryStore<ConversationState>({ ttlMs: 7 * 24 * 3600_000 });
   const engine = createEngine({ ...options, store, now: () => clock.now });
-  const conversationKey = options.conversationKey ?? 'test:conversation';
-  const harness: Harness = {
-    engine,
-    store,
-    clock,
-    last: [],
-    async send(input) {
-      harness.last = await engine.handle({
-        conversationKey,
-        channel: 'test',
-        actor: options.actor ?? { kind: 'customer', id: 'c-1' },
-        input,
-      });
-      return harness.last;
-    },
-    say: (text) => harness.send({ kind: 'text', text }),
-    click: (choiceId, stateVersion) =>
-      harness.send({ kind: 'choice', choiceId, stateVersion: stateVersion ?? currentVersion(harness.last) }),
-    tick: (ackIds) =>
-      harness.send({ kind: 'acknowledge', ackIds, stateVersion: currentVersion(harness.last) }),
-    type: (text) => harness.send({ kind: 'typed', text, stateVersion: currentVersion(harness.last) }),
-    lastText: () => replyText(harness.last),
-  };
-  return harness;
+  const driver = driveEngine(engine, { conversationKey: options.conversationKey, actor: options.actor });
+  // The harness is the driver plus the engine, its store and its clock.
+  return Object.assign(driver, { engine, store, clock }) as Harness;
 }
 
 function currentVersion(replies: Reply[]): number {

@@ -51,7 +51,6 @@ export type Problem = z.infer<typeof problemSchema>;
  * key, missing `On-Behalf-Of`, credentials not accepted): a bug whatever the status, never a business refusal.
  */
 export const MISUSE_PROBLEM_CODES: ReadonlySet<string> = new Set([
-  'unauthenticated',
   'forbidden',
   'on-behalf-of-required',
   'validation-failed',
@@ -77,6 +76,12 @@ export function errorFromResponse(method: string, status: number, body: unknown)
   const parsed = problemSchema.safeParse(body);
   const problem = parsed.success ? parsed.data : undefined;
   const outcomeUnknown = isStateChanging(method);
+  // A stable business code decides, whatever the status: `verification-failed` is a 400 and
+  // `verification-locked` a 429, yet both are refusals the dialog must branch on. An expired customer token
+  // (`unauthenticated`) is one too: the dialog asks the customer to verify again.
+  if (status >= 400 && status < 500 && problem?.code && !MISUSE_PROBLEM_CODES.has(problem.code)) {
+    return { kind: 'refused', status, code: problem.code, title: problem.title, detail: problem.detail };
+  }
   if (status === 429) {
     return { kind: 'unreachable', reason: 'rate-limited', status, outcomeUnknown, detail: 'rate limited' };
   }

@@ -56,8 +56,11 @@ export function idempotencyKey(w: Work, material: string): string {
 function prepareCall(w: Work, frame: Frame, node: NodeOf<'call'>): PendingCall | undefined {
   const meta = w.def.operations[node.operation];
   const args: Record<string, Json> = {};
-  for (const [name, path] of Object.entries(node.args ?? {}))
-    args[name] = (readPath(frame.slots, path) ?? null) as Json;
+  for (const [name, path] of Object.entries(node.args ?? {})) {
+    const value = readPath(frame.slots, path);
+    // An empty slot means "argument not given", so optional parameters stay optional.
+    if (value !== undefined && value !== null) args[name] = value as Json;
+  }
   const base = {
     operation: node.operation,
     args,
@@ -78,6 +81,7 @@ function prepareCall(w: Work, frame: Frame, node: NodeOf<'call'>): PendingCall |
     ...base,
     idempotencyKey: idempotencyKey(w, `confirmation:${confirmation.id}`),
     confirmation: confirmation.record,
+    target: JSON.parse(confirmation.targetValue) as Json,
   };
 }
 
@@ -107,6 +111,7 @@ export function enter(w: Work, nodeId: string): void {
       throw new Error(`Dialog ${frame.dialogId} loops without asking anything.`);
     const node = nodeOf(w.def, frame.dialogId, next);
     if (!node) throw new Error(`Node ${frame.dialogId}#${next} does not exist.`);
+    w.def.trace?.(frame.dialogId, next);
     frame.nodeId = next;
     frame.nodeHash = w.def.nodeHash(frame.dialogId, next) ?? '';
     next = undefined;

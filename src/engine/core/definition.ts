@@ -20,6 +20,8 @@ export interface DefinitionInput {
   faq?: QuestionAnswerer | undefined;
   router?: Router | undefined;
   handoff?: HandoffProvider | undefined;
+  /** Observability only (transcript coverage, debugging): told of every node entered. Must not throw. */
+  trace?: ((dialogId: string, nodeId: string) => void) | undefined;
 }
 
 export interface EngineDefinition {
@@ -31,6 +33,7 @@ export interface EngineDefinition {
   faq?: QuestionAnswerer | undefined;
   router?: Router | undefined;
   handoff?: HandoffProvider | undefined;
+  trace?: ((dialogId: string, nodeId: string) => void) | undefined;
   dialogHash(dialogId: string): string | undefined;
   nodeHash(dialogId: string, nodeId: string): string | undefined;
 }
@@ -66,6 +69,7 @@ export function defineEngine(input: DefinitionInput): EngineDefinition {
     faq: input.faq,
     router: input.router,
     handoff: input.handoff,
+    trace: input.trace,
     dialogHash: (id) => dialogHashes.get(id),
     nodeHash: (id, nodeId) => nodeHashes.get(`${id}#${nodeId}`),
   };

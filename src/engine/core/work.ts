@@ -44,7 +44,13 @@ export function say(w: Work, key: string, tone: ReplyContent['tone'] = 'info', v
 }
 
 export function behaviourContext(w: Work, frame: Frame): BehaviourContext {
-  return { slots: frame.slots, text: text(w), now: w.scope.now };
+  return {
+    slots: frame.slots,
+    text: text(w),
+    now: w.scope.now,
+    actor: w.scope.actor,
+    credentials: Object.keys(w.state.credentials),
+  };
 }
 
 export function eventBase(w: Work, dialogId: string) {

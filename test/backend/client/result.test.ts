@@ -133,9 +133,9 @@ describe('settle: bug', () => {
     expect(await withdraw(server)).toMatchObject({ error: { kind: 'bug', code: 'idempotency-key-reuse' } });
   });
 
-  it('reports 401 and 403 as bugs', async () => {
+  it('reports an expired or invalid token (401 unauthenticated) as a refusal to re-verify, and 403 as a bug', async () => {
     server = await startFakeServer({ status: 401, problem: problem(401, 'unauthenticated') });
-    expect(await listDevices(server)).toMatchObject({ error: { kind: 'bug', reason: 'unauthenticated' } });
+    expect(await listDevices(server)).toMatchObject({ error: { kind: 'refused', code: 'unauthenticated' } });
     server.script({ status: 403, problem: problem(403, 'forbidden') });
     expect(await listDevices(server)).toMatchObject({ error: { kind: 'bug', reason: 'forbidden' } });
   });

@@ -93,13 +93,17 @@ describe('client ↔ sandbox', () => {
     expect(contracts.length).toBeGreaterThan(0);
   });
 
-  it('reports a bad credential as our bug, and an unknown contract as a not-found refusal', async () => {
+  it('reports a bad credential as an unauthenticated refusal, and an unknown contract as a not-found refusal', async () => {
     const stranger: OperationContext = {
       ...base,
       actor: { kind: 'customer', id: 'x' },
       credentials: { customerToken: 'not-a-token' },
     };
-    expect(await op('listCspsContracts').run({}, stranger)).toMatchObject({ ok: false, kind: 'bug' });
+    expect(await op('listCspsContracts').run({}, stranger)).toMatchObject({
+      ok: false,
+      kind: 'refused',
+      code: 'unauthenticated',
+    });
     const [agentKey] = Object.keys(DEMO_AGENT_KEYS);
     const agent: OperationContext = {
       ...base,

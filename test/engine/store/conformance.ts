@@ -165,10 +165,13 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
       const [first, second] = [await open(ns), await open(ns)];
       const key = touch(ns, 'counter');
       const incrementTimes = async (store: ConversationStore<Json>, times: number): Promise<void> => {
-        for (let done = 0; done < times; ) {
+        // Bounded, so a store whose compare-and-set never succeeds fails the test instead of hanging it.
+        for (let done = 0, attempts = 0; done < times; attempts += 1) {
+          if (attempts > 50 * times)
+            throw new Error(`gave up after ${attempts} attempts, ${done} increments`);
           const current = await store.get(key);
           const count = typeof current?.value === 'number' ? current.value : 0;
-          if ((await store.compareAndSet(key, current?.version ?? 0, count + 1)).ok) done += 1;
+          if ((await store.compareAndSet(key, current?.version ?? 0, count + 1)).ok === true) done += 1;
         }
       };
       await Promise.all([incrementTimes(first, 8), incrementTimes(second, 8)]);

@@ -1,0 +1,42 @@
+/**
+ * Routes a free-text request to the dialog it means, in Japanese or English; `undefined` when unsure (the menu
+ * then asks) or when the text is a question (the FAQ answers it).
+ */
+import type { Router } from '../../src/engine/hooks.js';
+import { normalizeLoose } from '../../src/engine/text/normalize.js';
+
+const QUESTION =
+  /[?？]$|(ですか|ますか|でしょうか|のか|かな)[?？]?$|^(what|when|how much|how long|is|are|can|do|does|will|why)\b/i;
+const ACT =
+  /(削除|解約|退会|やめ|止め|キャンセル|取り消|消し|消したい|delete|remove|cancel|terminate|withdraw|quit|leave|unsubscribe|close)/i;
+
+const RULES: { dialog: string; subject: RegExp; act?: RegExp }[] = [
+  {
+    dialog: 'walkthrough',
+    subject: /(自分で|やり方|手順を教え|操作方法|画面の操作|myself|step by step|walk me through|how do i)/i,
+  },
+  { dialog: 'miemasu-withdraw', subject: /(退会|withdraw|leavetheannual|closemyaccount)/i },
+  {
+    dialog: 'miemasu-delete-device',
+    subject: /(カメラ|機器|デバイス|みえますねっと|camera|device|miemasu)/i,
+    act: ACT,
+  },
+  {
+    dialog: 'csps-cancel',
+    subject:
+      /(home|therefore|uniflow|ユニフロー|ホーム|契約|サービス|portal|ポータル|contract|type-?[a-z0-9]+)/i,
+    act: ACT,
+  },
+];
+
+export const requestRouter: Router = {
+  route(text) {
+    const raw = text.normalize('NFKC').trim();
+    if (QUESTION.test(raw)) return undefined;
+    const loose = normalizeLoose(raw);
+    for (const rule of RULES) {
+      if (rule.subject.test(loose) && (!rule.act || rule.act.test(loose))) return rule.dialog;
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * Every dialog the bot runs, with their named behaviour and messages: the one place a procedure is registered.
+ */
+import type { DialogBundle } from '../src/bot.js';
+import type { Closure } from '../src/calendar/closures.js';
+import { createHandoffProvider } from '../src/calendar/handoff.js';
+import { mergeBehaviour } from '../src/engine/behaviour.js';
+import { mergeCatalogs } from '../src/engine/text/catalog.js';
+import type { Dialog } from '../src/engine/tree/schema.js';
+import { createFaqAnswerer } from '../src/faq/answerer.js';
+import { createFaq } from '../src/faq/faq.js';
+import { identifyBehaviour, identifyDialog } from './common/identify.js';
+import { menuBehaviour, menuDialog } from './common/menu.js';
+import { commonMessages } from './common/messages.js';
+import { requestRouter } from './common/router.js';
+import { cspsBehaviour, cspsDialogs, cspsMessages } from './csps/index.js';
+import { FAQ_ENTRIES } from './faq/entries.js';
+import { miemasuBehaviour, miemasuDialogs, miemasuMessages } from './miemasu/index.js';
+
+/** The procedures' dialogs (without the menu), for tools such as the checker, the graph and coverage reports. */
+export const procedureDialogs: Dialog[] = [identifyDialog, ...miemasuDialogs, ...cspsDialogs];
+
+export interface ProcedureOptions {
+  /** Company closures for business hours (weekends and Japanese public holidays are built in). */
+  closures?: readonly Closure[];
+}
+
+/** The bot's dialogs: the menu as root, identification, the procedures, FAQ, routing and handoff. */
+export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
+  const faq = createFaqAnswerer(createFaq(FAQ_ENTRIES));
+  return {
+    dialogs: [menuDialog, ...procedureDialogs],
+    rootDialog: 'menu',
+    behaviour: mergeBehaviour(
+      identifyBehaviour,
+      menuBehaviour((text, locale) => faq.answer(text, locale)?.text),
+      miemasuBehaviour,
+      cspsBehaviour,
+    ),
+    catalogs: mergeCatalogs(commonMessages, miemasuMessages, cspsMessages),
+    router: requestRouter,
+    faq,
+    handoff: createHandoffProvider(options.closures ?? []),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Turns the engine's `call-completed` events of destructive operations into stored receipts: exactly what was
+ * shown and acknowledged, in which locale and channel, with timestamps and the backend's reference.
+ */
+import type Keyv from 'keyv';
+import type { EngineEvent } from '../engine/events.js';
+import { buildReceipt, type Receipt } from './receipt.js';
+import type { ReceiptStore } from './store.js';
+
+type CallCompleted = Extract<EngineEvent, { kind: 'call-completed' }>;
+
+function field(value: unknown, name: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const found = (value as Record<string, unknown>)[name];
+  return typeof found === 'string' && found !== '' ? found : undefined;
+}
+
+/** The item a receipt names: the confirmed target (device, application, contract), else the call's arguments. */
+export function receiptItem(event: CallCompleted): Receipt['item'] {
+  const target = event.target;
+  const id =
+    field(target, 'deviceId') ??
+    field(target, 'applicationNumber') ??
+    field(target, 'contractNumber') ??
+    Object.values(event.args).find((v): v is string => typeof v === 'string') ??
+    event.operation;
+  const kind = field(target, 'deviceId')
+    ? 'device'
+    : field(target, 'applicationNumber')
+      ? 'application'
+      : 'account';
+  const label = [field(target, 'name'), field(target, 'serviceName'), field(target, 'contractNumber')]
+    .filter(Boolean)
+    .join(' ');
+  return { kind, id, label: label || id };
+}
+
+/** The backend's reference for the customer: an application number, else the item id. */
+function reference(event: CallCompleted): string | undefined {
+  if (!event.outcome.ok) return undefined;
+  return field(event.outcome.data, 'applicationNumber') ?? field(event.outcome.data, 'deviceId');
+}
+
+function customerOf(event: CallCompleted): string {
+  const performedBy = event.outcome.ok
+    ? (event.outcome.data as { performedBy?: unknown } | null)?.performedBy
+    : undefined;
+  return (
+    field(performedBy, 'customerId') ??
+    (event.actor.kind === 'agent' ? event.actor.onBehalfOf : undefined) ??
+    event.actor.id
+  );
+}
+
+export interface ReceiptRecorder {
+  onEvent(event: EngineEvent): Promise<void>;
+  /** The receipt id last recorded in this conversation, if any. */
+  latestFor(conversationKey: string): Promise<string | undefined>;
+}
+
+export function createReceiptRecorder(store: ReceiptStore, index: Keyv<string>): ReceiptRecorder {
+  return {
+    async onEvent(event) {
+      if (event.kind !== 'call-completed' || !event.destructive || !event.confirmation) return;
+      const outcome = event.outcome.ok
+        ? 'succeeded'
+        : event.outcome.kind === 'refused'
+          ? 'refused'
+          : 'unknown';
+      const ref = reference(event);
+      const receipt = buildReceipt(
+        {
+          procedure: event.dialogId,
+          item: receiptItem(event),
+          customerId: customerOf(event),
+          actor: { kind: event.actor.kind, id: event.actor.id },
+          channel: event.channel,
+          locale: event.locale,
+          shown: event.confirmation,
+          operation: {
+            name: event.operation,
+            idempotencyKey: event.idempotencyKey,
+            sentAt: event.sentAt,
+            completedAt: event.at,
+            outcome,
+            ...(ref ? { reference: ref } : {}),
+          },
+        },
+        new Date(event.at),
+      );
+      await store.save(receipt);
+      await index.set(`latest-receipt:${event.conversationKey}`, receipt.receiptId);
+    },
+    latestFor: async (conversationKey) => (await index.get(`latest-receipt:${conversationKey}`)) ?? undefined,
+  };
+}

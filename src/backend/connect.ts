@@ -1,0 +1,46 @@
+/**
+ * Connects the bot to its backend: `BACKEND_URL` when set, otherwise the reference sandbox started in-process
+ * on 127.0.0.1 (the embedded default). Returns the engine's operation registry.
+ */
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { OperationRegistry } from '../engine/operations.js';
+import { withIdentityCredentials } from '../identity/credentials.js';
+import type { OutboxMail } from '../sandbox/api/route.js';
+import { createSandbox } from '../sandbox/server.js';
+import { createBackendClient, createOperationRegistry } from './client/index.js';
+import { loadOperationCatalog } from './operation-metadata.js';
+
+export interface BackendConnection {
+  operations: OperationRegistry;
+  url: string;
+  /** True when the sandbox runs in this process. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  clock: Clock;
+  /** Where the embedded sandbox "sends" one-time codes (demo: printed; tests: read). */
+  onMail?: (mail: OutboxMail) => void;
+  /** Embedded sandbox storage: the SQLite file from config, or memory for tests. */
+  sandboxStore?: 'memory' | 'file';
+}
+
+export async function connectBackend(config: Config, options: ConnectOptions): Promise<BackendConnection> {
+  let url = config.BACKEND_URL;
+  let close = async () => {};
+  if (!url) {
+    const sandbox = await createSandbox({
+      store: options.sandboxStore === 'memory' ? 'memory' : { sqlitePath: config.SANDBOX_PATH },
+      clock: options.clock,
+      seed: true,
+      ...(options.onMail ? { onMail: options.onMail } : {}),
+    });
+    url = (await sandbox.listen(config.SANDBOX_PORT, '127.0.0.1')).url;
+    close = () => sandbox.close();
+  }
+  const client = createBackendClient({ baseUrl: url, timeoutMs: config.BACKEND_TIMEOUT_MS });
+  const operations = withIdentityCredentials(createOperationRegistry(client, loadOperationCatalog()));
+  return { operations, url, embedded: !config.BACKEND_URL, close };
+}

@@ -1,0 +1,42 @@
+/**
+ * "Reach a person" for the engine: the desks that handle the current procedure, whether each is open now and
+ * when it opens next. Outside business hours it says so and adds that the chat procedure can be finished alone
+ * (invariant 5: a closed desk never blocks a cancellation).
+ */
+import type { HandoffProvider, ReplyContent } from '../engine/hooks.js';
+import type { Closure } from './closures.js';
+import { describeAvailability, describeContact } from './describe.js';
+import { type DeskId, getDesk } from './desks.js';
+import { isOpen } from './hours.js';
+
+/** Which desks handle a dialog, by its id prefix; unknown dialogs (menu, FAQ) list them all. */
+export function desksFor(dialogId: string | undefined): DeskId[] {
+  if (dialogId?.startsWith('miemasu')) return ['miemasu-web'];
+  if (dialogId?.startsWith('csps')) return ['home-contract', 'csps-contract'];
+  return ['home-contract', 'csps-contract', 'miemasu-web'];
+}
+
+export function createHandoffProvider(closures: readonly Closure[]): HandoffProvider {
+  return {
+    replies({ locale, now, dialogId }) {
+      const desks = desksFor(dialogId).map(getDesk);
+      const replies: ReplyContent[] = desks.map((desk) => ({
+        text: [...describeContact(desk, locale), describeAvailability(desk, now, locale, closures)].join(
+          '\n',
+        ),
+        tone: 'info',
+      }));
+      const anyClosed = desks.some((desk) => desk.kind === 'staffed' && !isOpen(desk, now, closures));
+      if (anyClosed) {
+        replies.push({
+          text:
+            locale === 'ja'
+              ? '受付時間外でも、このチャットでのお手続きは24時間いつでも最後まで進められます。'
+              : 'Even outside these hours, you can complete the procedure here in the chat at any time.',
+          tone: 'info',
+        });
+      }
+      return replies;
+    },
+  };
+}

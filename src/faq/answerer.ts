@@ -1,0 +1,34 @@
+/**
+ * The FAQ as the engine's question answerer: a confident answer with its source, or nothing (the engine then
+ * re-asks or offers a person; it never guesses).
+ */
+import type { QuestionAnswerer } from '../engine/hooks.js';
+import type { Locale } from '../engine/turn.js';
+import type { Faq } from './faq.js';
+import type { FaqEntry } from './schema.js';
+
+const SOURCE_TITLES: Record<FaqEntry['source']['doc'], Record<Locale, string>> = {
+  miemasu: {
+    ja: 'みえますねっと 機器の削除（解約）／年間パックの退会 ガイド',
+    en: 'Miemasu-net device deletion / annual pack withdrawal guide',
+  },
+  csps: {
+    ja: 'クラウドサービスポータルサイト 解約申込ガイドブック ver.3.0',
+    en: 'Cloud Service Portal cancellation guidebook ver.3.0',
+  },
+};
+
+/** The entry's answer followed by where it comes from. */
+export function formatFaqAnswer(entry: FaqEntry, locale: Locale): string {
+  const source = `${SOURCE_TITLES[entry.source.doc][locale]}「${entry.source.section}」`;
+  return `${entry[locale].answer}\n${locale === 'ja' ? `（出典: ${source}）` : `(Source: ${source})`}`;
+}
+
+export function createFaqAnswerer(faq: Faq): QuestionAnswerer {
+  return {
+    answer(text, locale) {
+      const result = faq.ask(text, locale);
+      return result.kind === 'answer' ? { text: formatFaqAnswer(result.entry, locale) } : undefined;
+    },
+  };
+}
