@@ -1,10 +1,13 @@
 /**
  * Every dialog the bot runs, with their named behaviour and messages: the one place a procedure is registered.
  */
+import { RECEIPT_OPERATION_METADATA } from '../src/audit/operations.js';
+import { loadOperationCatalog } from '../src/backend/operation-metadata.js';
 import type { DialogBundle } from '../src/bot.js';
 import type { Closure } from '../src/calendar/closures.js';
 import { createHandoffProvider } from '../src/calendar/handoff.js';
 import { mergeBehaviour } from '../src/engine/behaviour.js';
+import type { OperationCatalog } from '../src/engine/operations.js';
 import { mergeCatalogs } from '../src/engine/text/catalog.js';
 import type { Dialog } from '../src/engine/tree/schema.js';
 import { createFaqAnswerer } from '../src/faq/answerer.js';
@@ -23,6 +26,11 @@ export const procedureDialogs: Dialog[] = [identifyDialog, ...miemasuDialogs, ..
 export interface ProcedureOptions {
   /** Company closures for business hours (weekends and Japanese public holidays are built in). */
   closures?: readonly Closure[];
+}
+
+/** Safety metadata of every operation the dialogs may call: the backend spec's plus the local receipt reads. */
+export function botOperationCatalog(): OperationCatalog {
+  return { ...loadOperationCatalog(), ...RECEIPT_OPERATION_METADATA };
 }
 
 /** The bot's dialogs: the menu as root, identification, the procedures, FAQ, routing and handoff. */

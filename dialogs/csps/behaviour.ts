@@ -6,7 +6,12 @@ import type { BehaviourContext, DialogBehaviour, DynamicOption } from '../../src
 import { formatValue } from '../../src/engine/text/format.js';
 import type { Fact } from '../../src/engine/turn.js';
 import { contactFacts } from './contacts.js';
-import { acceptedCancellation, blockingApplication, isAlreadyCancelling, withdrawableDraft } from './rules.js';
+import {
+  acceptedCancellation,
+  blockingApplication,
+  isAlreadyCancelling,
+  withdrawableDraft,
+} from './rules.js';
 import { type ApplicationSlot, applicationIn, type ContractSlot, contractsOf, thereforeOf } from './slots.js';
 
 /** Common reasons offered as buttons; 「その他」 (free text) is a static option of the node. */
@@ -95,7 +100,10 @@ function blockingFacts(ctx: BehaviourContext): Fact[] {
   if (!found) return [];
   const { application } = found;
   const createdBy = ctx.text.t(application.createdBy === 'partner' ? 'csps.by.partner' : 'csps.by.customer');
-  return [...applicationRows(ctx, application), { label: ctx.text.t('csps.fact.created-by'), value: createdBy }];
+  return [
+    ...applicationRows(ctx, application),
+    { label: ctx.text.t('csps.fact.created-by'), value: createdBy },
+  ];
 }
 
 function acceptedFacts(ctx: BehaviourContext): Fact[] {
@@ -146,7 +154,10 @@ function termFacts(ctx: BehaviourContext): Fact[] {
     rows.push({ label: t('csps.fact.domain'), value: t(`csps.domain.${cancellation.domainDisposition}`) });
   }
   if (cancellation.desiredMonth) {
-    rows.push({ label: t('csps.fact.desired-month'), value: formatValue(cancellation.desiredMonth, 'month', locale) });
+    rows.push({
+      label: t('csps.fact.desired-month'),
+      value: formatValue(cancellation.desiredMonth, 'month', locale),
+    });
   }
   rows.push({ label: t('csps.fact.reason'), value: cancellation.reason });
   return rows;

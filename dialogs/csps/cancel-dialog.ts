@@ -269,7 +269,11 @@ export const cspsCancelDialog: Dialog = {
       target: 'application',
       args: { applicationNumber: 'application.applicationNumber' },
       result: 'submitted',
-      next: { ok: 'verifySubmitted', errors: { 'already-cancelling': 'verifySubmitted' }, failed: 'whatChanged' },
+      next: {
+        ok: 'verifySubmitted',
+        errors: { 'already-cancelling': 'verifySubmitted' },
+        failed: 'whatChanged',
+      },
     },
     verifySubmitted: {
       kind: 'call',
@@ -298,7 +302,12 @@ export const cspsCancelDialog: Dialog = {
     },
     done: { kind: 'end', text: 'csps.done', tone: 'success', outcome: 'completed' },
     notAccepted: { kind: 'say', text: 'csps.not-accepted', tone: 'warning', next: 'contactInfo' },
-    submittedUnverified: { kind: 'end', text: 'csps.submitted-unverified', tone: 'warning', outcome: 'completed' },
+    submittedUnverified: {
+      kind: 'end',
+      text: 'csps.submitted-unverified',
+      tone: 'warning',
+      outcome: 'completed',
+    },
 
     // The customer stopped at the confirmation, or submitting failed: the draft is still there.
     draftLeft: {
@@ -362,9 +371,24 @@ export const cspsCancelDialog: Dialog = {
       ],
       otherwise: 'downNothingChanged',
     },
-    discardedUnverified: { kind: 'end', text: 'csps.discarded-unverified', tone: 'warning', outcome: 'cancelled' },
-    downAfterWithdrawal: { kind: 'end', text: 'csps.down.after-withdrawal', tone: 'warning', outcome: 'failed' },
-    downNothingChanged: { kind: 'end', text: 'csps.down.nothing-changed', tone: 'warning', outcome: 'failed' },
+    discardedUnverified: {
+      kind: 'end',
+      text: 'csps.discarded-unverified',
+      tone: 'warning',
+      outcome: 'cancelled',
+    },
+    downAfterWithdrawal: {
+      kind: 'end',
+      text: 'csps.down.after-withdrawal',
+      tone: 'warning',
+      outcome: 'failed',
+    },
+    downNothingChanged: {
+      kind: 'end',
+      text: 'csps.down.nothing-changed',
+      tone: 'warning',
+      outcome: 'failed',
+    },
 
     contactInfo: { kind: 'say', text: 'csps.contact', factsFrom: 'cspsContacts', next: 'endReferred' },
     endReferred: { kind: 'end', text: 'csps.end.referred', outcome: 'referred' },

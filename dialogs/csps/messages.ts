@@ -14,7 +14,8 @@ const ja = {
   'csps.pick.reprompt': '一覧の番号か、契約番号（例: HMAO061322）でお選びください。',
   'csps.pick.option': '{contractNumber}｜{service}（{status}）',
   'csps.pick.not-listed': '一覧にない',
-  'csps.not-listed': '一覧にないご契約は、このチャットではお手続きできません。お手数ですが、お問い合わせ窓口にご相談ください。',
+  'csps.not-listed':
+    '一覧にないご契約は、このチャットではお手続きできません。お手数ですが、お問い合わせ窓口にご相談ください。',
   'csps.nvs':
     'NVS クラウド（VisualStage など）の解約は、このお手続きとは別の手順です。お手数ですが、ご契約の販売店またはお問い合わせ窓口にご相談ください。',
   'csps.already':
@@ -28,14 +29,16 @@ const ja = {
   'csps.blocking.keep': '取り消さない（ここで終了）',
   'csps.blocking.kept':
     'お申込は取り消さずに終了します。何も変更していません。あらためて解約される場合は、作成中のお申込を完了または取り消してからお手続きください。',
-  'csps.withdraw.intro': 'お申込番号「{blockingDraft.applicationNumber}」（{blockingDraft.statusLabel}）を取り消します。',
+  'csps.withdraw.intro':
+    'お申込番号「{blockingDraft.applicationNumber}」（{blockingDraft.statusLabel}）を取り消します。',
   'csps.withdraw.ack': 'このお申込と、そこに入力した内容は削除され、元に戻せないことを確認しました。',
   'csps.withdraw.final':
     'お申込番号「{blockingDraft.applicationNumber}」（{blockingDraft.statusLabel}）を取り消します。よろしいですか？',
   'csps.withdraw.confirm': '取り消す',
   'csps.withdrawn':
     'お申込番号「{blockingDraft.applicationNumber}」を取り消しました。ご契約 {contract.contractNumber} のステータスが「{contract.statusLabel}」に戻ったことを確認しました。続けて解約のお手続きをご案内します。',
-  'csps.reason.prompt': '解約の理由をお選びください。当てはまるものがなければ「その他」を選んで入力してください。',
+  'csps.reason.prompt':
+    '解約の理由をお選びください。当てはまるものがなければ「その他」を選んで入力してください。',
   'csps.reason.reprompt': '一覧の番号でお選びください。',
   'csps.reason.cost': '費用を見直すため',
   'csps.reason.switch': '他のサービスに切り替えるため',
@@ -80,7 +83,8 @@ const ja = {
     '下書きはそのまま残しました。解約はまだ申し込まれていません。お申込番号「{application.applicationNumber}」（解約お申込作成中）は、ポータルのお申込一覧から続けて申し込むことも、取り消すこともできます。',
   'csps.discard.intro': '解約お申込の下書き（お申込番号「{application.applicationNumber}」）を取り消します。',
   'csps.discard.ack': 'この下書きと、入力した解約理由などの内容は削除され、元に戻せないことを確認しました。',
-  'csps.discard.final': 'お申込番号「{application.applicationNumber}」の下書きを取り消します。よろしいですか？',
+  'csps.discard.final':
+    'お申込番号「{application.applicationNumber}」の下書きを取り消します。よろしいですか？',
   'csps.discard.confirm': '下書きを取り消す',
   'csps.discarded':
     'お申込番号「{application.applicationNumber}」の下書きを取り消しました。ご契約 {contract.contractNumber} のステータスは「{contractAfter.statusLabel}」です。解約は申し込まれていません。',
@@ -124,15 +128,17 @@ const ja = {
 
 const en: Record<keyof typeof ja, string> = {
   'csps.title': 'Cancel a cloud service contract',
-  'csps.not-verified': 'We could not confirm your identity, so the cancellation cannot go ahead. Nothing has been changed.',
+  'csps.not-verified':
+    'We could not confirm your identity, so the cancellation cannot go ahead. Nothing has been changed.',
   'csps.no-contracts':
     'We found no contracts for this e-mail address. Your contracts may be under another address. Nothing has been changed.',
   'csps.pick.prompt':
     'Here are your contracts on the cloud service portal. Which one would you like to cancel? (You can also type the contract number.)',
   'csps.pick.reprompt': 'Please choose by number, or type the contract number (e.g. HMAO061322).',
-  'csps.pick.option': '{contractNumber} | {service} ({status})',
+  'csps.pick.option': '{contractNumber} | {service} | {status}',
   'csps.pick.not-listed': 'It is not listed',
-  'csps.not-listed': 'A contract that is not listed cannot be handled in this chat. Please contact the desk below.',
+  'csps.not-listed':
+    'A contract that is not listed cannot be handled in this chat. Please contact the desk below.',
   'csps.nvs':
     'NVS cloud contracts (e.g. VisualStage) are cancelled by a separate procedure. Please contact your dealer or the desk below.',
   'csps.already':
@@ -146,9 +152,12 @@ const en: Record<keyof typeof ja, string> = {
   'csps.blocking.keep': 'Keep it (stop here)',
   'csps.blocking.kept':
     'The application has been kept and nothing has been changed. To cancel later, please complete or withdraw that application first.',
-  'csps.withdraw.intro': 'Withdrawing application {blockingDraft.applicationNumber} ({blockingDraft.statusLabel}).',
-  'csps.withdraw.ack': 'I understand that this application and everything entered in it will be deleted for good.',
-  'csps.withdraw.final': 'Withdraw application {blockingDraft.applicationNumber} ({blockingDraft.statusLabel})?',
+  'csps.withdraw.intro':
+    'Withdrawing application {blockingDraft.applicationNumber} ({blockingDraft.statusLabel}).',
+  'csps.withdraw.ack':
+    'I understand that this application and everything entered in it will be deleted for good.',
+  'csps.withdraw.final':
+    'Withdraw application {blockingDraft.applicationNumber} ({blockingDraft.statusLabel})?',
   'csps.withdraw.confirm': 'Withdraw',
   'csps.withdrawn':
     'Application {blockingDraft.applicationNumber} has been withdrawn. We checked that contract {contract.contractNumber} is back to "{contract.statusLabel}". Let us continue with the cancellation.',
@@ -196,7 +205,8 @@ const en: Record<keyof typeof ja, string> = {
   'csps.draft-left.kept':
     'The draft has been kept. Nothing has been cancelled. You can submit or discard draft {application.applicationNumber} (解約お申込作成中) later from the application list on the portal.',
   'csps.discard.intro': 'Discarding the cancellation draft {application.applicationNumber}.',
-  'csps.discard.ack': 'I understand that the draft and what I entered in it (such as the reason) will be deleted for good.',
+  'csps.discard.ack':
+    'I understand that the draft and what I entered in it (such as the reason) will be deleted for good.',
   'csps.discard.final': 'Discard draft {application.applicationNumber}?',
   'csps.discard.confirm': 'Discard the draft',
   'csps.discarded':
@@ -205,7 +215,8 @@ const en: Record<keyof typeof ja, string> = {
     'Draft {application.applicationNumber} has been discarded and nothing has been cancelled, but we could not check the contract afterwards.',
   'csps.down.after-withdrawal':
     'The system cannot be reached right now. Application {blockingDraft.applicationNumber} has been withdrawn, but the cancellation has not been applied for. Please try again later.',
-  'csps.down.nothing-changed': 'The system cannot be reached right now. Nothing has been changed. Please try again later.',
+  'csps.down.nothing-changed':
+    'The system cannot be reached right now. Nothing has been changed. Please try again later.',
   'csps.contact': 'Here is whom to contact.',
   'csps.end.referred': 'Nothing has been changed in this chat.',
   'csps.end.no-change': 'Nothing has been changed. Let me know if I can help with anything else.',

@@ -69,7 +69,9 @@ export function contractsOf(slots: Readonly<Slots>): { contract: ContractSlot; r
 }
 
 /** The customer's applications from `listCspsApplications` (`applicationList.applications`), newest first. */
-export function applicationsOf(slots: Readonly<Slots>): { application: ApplicationSlot; raw: Slots[string] }[] {
+export function applicationsOf(
+  slots: Readonly<Slots>,
+): { application: ApplicationSlot; raw: Slots[string] }[] {
   const list = slots.applicationList;
   const raw = list && typeof list === 'object' && !Array.isArray(list) ? list.applications : undefined;
   if (!Array.isArray(raw)) return [];

@@ -42,7 +42,8 @@ export const miemasuMessages: Catalogs = {
     'miemasu.delete.offer-withdraw.reprompt': 'ボタンでお選びください。',
     'miemasu.delete.offer-withdraw.yes': '年間パックを退会する',
     'miemasu.delete.offer-withdraw.no': '退会しない',
-    'miemasu.delete.keep-pack': '承知しました。年間パックの退会は行っていません（契約者情報はそのままです）。',
+    'miemasu.delete.keep-pack':
+      '承知しました。年間パックの退会は行っていません（契約者情報はそのままです）。',
 
     'miemasu.delete-one.title': '機器の削除の確認',
     'miemasu.delete.intro':
@@ -76,7 +77,8 @@ export const miemasuMessages: Catalogs = {
     'miemasu.withdraw.title': '年間パックの退会',
     'miemasu.withdraw.devices-remain':
       '退会の前に、登録されているすべての機器を削除（解約）する必要があります。まだ次の機器が登録されています。削除する機器をお選びください（1台ずつ確認してから削除します）。',
-    'miemasu.withdraw.devices-remain.reprompt': '削除する機器を一覧からお選びいただくか、「退会をやめる」をお選びください。',
+    'miemasu.withdraw.devices-remain.reprompt':
+      '削除する機器を一覧からお選びいただくか、「退会をやめる」をお選びください。',
     'miemasu.withdraw.quit': '退会をやめる',
     'miemasu.withdraw.stopped': '退会の手続きを中止しました。年間パックの退会は行っていません。',
     'miemasu.withdraw.intro':
@@ -94,12 +96,14 @@ export const miemasuMessages: Catalogs = {
       'お客様番号 {account.customerId} の「みえますねっと年間パック」を退会します。よろしいですか？',
     'miemasu.withdraw.confirm-label': '退会する',
     'miemasu.withdraw.typed': '退会します',
-    'miemasu.withdraw.kept': '退会を取りやめました。年間パックの退会は行っていません（契約者情報はそのままです）。',
+    'miemasu.withdraw.kept':
+      '退会を取りやめました。年間パックの退会は行っていません（契約者情報はそのままです）。',
     'miemasu.withdraw.devices-appeared':
       'まだ登録されている機器があるため、退会できませんでした。退会は行っていません。機器一覧をもう一度確認します。',
     'miemasu.withdraw.failed':
       '退会の手続きを完了できませんでした。退会は行われていません。お手数ですが、担当者にご相談ください。',
-    'miemasu.withdraw.done': '退会処理完了：「みえますねっと年間パック」の退会が完了しました。契約者情報はすべて削除されました。',
+    'miemasu.withdraw.done':
+      '退会処理完了：「みえますねっと年間パック」の退会が完了しました。契約者情報はすべて削除されました。',
     'miemasu.withdraw.fact.withdrawn-at': '退会日',
     'miemasu.withdraw.done.next': 'これまでのご利用、ありがとうございました。',
     'miemasu.withdraw.still-there':
@@ -108,10 +112,12 @@ export const miemasuMessages: Catalogs = {
       '退会の処理を受け付けました。ただ、いま結果を確認できませんでした。しばらくしてから状況をご確認いただくか、担当者にご相談ください。',
   },
   en: {
-    'miemasu.not-verified': 'We could not confirm your identity, so the procedure cannot continue. Nothing has been changed.',
+    'miemasu.not-verified':
+      'We could not confirm your identity, so the procedure cannot continue. Nothing has been changed.',
     'miemasu.no-account':
       'We could not find a Miemasu-net contract for you (this includes accounts already withdrawn). Nothing has been changed.',
-    'miemasu.down': 'The system cannot be reached right now. Nothing has been changed. Please try again later.',
+    'miemasu.down':
+      'The system cannot be reached right now. Nothing has been changed. Please try again later.',
     'miemasu.nothing-changed': 'All right. Nothing has been changed.',
     'miemasu.choice.quit': 'Stop (change nothing)',
     'miemasu.device.option': '{name} ({domainName}, licence until {licenseExpiresOn|date})',
@@ -178,7 +184,8 @@ export const miemasuMessages: Catalogs = {
     'miemasu.withdraw.title': 'Withdraw from the annual pack',
     'miemasu.withdraw.devices-remain':
       'Before withdrawing, every registered device must be deleted (cancelled). These devices are still registered. Choose one to delete (each is confirmed before it is deleted).',
-    'miemasu.withdraw.devices-remain.reprompt': 'Please choose a device from the list, or "Stop withdrawing".',
+    'miemasu.withdraw.devices-remain.reprompt':
+      'Please choose a device from the list, or "Stop withdrawing".',
     'miemasu.withdraw.quit': 'Stop withdrawing',
     'miemasu.withdraw.stopped': 'Withdrawal stopped. You have not withdrawn from the annual pack.',
     'miemasu.withdraw.intro':
@@ -195,7 +202,8 @@ export const miemasuMessages: Catalogs = {
     'miemasu.withdraw.final': 'Withdraw customer {account.customerId} from the Miemasu-net annual pack?',
     'miemasu.withdraw.confirm-label': 'Withdraw',
     'miemasu.withdraw.typed': 'WITHDRAW',
-    'miemasu.withdraw.kept': 'Withdrawal cancelled. You have not withdrawn (your contractor information is kept).',
+    'miemasu.withdraw.kept':
+      'Withdrawal cancelled. You have not withdrawn (your contractor information is kept).',
     'miemasu.withdraw.devices-appeared':
       'A device is still registered, so the withdrawal was not made. Let me check the device list again.',
     'miemasu.withdraw.failed':

@@ -56,7 +56,12 @@ export const miemasuWithdrawDialog: Dialog = {
       next: 'deleteOne',
     },
     /** Whatever the deletion's outcome (it said so itself), the list is read again. */
-    deleteOne: { kind: 'sub', dialog: 'miemasu-delete-one', args: { device: 'toDelete' }, next: 'loadDevices' },
+    deleteOne: {
+      kind: 'sub',
+      dialog: 'miemasu-delete-one',
+      args: { device: 'toDelete' },
+      next: 'loadDevices',
+    },
     stopped: { kind: 'end', text: 'miemasu.withdraw.stopped', outcome: 'cancelled' },
     confirm: {
       kind: 'confirm',
@@ -92,7 +97,12 @@ export const miemasuWithdrawDialog: Dialog = {
         failed: 'failed',
       },
     },
-    devicesAppeared: { kind: 'say', text: 'miemasu.withdraw.devices-appeared', tone: 'warning', next: 'loadDevices' },
+    devicesAppeared: {
+      kind: 'say',
+      text: 'miemasu.withdraw.devices-appeared',
+      tone: 'warning',
+      next: 'loadDevices',
+    },
     failed: { kind: 'end', text: 'miemasu.withdraw.failed', tone: 'warning', outcome: 'failed' },
     verify: {
       kind: 'call',
@@ -104,7 +114,9 @@ export const miemasuWithdrawDialog: Dialog = {
       kind: 'say',
       text: 'miemasu.withdraw.done',
       tone: 'success',
-      facts: [{ label: 'miemasu.withdraw.fact.withdrawn-at', slot: 'withdrawal.withdrawnAt', format: 'date' }],
+      facts: [
+        { label: 'miemasu.withdraw.fact.withdrawn-at', slot: 'withdrawal.withdrawnAt', format: 'date' },
+      ],
       next: 'completed',
     },
     completed: { kind: 'end', text: 'miemasu.withdraw.done.next', outcome: 'withdrawn' },

@@ -3,7 +3,12 @@
  * just completed and list a customer's receipts later. Reading follows `canRead`: a customer sees only their own
  * (their id comes from identity verification, never from typed text); an agent sees the customer they act for.
  */
-import type { Operation, OperationContext, OperationRegistry } from '../engine/operations.js';
+import type {
+  Operation,
+  OperationCatalog,
+  OperationContext,
+  OperationRegistry,
+} from '../engine/operations.js';
 import { VERIFIED_CUSTOMER_ID } from '../identity/credentials.js';
 import { listReceipts, type Reader, readReceipt } from './access.js';
 import { formatReceipt } from './format.js';
@@ -23,6 +28,12 @@ function customerFor(ctx: OperationContext): string | undefined {
 }
 
 const read = (run: Operation['run']): Operation => ({ destructive: false, consequences: [], run });
+
+/** Both receipt operations only read. */
+export const RECEIPT_OPERATION_METADATA: OperationCatalog = {
+  latestReceipt: { destructive: false, consequences: [] },
+  listReceipts: { destructive: false, consequences: [] },
+};
 
 export function receiptOperations(store: ReceiptStore, recorder: ReceiptRecorder): OperationRegistry {
   return {

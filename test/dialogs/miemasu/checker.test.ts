@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { identifyDialog } from '../../../dialogs/common/identify.js';
-import { miemasuDeleteOneDialog, miemasuDialogs, miemasuWithdrawDialog } from '../../../dialogs/miemasu/index.js';
+import {
+  miemasuDeleteOneDialog,
+  miemasuDialogs,
+  miemasuWithdrawDialog,
+} from '../../../dialogs/miemasu/index.js';
 import { loadOperationCatalog, loadProblemCodes } from '../../../src/backend/operation-metadata.js';
 import { checkDialogs } from '../../../src/engine/checker/index.js';
 import type { Dialog } from '../../../src/engine/tree/schema.js';
@@ -10,7 +14,9 @@ const operations = loadOperationCatalog();
 
 function problemsWith(replaced: Dialog): string[] {
   const dialogs = miemasuTestBundle.dialogs.map((d) => (d.id === replaced.id ? replaced : d));
-  return checkDialogs({ ...miemasuTestBundle, dialogs, operations }).problems.map((p) => `${p.rule} ${p.dialog}#${p.node}`);
+  return checkDialogs({ ...miemasuTestBundle, dialogs, operations }).problems.map(
+    (p) => `${p.rule} ${p.dialog}#${p.node}`,
+  );
 }
 
 describe('みえますねっと dialogs under the static checker', () => {
@@ -19,7 +25,9 @@ describe('みえますねっと dialogs under the static checker', () => {
   });
 
   it('acknowledge exactly the consequences the contract declares for each destructive call', () => {
-    const confirms = miemasuDialogs.flatMap((d) => Object.values(d.nodes)).filter((n) => n.kind === 'confirm');
+    const confirms = miemasuDialogs
+      .flatMap((d) => Object.values(d.nodes))
+      .filter((n) => n.kind === 'confirm');
     const declared = (op: string) => [...(operations[op]?.consequences ?? [])].sort();
     const acknowledged = (target: string) =>
       confirms
@@ -45,7 +53,10 @@ describe('みえますねっと dialogs under the static checker', () => {
       ...miemasuDeleteOneDialog,
       nodes: {
         ...miemasuDeleteOneDialog.nodes,
-        confirm: { ...confirm, acknowledgements: confirm.acknowledgements.filter((a) => a.consequence !== 'license-forfeit') },
+        confirm: {
+          ...confirm,
+          acknowledgements: confirm.acknowledgements.filter((a) => a.consequence !== 'license-forfeit'),
+        },
       },
     };
     expect(problemsWith(broken)).toEqual(['unconfirmed-destructive-call miemasu-delete-one#delete']);
@@ -56,7 +67,11 @@ describe('みえますねっと dialogs under the static checker', () => {
       ...miemasuWithdrawDialog,
       nodes: {
         ...miemasuWithdrawDialog.nodes,
-        hasDevices: { kind: 'branch', cases: [{ when: { guard: 'miemasuHasDevices' }, next: 'devicesRemain' }], otherwise: 'withdraw' },
+        hasDevices: {
+          kind: 'branch',
+          cases: [{ when: { guard: 'miemasuHasDevices' }, next: 'devicesRemain' }],
+          otherwise: 'withdraw',
+        },
       },
     };
     expect(problemsWith(broken)).toContain('unconfirmed-destructive-call miemasu-withdraw#withdraw');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { asDevice, devicesOf, licenceDaysLeft } from '../../../dialogs/miemasu/devices.js';
 import { miemasuBehaviour } from '../../../dialogs/miemasu/index.js';
 import { miemasuMessages } from '../../../dialogs/miemasu/messages.js';
-import { asDevice, devicesOf, licenceDaysLeft } from '../../../dialogs/miemasu/devices.js';
 import type { BehaviourContext } from '../../../src/engine/behaviour.js';
 import type { Slots } from '../../../src/engine/state.js';
 import { createTranslator } from '../../../src/engine/text/catalog.js';
@@ -12,7 +12,12 @@ const cameraOA = {
   domainName: 'cameraoa.miemasu.example',
   licenseExpiresOn: '2027-06-30',
 };
-const cameraOB = { ...cameraOA, deviceId: 'DEV-0002', name: 'CameraOB', domainName: 'cameraob.miemasu.example' };
+const cameraOB = {
+  ...cameraOA,
+  deviceId: 'DEV-0002',
+  name: 'CameraOB',
+  domainName: 'cameraob.miemasu.example',
+};
 
 function context(slots: Slots, now = new Date('2026-11-23T01:00:00Z')): BehaviourContext {
   return {
@@ -47,7 +52,10 @@ describe('device slots', () => {
     expect(asDevice(cameraOA)).toEqual(cameraOA);
     expect(asDevice({ ...cameraOA, name: 3 })).toBeUndefined();
     expect(asDevice('CameraOA')).toBeUndefined();
-    expect(devicesOf({ devices: [cameraOA, null, { deviceId: 'x' }, cameraOB] })).toEqual([cameraOA, cameraOB]);
+    expect(devicesOf({ devices: [cameraOA, null, { deviceId: 'x' }, cameraOB] })).toEqual([
+      cameraOA,
+      cameraOB,
+    ]);
     expect(devicesOf(null)).toEqual([]);
     expect(devicesOf({ devices: 'none' })).toEqual([]);
   });
@@ -56,7 +64,9 @@ describe('device slots', () => {
 describe('miemasu behaviour', () => {
   const behaviour = miemasuBehaviour;
   it('offers each listed device with its name, domain and licence expiry, keeping the whole device as value', () => {
-    const options = behaviour.optionsFrom?.miemasuDevices?.(context({ deviceList: { devices: [cameraOA, cameraOB] } }));
+    const options = behaviour.optionsFrom?.miemasuDevices?.(
+      context({ deviceList: { devices: [cameraOA, cameraOB] } }),
+    );
     expect(options?.map((o) => o.id)).toEqual(['DEV-0001', 'DEV-0002']);
     expect(options?.[0]?.label).toBe('CameraOA（cameraoa.miemasu.example／有効期限 2027年6月30日(水)）');
     expect(options?.[0]?.value).toEqual(cameraOA);
@@ -76,7 +86,9 @@ describe('miemasu behaviour', () => {
     expect(hasDevices?.(context({ deviceList: { devices: [cameraOB] } }))).toBe(true);
     expect(hasDevices?.(context({ deviceList: { devices: [] } }))).toBe(false);
     expect(hasDevices?.(context({ deviceList: null }))).toBe(false);
-    expect(stillListed?.(context({ device: cameraOA, deviceList: { devices: [cameraOA, cameraOB] } }))).toBe(true);
+    expect(stillListed?.(context({ device: cameraOA, deviceList: { devices: [cameraOA, cameraOB] } }))).toBe(
+      true,
+    );
     expect(stillListed?.(context({ device: cameraOA, deviceList: { devices: [cameraOB] } }))).toBe(false);
   });
 });

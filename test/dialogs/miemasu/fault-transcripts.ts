@@ -3,8 +3,8 @@
  * every one ends saying plainly whether anything changed.
  */
 import type { OperationOutcome } from '../../../src/engine/operations.js';
+import { ALL_DEVICE_ACKS, EMPTY, TWO } from './demo.js';
 import type { FaultyTranscript } from './support.js';
-import { ALL_DEVICE_ACKS, EMPTY, TWO } from './transcripts.js';
 
 const unreachable: OperationOutcome = { ok: false, kind: 'unreachable', detail: 'injected' };
 const refused = (code: string): OperationOutcome => ({ ok: false, kind: 'refused', code });
@@ -70,20 +70,29 @@ export const faultTranscripts: FaultyTranscript[] = [
     faults: [{ operation: 'deleteMiemasuDevice', call: 1, outcome: refused('not-found') }],
     steps: [
       ...toDeleteFinal,
-      { click: 'confirm', expect: { contains: ['「CameraOA」はすでに登録されていませんでした。何も変更していません。'] } },
+      {
+        click: 'confirm',
+        expect: { contains: ['「CameraOA」はすでに登録されていませんでした。何も変更していません。'] },
+      },
     ],
   },
   {
     name: 'the backend refuses the deletion for a monthly plan',
     faults: [{ operation: 'deleteMiemasuDevice', call: 1, outcome: refused('monthly-plan-not-covered') }],
-    steps: [...toDeleteFinal, { click: 'confirm', expect: { contains: ['月額支払いのため', '何も変更していません'] } }],
+    steps: [
+      ...toDeleteFinal,
+      { click: 'confirm', expect: { contains: ['月額支払いのため', '何も変更していません'] } },
+    ],
   },
   {
     name: 'the backend refuses the deletion for another reason',
     faults: [{ operation: 'deleteMiemasuDevice', call: 1, outcome: refused('internal-error') }],
     steps: [
       ...toDeleteFinal,
-      { click: 'confirm', expect: { contains: ['「CameraOA」を削除できませんでした。機器は削除されていません。'] } },
+      {
+        click: 'confirm',
+        expect: { contains: ['「CameraOA」を削除できませんでした。機器は削除されていません。'] },
+      },
     ],
   },
   {
@@ -93,7 +102,10 @@ export const faultTranscripts: FaultyTranscript[] = [
       ...toDeleteFinal,
       {
         click: 'confirm',
-        expect: { contains: ['「CameraOA」の削除を受け付けました', '機器一覧を確認できませんでした'], notContains: ['確認しました'] },
+        expect: {
+          contains: ['「CameraOA」の削除を受け付けました', '機器一覧を確認できませんでした'],
+          notContains: ['確認しました'],
+        },
       },
     ],
   },
@@ -105,7 +117,12 @@ export const faultTranscripts: FaultyTranscript[] = [
         call: 1,
         outcome: {
           ok: true,
-          data: { deviceId: 'DEV-0001', name: 'CameraOA', domainName: 'cameraoa.miemasu.example', remainingDevices: 1 },
+          data: {
+            deviceId: 'DEV-0001',
+            name: 'CameraOA',
+            domainName: 'cameraoa.miemasu.example',
+            remainingDevices: 1,
+          },
         },
       },
     ],
@@ -113,7 +130,10 @@ export const faultTranscripts: FaultyTranscript[] = [
       ...toDeleteFinal,
       {
         click: 'confirm',
-        expect: { contains: ['機器一覧にまだ「CameraOA」が表示されています'], notContains: ['削除（解約）しました'] },
+        expect: {
+          contains: ['機器一覧にまだ「CameraOA」が表示されています'],
+          notContains: ['削除（解約）しました'],
+        },
       },
     ],
   },
@@ -131,7 +151,10 @@ export const faultTranscripts: FaultyTranscript[] = [
       },
       { tick: ['account-deletion'] },
       { click: 'confirm' },
-      { type: '退会します', expect: { contains: ['退会処理完了'], calls: ['withdrawAnnualPack', 'getMiemasuAccount'] } },
+      {
+        type: '退会します',
+        expect: { contains: ['退会処理完了'], calls: ['withdrawAnnualPack', 'getMiemasuAccount'] },
+      },
     ],
   },
   {
@@ -139,7 +162,10 @@ export const faultTranscripts: FaultyTranscript[] = [
     faults: [{ operation: 'withdrawAnnualPack', call: 1, outcome: refused('monthly-plan-not-covered') }],
     steps: [
       ...toWithdrawTyped,
-      { type: '退会します', expect: { contains: ['月額支払いのため', '何も変更していません'], choices: ['person', 'finish'] } },
+      {
+        type: '退会します',
+        expect: { contains: ['月額支払いのため', '何も変更していません'], choices: ['person', 'finish'] },
+      },
       { click: 'finish', expect: { contains: ['何も変更していません'], noCalls: true } },
     ],
   },
@@ -159,7 +185,10 @@ export const faultTranscripts: FaultyTranscript[] = [
     ],
     steps: [
       ...toWithdrawTyped,
-      { type: '退会します', expect: { contains: ['ご契約がまだ残っているように見えます'], notContains: ['退会処理完了'] } },
+      {
+        type: '退会します',
+        expect: { contains: ['ご契約がまだ残っているように見えます'], notContains: ['退会処理完了'] },
+      },
     ],
   },
   {
@@ -167,7 +196,10 @@ export const faultTranscripts: FaultyTranscript[] = [
     faults: [{ operation: 'getMiemasuAccount', call: 2, outcome: unreachable }],
     steps: [
       ...toWithdrawTyped,
-      { type: '退会します', expect: { contains: ['退会の処理を受け付けました', '結果を確認できませんでした'] } },
+      {
+        type: '退会します',
+        expect: { contains: ['退会の処理を受け付けました', '結果を確認できませんでした'] },
+      },
     ],
   },
 ];

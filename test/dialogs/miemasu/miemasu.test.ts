@@ -1,14 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { miemasuDialogs } from '../../../dialogs/miemasu/index.js';
-import {
-  coverageReport,
-  mergeVisits,
-  playTranscript,
-  unvisitedNodes,
-} from '../../support/transcript.js';
+import { coverageReport, mergeVisits, playTranscript, unvisitedNodes } from '../../support/transcript.js';
+import { deleteTranscripts } from './delete-transcripts.js';
+import { ALL_DEVICE_ACKS, TWO } from './demo.js';
 import { faultTranscripts } from './fault-transcripts.js';
 import { createMiemasuBot, type FaultyTranscript } from './support.js';
-import { ALL_DEVICE_ACKS, happyTranscripts, TWO } from './transcripts.js';
+import { withdrawTranscripts } from './withdraw-transcripts.js';
 
 const visited = new Map<string, Set<string>>();
 
@@ -26,7 +23,8 @@ async function play(transcript: FaultyTranscript) {
 }
 
 describe('みえますねっと transcripts', () => {
-  for (const transcript of happyTranscripts) it(transcript.name, () => play(transcript));
+  for (const transcript of [...deleteTranscripts, ...withdrawTranscripts])
+    it(transcript.name, () => play(transcript));
 });
 
 describe('みえますねっと transcripts with backend faults', () => {
@@ -60,7 +58,11 @@ describe('みえますねっと device deletion, beyond the transcripts', () => 
       await bot.click('confirm');
       const deletes = bot.calls.filter((c) => c.operation === 'deleteMiemasuDevice');
       expect(deletes).toEqual([
-        expect.objectContaining({ args: { deviceId: 'DEV-0001' }, outcome: 'ok', idempotencyKey: expect.any(String) }),
+        expect.objectContaining({
+          args: { deviceId: 'DEV-0001' },
+          outcome: 'ok',
+          idempotencyKey: expect.any(String),
+        }),
       ]);
       const confirmed = bot.events.filter((e) => e.kind === 'confirmed');
       expect(confirmed).toHaveLength(1);
@@ -90,7 +92,9 @@ describe('みえますねっと device deletion, beyond the transcripts', () => 
       expect(bot.lastText()).not.toContain('削除（解約）しました');
       await bot.click('__recheck');
       expect(bot.lastText()).toContain('機器一覧から「CameraOA」がなくなったことを確認しました');
-      const keys = bot.calls.filter((c) => c.operation === 'deleteMiemasuDevice').map((c) => c.idempotencyKey);
+      const keys = bot.calls
+        .filter((c) => c.operation === 'deleteMiemasuDevice')
+        .map((c) => c.idempotencyKey);
       expect(keys).toHaveLength(2);
       expect(keys[1]).toBe(keys[0]);
     } finally {

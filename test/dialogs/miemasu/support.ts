@@ -96,7 +96,9 @@ export const miemasuTestBundle = {
   rootDialog: 'test-menu',
 };
 
-export function createMiemasuBot(options: { now?: string; faults?: readonly Fault[] } = {}): Promise<TestBot> {
+export function createMiemasuBot(
+  options: { now?: string; faults?: readonly Fault[] } = {},
+): Promise<TestBot> {
   return createTestBot({
     ...miemasuTestBundle,
     ...(options.now ? { now: options.now } : {}),

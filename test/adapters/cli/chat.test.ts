@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toTurnInput } from '../../../adapters/cli/translate.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chat-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `npm run chat` as a user would, with a piped script. */
+function chat(lines: string[], args: string[] = []) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', ...args], {
+    input: `${lines.join('\n')}\n`,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      STORE: 'memory',
+      SANDBOX_PATH: join(dir, `sandbox-${Math.random()}.sqlite`),
+      SQLITE_PATH: join(dir, 'conversations.sqlite'),
+      BOT_NOW: '2026-11-23T10:00:00+09:00',
+    },
+  });
+  return { out: result.stdout, err: result.stderr, status: result.status };
+}
+
+describe('terminal chat (npm run chat)', () => {
+  it('reads a piped script and prints numbered choices and the replies', () => {
+    const { out, status } = chat(['こんにちは', '1', 'camera-two@example.com']);
+    expect(status).toBe(0);
+    expect(out).toContain('> こんにちは');
+    expect(out).toMatch(/1\) みえますねっと：機器を削除（解約）する/);
+    expect(out).toContain('ご登録のメールアドレスを入力してください');
+    // The embedded sandbox "mails" the one-time code; the terminal shows it for the demo.
+    expect(out).toMatch(/sandbox mail to camera-two@example\.com.*\d{6}/);
+    expect(out).toContain('6桁の確認コード');
+  });
+
+  it('runs the engine sample end to end with --sample, stopping changes nothing', () => {
+    const { out } = chat(['hello', '1', '1', 'やめる'], ['--sample']);
+    expect(out).toContain('削除する項目をお選びください');
+    expect(out).toContain('☐ 残りの期間の払い戻しはありません。');
+    expect(out).toContain('中止しました。何も変更していません。');
+  });
+});
+
+describe('terminal input translation', () => {
+  const reply = {
+    text: 'q',
+    tone: 'info' as const,
+    stateVersion: 7,
+    choices: [{ id: 'a', label: 'A', style: 'default' as const }],
+  };
+  it('maps a number to the numbered choice with its state version', () => {
+    expect(toTurnInput('１', [reply])).toEqual({ kind: 'choice', choiceId: 'a', stateVersion: 7 });
+  });
+  it('keeps numbers as text while acknowledgements are shown', () => {
+    expect(toTurnInput('1 2', [{ ...reply, acknowledgements: [{ id: 'x', label: 'X' }] }])).toEqual({
+      kind: 'text',
+      text: '1 2',
+    });
+  });
+  it('sends a typed confirmation as typed input', () => {
+    expect(toTurnInput('退会', [{ ...reply, choices: [], typedConfirmation: '退会' }])).toEqual({
+      kind: 'typed',
+      text: '退会',
+      stateVersion: 7,
+    });
+  });
+});

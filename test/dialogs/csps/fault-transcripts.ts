@@ -1,0 +1,189 @@
+/**
+ * Conversations where the backend fails or time passes: every end must say exactly what has (and has not)
+ * been changed — nothing, a withdrawn draft, a draft left behind, or an accepted cancellation not yet verified.
+ */
+import type { BotOptions } from '../../../src/bot.js';
+import type { Transcript, TranscriptStep } from '../../support/transcript.js';
+import { alteredAnswer, lostAnswer, unreachable } from './faults.js';
+import { signIn } from './transcripts.js';
+
+export interface FaultTranscript extends Transcript {
+  decorate?: BotOptions['decorateOperations'];
+  /** Time passes (on the bot's and the sandbox's shared clock), then these steps follow. */
+  later?: { advanceMs: number; steps: TranscriptStep[] };
+}
+
+const BOTH_ACKS = ['service-termination', 'minimum-term-charge'];
+
+/** Sign in, choose HOME type-O (no minimum term), give a reason, acknowledge: at the final question. */
+const toFinalQuestion: TranscriptStep[] = [
+  ...signIn,
+  { user: 'HMAO061322' },
+  { click: 'cost', expect: { calls: ['createCancellationApplication'] } },
+  { tick: BOTH_ACKS, expect: { contains: ['よろしいですか？'] } },
+];
+
+export const faultTranscripts: FaultTranscript[] = [
+  {
+    name: 'identification cannot start: nothing changes',
+    decorate: unreachable('startVerification'),
+    steps: [
+      { user: '解約したい' },
+      {
+        user: 'portal@example.com',
+        expect: { contains: ['ご本人確認ができなかったため', '何も変更していません'] },
+      },
+    ],
+  },
+  {
+    name: 'the contract list cannot be read: nothing changes',
+    decorate: unreachable('listCspsContracts'),
+    steps: [
+      { user: '解約したい' },
+      {
+        verify: 'portal@example.com',
+        expect: {
+          contains: ['ただいまシステムに接続できません。何も変更していません'],
+          calls: ['startVerification', 'confirmVerification', 'listCspsContracts'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'the draft may or may not have been created: said so, nothing submitted',
+    decorate: lostAnswer('createCancellationApplication'),
+    steps: [
+      ...signIn,
+      { user: 'HMAO061322' },
+      {
+        click: 'cost',
+        expect: {
+          contains: [
+            '作成結果を確認できませんでした',
+            '解約のお申込は完了していません',
+            '下書きができている可能性があります',
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: 'Therefore Online: the deadline passes between the draft and the submission; the draft is then discarded',
+    now: '2026-11-27T23:50:00+09:00',
+    steps: [
+      ...signIn,
+      { user: 'TFOL040112' },
+      {
+        click: 'cost',
+        expect: { contains: ['その月のお申込期限: 2026年11月27日', '2027年1月末で解約（最短）'] },
+      },
+      {
+        click: '2027-01',
+        expect: {
+          contains: ['2027年1月31日'],
+          calls: ['getCancellationQuote', 'createCancellationApplication'],
+        },
+      },
+      { tick: BOTH_ACKS },
+    ],
+    later: {
+      advanceMs: 20 * 60_000,
+      steps: [
+        {
+          click: 'confirm',
+          expect: {
+            contains: [
+              '解約のお申込はまだ完了していません（解約されていません）',
+              'お申込番号「R-20261127-238080」の下書き（解約お申込作成中）が残っています',
+            ],
+            calls: ['submitCancellationApplication'],
+          },
+        },
+        { click: 'discard', expect: { noCalls: true } },
+        { tick: ['draft-discarded'] },
+        {
+          click: 'confirm',
+          expect: {
+            contains: ['下書きを取り消しました', '「サービス開始」'],
+            calls: ['withdrawApplication', 'getCspsContract'],
+          },
+        },
+      ],
+    },
+  },
+  {
+    name: 'submitted, but the status cannot be read back: accepted, with the number and the e-mail',
+    decorate: unreachable('getCspsApplication'),
+    steps: [
+      ...toFinalQuestion,
+      {
+        click: 'confirm',
+        expect: {
+          contains: [
+            '解約のお申込を承りました（お申込番号「R-20261123-238080」）',
+            '状態の確認ができませんでした',
+            'メールアドレスにお送りします',
+          ],
+          calls: ['submitCancellationApplication', 'getCspsApplication'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'submitted, but the status read back is not 解約お申込受付中: not claimed as done, sent to the desk',
+    decorate: alteredAnswer('getCspsApplication', (data) => ({
+      ...data,
+      status: 'cancellation-draft',
+      statusLabel: '解約お申込作成中',
+    })),
+    steps: [
+      ...toFinalQuestion,
+      {
+        click: 'confirm',
+        expect: {
+          contains: [
+            '現在の状態が「解約お申込作成中」と表示されており、受付を確認できませんでした',
+            '03-6631-2540',
+          ],
+          notContains: ['承りました'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'the draft is discarded, but the contract cannot be read back',
+    decorate: unreachable('getCspsContract'),
+    steps: [
+      ...toFinalQuestion,
+      { click: 'cancel' },
+      { click: 'discard' },
+      { tick: ['draft-discarded'] },
+      {
+        click: 'confirm',
+        expect: {
+          contains: ['下書きを取り消しました。解約は申し込まれていません', '状態を確認できませんでした'],
+          calls: ['withdrawApplication', 'getCspsContract'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'the change draft is withdrawn, then the backend is lost: the withdrawal is reported, no cancellation',
+    decorate: unreachable('getCspsContract'),
+    steps: [
+      ...signIn,
+      { user: 'HMAO021976' },
+      { click: 'withdraw' },
+      { tick: ['draft-discarded'] },
+      {
+        click: 'confirm',
+        expect: {
+          contains: [
+            'お申込番号「R-20261120-092562」の取り消しは完了していますが、解約のお申込はまだ行っていません',
+          ],
+          calls: ['withdrawApplication', 'getCspsContract'],
+        },
+      },
+    ],
+  },
+];

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { cspsCancelDialog } from '../../../dialogs/csps/index.js';
+import { CONSEQUENCE_IDS, loadOperationCatalog } from '../../../src/backend/operation-metadata.js';
+import { DialogLoadError } from '../../../src/engine/checker/index.js';
+import { defineEngine } from '../../../src/engine/core/definition.js';
+import type { Dialog, DialogNode } from '../../../src/engine/tree/schema.js';
+import { cspsBundle } from './bundle.js';
+
+const operations = loadOperationCatalog();
+
+function load(dialog: Dialog) {
+  const [, ...others] = cspsBundle.dialogs;
+  return defineEngine({
+    dialogs: [dialog, ...others],
+    rootDialog: dialog.id,
+    catalogs: cspsBundle.catalogs,
+    behaviour: cspsBundle.behaviour,
+    operations,
+  });
+}
+
+function withNodes(changes: Record<string, DialogNode>): Dialog {
+  return {
+    ...structuredClone(cspsCancelDialog),
+    nodes: { ...structuredClone(cspsCancelDialog.nodes), ...changes },
+  };
+}
+
+function problemsOf(dialog: Dialog): string[] {
+  try {
+    load(dialog);
+    return [];
+  } catch (error) {
+    if (!(error instanceof DialogLoadError)) throw error;
+    return error.problems.map((p) => `${p.rule}@${p.node}`);
+  }
+}
+
+const confirmSubmit = cspsCancelDialog.nodes.confirmSubmit;
+if (confirmSubmit?.kind !== 'confirm') throw new Error('confirmSubmit must be a confirm node');
+
+describe('csps-cancel as data', () => {
+  it('passes the static checker with the spec’s operation metadata', () => {
+    expect(problemsOf(cspsCancelDialog)).toEqual([]);
+  });
+
+  it('does not load when the submission no longer acknowledges the minimum-term charge', () => {
+    const broken = withNodes({
+      confirmSubmit: {
+        ...confirmSubmit,
+        acknowledgements: confirmSubmit.acknowledgements.filter(
+          (a) => a.consequence !== 'minimum-term-charge',
+        ),
+      },
+    });
+    expect(problemsOf(broken)).toContain('unconfirmed-destructive-call@submit');
+  });
+
+  it('does not load when the application slot can change between the confirmation and the submission', () => {
+    const broken = withNodes({
+      confirmSubmit: { ...confirmSubmit, next: 'recreate' },
+      recreate: {
+        kind: 'call',
+        operation: 'createCancellationApplication',
+        args: { contractNumber: 'contract.contractNumber', reason: 'reason' },
+        result: 'application',
+        next: { ok: 'submit', failed: 'whatChanged' },
+      },
+    });
+    expect(problemsOf(broken)).toContain('unconfirmed-destructive-call@submit');
+  });
+
+  it('acknowledges exactly the consequences the spec declares for each destructive call it precedes', () => {
+    const nodes = cspsCancelDialog.nodes;
+    const pairs = Object.values(nodes).flatMap((node) =>
+      node.kind === 'confirm' && nodes[node.next]?.kind === 'call' ? [[node, nodes[node.next]] as const] : [],
+    );
+    expect(pairs).toHaveLength(3);
+    for (const [confirm, call] of pairs) {
+      if (call.kind !== 'call') continue;
+      const declared = operations[call.operation]?.consequences ?? [];
+      expect(confirm.acknowledgements.map((a) => a.consequence).sort()).toEqual([...declared].sort());
+      expect(call.target).toBe(confirm.target);
+      for (const a of confirm.acknowledgements) expect(CONSEQUENCE_IDS).toContain(a.consequence);
+    }
+  });
+
+  it('routes only refusal codes the spec declares for the operation (x-refusals)', () => {
+    for (const [id, node] of Object.entries(cspsCancelDialog.nodes)) {
+      if (node.kind !== 'call') continue;
+      const refusals = operations[node.operation]?.refusals ?? [];
+      for (const code of Object.keys(node.next.errors ?? {}))
+        expect(refusals, `${id}: ${code}`).toContain(code);
+    }
+  });
+});
