@@ -5,6 +5,7 @@
  */
 
 import { openReceiptKeyv } from './audit/keyv.js';
+import { withReceiptNotices } from './audit/notice.js';
 import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
 import { ReceiptStore } from './audit/store.js';
@@ -103,7 +104,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     onError: options.onError,
   });
   return {
-    engine,
+    engine: withReceiptNotices(engine, recorder),
     banner: `backend ${backend.embedded ? `embedded sandbox at ${backend.url}` : backend.url}; conversations in ${config.STORE}`,
     async close() {
       await store.close();

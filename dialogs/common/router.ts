@@ -1,10 +1,13 @@
 /**
- * Routes a free-text request to the dialog it means, in Japanese or English; `undefined` when unsure (the menu
- * then asks) or when the text is a question (the FAQ answers it).
+ * Routes a free-text request to the dialog it means, in Japanese or English. A request to act whose subject is
+ * unclear (「解約したい」) goes to the menu, which asks; a question, or anything else, is left to the FAQ
+ * (`undefined`), which answers or opens the menu when unsure.
  */
 import type { Router } from '../../src/engine/hooks.js';
 import { normalizeLoose } from '../../src/engine/text/normalize.js';
 
+/** The root dialog (dialogs/common/menu.ts). */
+const MENU = 'menu';
 const QUESTION =
   /[?？]$|(ですか|ますか|でしょうか|のか|かな)[?？]?$|^(what|when|how much|how long|is|are|can|do|does|will|why)\b/i;
 const ACT =
@@ -37,6 +40,6 @@ export const requestRouter: Router = {
     for (const rule of RULES) {
       if (rule.subject.test(loose) && (!rule.act || rule.act.test(loose))) return rule.dialog;
     }
-    return undefined;
+    return ACT.test(loose) ? MENU : undefined;
   },
 };

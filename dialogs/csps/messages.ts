@@ -91,9 +91,9 @@ const ja = {
   'csps.discarded-unverified':
     'お申込番号「{application.applicationNumber}」の下書きを取り消しました。解約は申し込まれていません。ただ、その後のご契約の状態を確認できませんでした。',
   'csps.down.after-withdrawal':
-    'ただいまシステムに接続できません。お申込番号「{blockingDraft.applicationNumber}」の取り消しは完了していますが、解約のお申込はまだ行っていません。しばらくしてからもう一度お試しください。',
+    '申し訳ありません。ただいまお手続きを続けられません。お申込番号「{blockingDraft.applicationNumber}」の取り消しは完了していますが、解約のお申込はまだ行っていません。しばらくしてからもう一度お試しください。',
   'csps.down.nothing-changed':
-    'ただいまシステムに接続できません。何も変更していません。しばらくしてからもう一度お試しください。',
+    '申し訳ありません。ただいまお手続きを続けられません。何も変更していません。しばらくしてからもう一度お試しいただくか、お問い合わせ窓口にご相談ください。',
   'csps.contact': 'お問い合わせ先は次のとおりです。',
   'csps.end.referred': 'このチャットでは何も変更していません。',
   'csps.end.no-change': '何も変更していません。ほかにお手伝いできることがあればお知らせください。',
@@ -214,9 +214,9 @@ const en: Record<keyof typeof ja, string> = {
   'csps.discarded-unverified':
     'Draft {application.applicationNumber} has been discarded and nothing has been cancelled, but we could not check the contract afterwards.',
   'csps.down.after-withdrawal':
-    'The system cannot be reached right now. Application {blockingDraft.applicationNumber} has been withdrawn, but the cancellation has not been applied for. Please try again later.',
+    'Sorry, the procedure cannot continue right now. Application {blockingDraft.applicationNumber} has been withdrawn, but the cancellation has not been applied for. Please try again later.',
   'csps.down.nothing-changed':
-    'The system cannot be reached right now. Nothing has been changed. Please try again later.',
+    'Sorry, the procedure cannot continue right now. Nothing has been changed. Please try again later, or contact the support desk.',
   'csps.contact': 'Here is whom to contact.',
   'csps.end.referred': 'Nothing has been changed in this chat.',
   'csps.end.no-change': 'Nothing has been changed. Let me know if I can help with anything else.',

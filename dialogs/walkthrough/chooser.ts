@@ -40,7 +40,10 @@ export const walkthroughChooserDialog: Dialog = {
       next: 'finished',
     },
     ...Object.fromEntries(
-      entries.map(([option, dialog]) => [`run-${option}`, { kind: 'sub', dialog, next: 'finished' } as const]),
+      entries.map(([option, dialog]) => [
+        `run-${option}`,
+        { kind: 'sub', dialog, next: 'finished' } as const,
+      ]),
     ),
     finished: { kind: 'end' },
   },

@@ -105,7 +105,11 @@ function stepNodes(step: WalkthroughStep, following: string): Record<string, Dia
             style: 'primary',
             next: following,
           },
-          { id: WALKTHROUGH_CHOICES.cannot, label: step.cannotLabel ?? WALKTHROUGH_KEYS.cannot, next: troubleId },
+          {
+            id: WALKTHROUGH_CHOICES.cannot,
+            label: step.cannotLabel ?? WALKTHROUGH_KEYS.cannot,
+            next: troubleId,
+          },
         ],
       },
       next: following,
@@ -163,7 +167,13 @@ export function walkthroughDialog(
   }
   const nodes: Record<string, DialogNode> = {};
   if (options.intro) {
-    nodes.intro = { kind: 'say', text: options.intro, tone: 'warning', ...factSpecs(options.introFacts), next: first.id };
+    nodes.intro = {
+      kind: 'say',
+      text: options.intro,
+      tone: 'warning',
+      ...factSpecs(options.introFacts),
+      next: first.id,
+    };
   }
   steps.forEach((step, index) => {
     Object.assign(nodes, stepNodes(step, steps[index + 1]?.id ?? 'done'));

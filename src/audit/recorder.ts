@@ -56,9 +56,12 @@ export interface ReceiptRecorder {
   onEvent(event: EngineEvent): Promise<void>;
   /** The receipt id last recorded in this conversation, if any. */
   latestFor(conversationKey: string): Promise<string | undefined>;
+  /** Receipts recorded in this process for the conversation since the last call (to tell the user their number). */
+  drainNew(conversationKey: string): Receipt[];
 }
 
 export function createReceiptRecorder(store: ReceiptStore, index: Keyv<string>): ReceiptRecorder {
+  const fresh = new Map<string, Receipt[]>();
   return {
     async onEvent(event) {
       if (event.kind !== 'call-completed' || !event.destructive || !event.confirmation) return;
@@ -90,6 +93,12 @@ export function createReceiptRecorder(store: ReceiptStore, index: Keyv<string>):
       );
       await store.save(receipt);
       await index.set(`latest-receipt:${event.conversationKey}`, receipt.receiptId);
+      fresh.set(event.conversationKey, [...(fresh.get(event.conversationKey) ?? []), receipt]);
+    },
+    drainNew(conversationKey) {
+      const receipts = fresh.get(conversationKey) ?? [];
+      fresh.delete(conversationKey);
+      return receipts;
     },
     latestFor: async (conversationKey) => (await index.get(`latest-receipt:${conversationKey}`)) ?? undefined,
   };

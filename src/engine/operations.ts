@@ -8,6 +8,11 @@ import type { Actor, Locale } from './turn.js';
 
 export interface OperationMeta {
   destructive: boolean;
+  /**
+   * True when a success changes something in the backend even if it is not destructive (e.g. creating a draft):
+   * "stop" then no longer claims that nothing changed.
+   */
+  mutates?: boolean | undefined;
   /** Consequence ids, e.g. `no-refund`, `license-forfeit`, `data-loss`, `minimum-term-charge`, `account-deletion`. */
   consequences: readonly string[];
 }

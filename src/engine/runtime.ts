@@ -42,7 +42,7 @@ export function createEngine(options: EngineOptions): Engine {
   const operationCatalog = Object.fromEntries(
     Object.entries(options.operations).map(([name, op]) => [
       name,
-      { destructive: op.destructive, consequences: op.consequences },
+      { destructive: op.destructive, consequences: op.consequences, mutates: op.mutates },
     ]),
   );
   const definition = defineEngine({ ...options, operations: operationCatalog });
@@ -74,7 +74,7 @@ export function createEngine(options: EngineOptions): Engine {
         actor: turn.actor,
         locale: state.locale,
         idempotencyKey: call.idempotencyKey,
-        credentials: state.credentials,
+        credentials: { ...state.credentials, ...turn.credentials },
       });
     } catch (error) {
       // A throw may come after the request left: treat the outcome as unknown, to be reconciled with the same key.

@@ -49,6 +49,8 @@ export interface Frame {
   history: HistoryEntry[];
   /** True once a destructive call in this frame has completed: stop/back then say so honestly. */
   committed: boolean;
+  /** True once any backend write (destructive or not) succeeded in this frame. */
+  changed?: boolean | undefined;
   phase?: ConfirmPhase | undefined;
   acknowledged?: string[] | undefined;
   attempts: number;

@@ -26,6 +26,11 @@ export interface Turn {
   /** The platform's locale hint; the conversation's chosen locale wins once set. */
   locale?: Locale | undefined;
   input: TurnInput;
+  /**
+   * Credentials the channel vouches for on this turn only (e.g. an agent's own backend key, resolved from their
+   * Slack/Teams identity). Passed to operations, never stored in the conversation.
+   */
+  credentials?: Readonly<Record<string, string>> | undefined;
 }
 
 export type Tone = 'info' | 'warning' | 'danger' | 'success';

@@ -24,8 +24,17 @@ function withTokenAsCredential(operation: Operation): Operation {
   };
 }
 
-/** The registry with `confirmVerification`'s token moved into credentials. */
+/**
+ * The registry with `confirmVerification`'s token moved into credentials. Verification writes only a sign-in
+ * record, nothing of the customer's services, so neither call counts as a change ("stop" still says nothing
+ * changed).
+ */
 export function withIdentityCredentials(registry: OperationRegistry): OperationRegistry {
-  const confirm = registry.confirmVerification;
-  return confirm ? { ...registry, confirmVerification: withTokenAsCredential(confirm) } : registry;
+  const { startVerification, confirmVerification } = registry;
+  if (!startVerification || !confirmVerification) return registry;
+  return {
+    ...registry,
+    startVerification: { ...startVerification, mutates: false },
+    confirmVerification: { ...withTokenAsCredential(confirmVerification), mutates: false },
+  };
 }

@@ -403,3 +403,16 @@ describe('tree versions', () => {
     expect(next.lastText()).toContain('ご用件をお選びください');
   });
 });
+
+describe('stop after a non-destructive write', () => {
+  it('does not claim that nothing changed once a mutating call succeeded', async () => {
+    const backend = createFakeBackend();
+    const draft = { ...backend.operations.listItems, mutates: true };
+    const { h } = setup({ operations: { ...backend.operations, listItems: draft } });
+    await h.say('hello');
+    await h.click('delete');
+    await h.say('やめる');
+    expect(h.lastText()).toContain('すでに完了したお手続きは取り消されません');
+    expect(h.lastText()).not.toContain('何も変更していません');
+  });
+});

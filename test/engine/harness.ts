@@ -40,7 +40,12 @@ export interface Driver {
 /** Talks to any engine as one user in one conversation. */
 export function driveEngine(
   engine: Engine,
-  who: { conversationKey?: string; actor?: Actor; channel?: string } = {},
+  who: {
+    conversationKey?: string;
+    actor?: Actor;
+    channel?: string;
+    credentials?: Record<string, string>;
+  } = {},
 ): Driver {
   const driver: Driver = {
     last: [],
@@ -49,6 +54,7 @@ export function driveEngine(
         conversationKey: who.conversationKey ?? 'test:conversation',
         channel: who.channel ?? 'test',
         actor: who.actor ?? { kind: 'customer', id: 'c-1' },
+        credentials: who.credentials,
         input,
       });
       return driver.last;

@@ -50,6 +50,7 @@ export function createOperationRegistry(
     registry[operationId] = {
       destructive: meta.destructive,
       consequences: [...meta.consequences],
+      mutates: binding.method !== 'GET',
       run: (args, ctx) => runOperation(backend, operationId, meta, binding, args, ctx),
     };
   }

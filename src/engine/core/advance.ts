@@ -95,6 +95,7 @@ function finishFrame(w: Work, outcome: string, result: Json | undefined): string
   if (sub?.kind !== 'sub') return undefined;
   if (sub.result) parent.slots[sub.result] = result ?? null;
   if (finished?.committed) parent.committed = true;
+  if (finished?.changed) parent.changed = true;
   return sub.outcomes?.[outcome] ?? sub.next;
 }
 

@@ -45,8 +45,9 @@ function reconcileTreeVersions(w: Work): void {
   }
 }
 
+/** Whether something in the backend changed in this procedure, so "stop" must not say "nothing changed". */
 function anyCommitted(w: Work): boolean {
-  return w.state.stack.some((f) => f.committed);
+  return w.state.stack.some((f) => f.committed || f.changed);
 }
 
 function goBack(w: Work): void {
@@ -236,6 +237,7 @@ export function resumeCall(
       frame.history = [];
     }
   }
+  if (outcome.ok && (pending.destructive || def.operations[pending.operation]?.mutates)) frame.changed = true;
   let next: string;
   if (outcome.ok) {
     const data = takeCredentials(w, outcome.data);

@@ -43,7 +43,7 @@ export const faultTranscripts: FaultTranscript[] = [
       {
         verify: 'portal@example.com',
         expect: {
-          contains: ['ただいまシステムに接続できません。何も変更していません'],
+          contains: ['ただいまお手続きを続けられません。何も変更していません'],
           calls: ['startVerification', 'confirmVerification', 'listCspsContracts'],
         },
       },

@@ -72,12 +72,16 @@ describe('csps-cancel as data', () => {
 
   it('acknowledges exactly the consequences the spec declares for each destructive call it precedes', () => {
     const nodes = cspsCancelDialog.nodes;
-    const pairs = Object.values(nodes).flatMap((node) =>
-      node.kind === 'confirm' && nodes[node.next]?.kind === 'call' ? [[node, nodes[node.next]] as const] : [],
-    );
-    expect(pairs).toHaveLength(3);
-    for (const [confirm, call] of pairs) {
-      if (call.kind !== 'call') continue;
+    const pairs = Object.values(nodes).flatMap((node) => {
+      const next = node.kind === 'confirm' ? nodes[node.next] : undefined;
+      return node.kind === 'confirm' && next?.kind === 'call' ? [{ confirm: node, call: next }] : [];
+    });
+    expect(pairs.map((p) => p.call.operation).sort()).toEqual([
+      'submitCancellationApplication',
+      'withdrawApplication',
+      'withdrawApplication',
+    ]);
+    for (const { confirm, call } of pairs) {
       const declared = operations[call.operation]?.consequences ?? [];
       expect(confirm.acknowledgements.map((a) => a.consequence).sort()).toEqual([...declared].sort());
       expect(call.target).toBe(confirm.target);

@@ -1,0 +1,183 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { identifyDialog } from '../../../dialogs/common/identify.js';
+import { menuDialog } from '../../../dialogs/common/menu.js';
+import { procedureBundle } from '../../../dialogs/index.js';
+import { parseClosures } from '../../../src/calendar/closures.js';
+import { createTestBot, type TestBot } from '../../support/bot-harness.js';
+import {
+  coverageReport,
+  mergeVisits,
+  playTranscript,
+  type Transcript,
+  unvisitedNodes,
+} from '../../support/transcript.js';
+
+const TWO = 'camera-two@example.com';
+const bundle = procedureBundle({ closures: parseClosures('12-29..01-03') });
+const visited = new Map<string, Set<string>>();
+let bot: TestBot | undefined;
+afterEach(async () => {
+  if (bot) mergeVisits(visited, bot.visited);
+  await bot?.close();
+  bot = undefined;
+});
+
+const transcripts: Transcript[] = [
+  {
+    name: 'a greeting opens the menu; a person is reachable, with the desks closed on a public holiday',
+    steps: [
+      {
+        user: 'こんにちは',
+        expect: { choices: ['miemasu-delete', 'miemasu-withdraw', 'csps-cancel', 'question', 'human'] },
+      },
+      {
+        click: 'human',
+        expect: {
+          contains: [
+            'HOME コンタクトセンター',
+            '03-6631-2540',
+            'ただいま受付時間外です',
+            '11月24日（火）9:00',
+            '03-6719-9532',
+            '24時間いつでも最後まで進められます',
+          ],
+          noCalls: true,
+        },
+      },
+    ],
+  },
+  {
+    name: 'free text in Japanese routes to the device deletion',
+    steps: [
+      {
+        user: 'カメラを削除したい',
+        expect: { contains: ['メールアドレスを入力してください'], noCalls: true },
+      },
+    ],
+  },
+  {
+    name: 'free text routes to the portal cancellation',
+    steps: [{ user: 'HOMEを解約したいです', expect: { contains: ['メールアドレス'] } }],
+  },
+  {
+    name: 'English free text routes to the portal cancellation',
+    steps: [{ user: 'I want to cancel my uniFLOW contract', expect: { contains: ['メールアドレス'] } }],
+  },
+  {
+    name: 'free text routes to the withdrawal',
+    steps: [{ user: '年間パックを退会したい', expect: { contains: ['メールアドレス'] } }],
+  },
+  {
+    name: 'an unclear request shows the menu instead of guessing',
+    steps: [
+      {
+        user: '解約したい',
+        expect: { choices: ['miemasu-delete', 'csps-cancel'], notContains: ['メールアドレス'] },
+      },
+    ],
+  },
+  {
+    name: 'a question is answered from the FAQ with its source',
+    steps: [
+      {
+        user: '機器を削除したら返金はありますか？',
+        expect: { contains: ['払い戻し', '出典'], noCalls: true },
+      },
+    ],
+  },
+  {
+    name: 'the menu question: answered, or a person offered when the FAQ is not sure',
+    steps: [
+      { user: 'hello' },
+      { click: 'question', expect: { contains: ['ご質問をどうぞ'] } },
+      { user: 'Therefore Onlineはいつまでに申し込めばいいですか', expect: { contains: ['35日', '出典'] } },
+      { user: 'メニュー' },
+      { click: 'question' },
+      {
+        user: '明日の天気はどうですか',
+        expect: { contains: ['確かなお答えが見つかりませんでした', '03-6631-2540'] },
+      },
+    ],
+  },
+  {
+    name: 'receipts: none before any procedure',
+    steps: [
+      { user: 'hello' },
+      { click: 'receipts' },
+      {
+        verify: TWO,
+        expect: {
+          contains: ['控えは見つかりませんでした'],
+          calls: ['startVerification', 'confirmVerification', 'listReceipts'],
+        },
+      },
+    ],
+  },
+];
+
+describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
+  it.each(transcripts)('$name', async (transcript) => {
+    bot = await createTestBot(bundle);
+    await playTranscript(bot, transcript);
+  });
+
+  it('a question asked mid-procedure is answered, then the same question is asked again', async () => {
+    bot = await createTestBot(bundle);
+    await bot.say('カメラを削除したい');
+    await bot.say('ライセンスキーは再利用できますか？');
+    const texts = bot.last.map((r) => r.text);
+    expect(texts[0]).toContain('ライセンスキー');
+    expect(texts.at(-1)).toContain('メールアドレスを入力してください');
+  });
+
+  it('a deletion leaves a receipt the customer can read later, and an agent too', async () => {
+    bot = await createTestBot(bundle);
+    await bot.say('カメラを削除したい');
+    await bot.verify(TWO);
+    await bot.say('CameraOA');
+    await bot.click('delete');
+    await bot.tick(['no-refund', 'license-forfeit', 'data-loss']);
+    await bot.click('confirm');
+    const notice = bot.last.find((r) => r.text.includes('控え番号'));
+    const receiptId = /RC-[0-9A-Z]{10}/.exec(notice?.text ?? '')?.[0];
+    expect(receiptId).toBeDefined();
+    await bot.say('最初から');
+    await bot.click('receipts');
+    expect(bot.lastText()).toContain(receiptId);
+    expect(bot.lastText()).toContain('CameraOA');
+    expect(bot.lastText()).toContain('払い戻しはありません');
+
+    // Another customer sees none of it.
+    const other = bot.as({ conversationKey: 'test:other' });
+    await other.say('hello');
+    await other.click('receipts');
+    await other.say('portal@example.com');
+    await other.say(bot.outbox.at(-1)!.code);
+    expect(other.lastText()).toContain('控えは見つかりませんでした');
+
+    // An agent acting for the customer (with their own key) reads it.
+    const agent = bot.as({
+      conversationKey: 'slack:agent',
+      actor: { kind: 'agent', id: 'AG-001', onBehalfOf: 'CUS-1001' },
+      credentials: { agentKey: 'sandbox-agent-key-sato' },
+    });
+    await agent.say('hello');
+    await agent.click('receipts');
+    expect(agent.lastText()).toContain(receiptId);
+  });
+
+  it('outside business hours the handoff says when a person is back, and the procedure can still be finished', async () => {
+    bot = await createTestBot({ ...bundle, now: '2026-12-30T20:00:00+09:00' });
+    await bot.say('カメラを削除したい');
+    await bot.say('オペレーター');
+    expect(bot.lastText()).toContain('受付時間外');
+    expect(bot.lastText()).toContain('2027年1月4日（月）9:00');
+    expect(bot.lastText()).toContain('メールアドレスを入力してください');
+    await bot.verify(TWO);
+    expect(bot.lastText()).toContain('削除（解約）する機器をお選びください');
+  });
+
+  afterAll(() => {
+    console.log(coverageReport([menuDialog, identifyDialog], visited));
+  });
+});
