@@ -19,9 +19,15 @@ import { requestRouter } from './common/router.js';
 import { cspsBehaviour, cspsDialogs, cspsMessages } from './csps/index.js';
 import { FAQ_ENTRIES } from './faq/entries.js';
 import { miemasuBehaviour, miemasuDialogs, miemasuMessages } from './miemasu/index.js';
+import { walkthroughBehaviour, walkthroughDialogs, walkthroughMessages } from './walkthrough/index.js';
 
 /** The procedures' dialogs (without the menu), for tools such as the checker, the graph and coverage reports. */
-export const procedureDialogs: Dialog[] = [identifyDialog, ...miemasuDialogs, ...cspsDialogs];
+export const procedureDialogs: Dialog[] = [
+  identifyDialog,
+  ...miemasuDialogs,
+  ...cspsDialogs,
+  ...walkthroughDialogs,
+];
 
 export interface ProcedureOptions {
   /** Company closures for business hours (weekends and Japanese public holidays are built in). */
@@ -44,8 +50,9 @@ export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
       menuBehaviour((text, locale) => faq.answer(text, locale)?.text),
       miemasuBehaviour,
       cspsBehaviour,
+      walkthroughBehaviour,
     ),
-    catalogs: mergeCatalogs(commonMessages, miemasuMessages, cspsMessages),
+    catalogs: mergeCatalogs(commonMessages, miemasuMessages, cspsMessages, walkthroughMessages),
     router: requestRouter,
     faq,
     handoff: createHandoffProvider(options.closures ?? []),

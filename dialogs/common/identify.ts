@@ -48,11 +48,8 @@ export const identifyDialog: Dialog = {
       result: 'identity',
       next: {
         ok: 'verified',
-        errors: {
-          'verification-failed': 'wrongCode',
-          'verification-locked': 'locked',
-          'not-found': 'expired',
-        },
+        // The backend answers `verification-failed` for a wrong, used or expired code alike.
+        errors: { 'verification-failed': 'wrongCode', 'verification-locked': 'locked' },
         unreachable: 'down',
         failed: 'down',
       },
@@ -66,7 +63,6 @@ export const identifyDialog: Dialog = {
       next: 'confirm',
     },
     verified: { kind: 'end', text: 'identify.verified', tone: 'success', outcome: 'verified' },
-    expired: { kind: 'end', text: 'identify.expired', tone: 'warning', outcome: 'failed' },
     locked: { kind: 'end', text: 'identify.locked', tone: 'warning', outcome: 'failed' },
     down: { kind: 'end', text: 'common.backend-down', tone: 'warning', outcome: 'failed' },
   },

@@ -23,6 +23,7 @@ export const menuDialog: Dialog = {
           { id: 'miemasu-delete', label: 'menu.miemasu-delete', next: 'miemasuDelete' },
           { id: 'miemasu-withdraw', label: 'menu.miemasu-withdraw', next: 'miemasuWithdraw' },
           { id: 'csps-cancel', label: 'menu.csps-cancel', next: 'cspsCancel' },
+          { id: 'walkthrough', label: 'menu.walkthrough', next: 'walkthrough' },
           { id: 'question', label: 'menu.question', next: 'question' },
           { id: 'receipts', label: 'menu.receipts', next: 'receiptsIdentify' },
           { id: 'human', label: 'menu.human', next: 'human' },
@@ -33,12 +34,14 @@ export const menuDialog: Dialog = {
     miemasuDelete: { kind: 'sub', dialog: 'miemasu-delete-device', next: 'bye' },
     miemasuWithdraw: { kind: 'sub', dialog: 'miemasu-withdraw', next: 'bye' },
     cspsCancel: { kind: 'sub', dialog: 'csps-cancel', next: 'bye' },
+    walkthrough: { kind: 'sub', dialog: 'walkthrough', next: 'bye' },
     question: {
       kind: 'ask',
       slot: 'faq',
       prompt: 'menu.question.prompt',
       reprompt: 'menu.question.reprompt',
       input: { type: 'text', validator: 'faqQuestion', maxLength: 500 },
+      acceptsQuestions: true,
       next: 'answered',
     },
     answered: {

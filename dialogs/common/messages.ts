@@ -10,10 +10,9 @@ export const commonMessages: Catalogs = {
     'identify.code':
       'ご登録のメールアドレスに6桁の確認コードをお送りしました（届くまで数分かかることがあります）。コードを入力してください。',
     'identify.code.reprompt': '確認コードは6桁の数字です。メールに記載のコードを入力してください。',
-    'identify.code.wrong': '確認コードが一致しませんでした。もう一度入力してください。',
+    'identify.code.wrong':
+      '確認コードが一致しないか、有効期限（30分）が切れています。メールのコードをもう一度ご確認ください。',
     'identify.verified': 'ご本人確認ができました。',
-    'identify.expired':
-      '確認コードの有効期限が切れました。お手数ですが、最初からやり直してください。何も変更していません。',
     'identify.locked':
       '確認に何度か失敗したため、しばらく確認できません。時間をおいてお試しいただくか、お問い合わせ窓口にご連絡ください。何も変更していません。',
     'common.backend-down':
@@ -26,6 +25,7 @@ export const commonMessages: Catalogs = {
     'menu.miemasu-delete': 'みえますねっと：機器を削除（解約）する',
     'menu.miemasu-withdraw': 'みえますねっと：年間パックを退会する',
     'menu.csps-cancel': 'クラウドサービス（HOME／Therefore Online／uniFLOW Online）を解約する',
+
     'menu.walkthrough': '自分で操作するための手順を見る',
     'menu.question': '質問する',
     'menu.receipts': 'これまでのお手続きの控えを見る',
@@ -48,9 +48,9 @@ export const commonMessages: Catalogs = {
     'identify.code':
       'We have sent a 6-digit code to your registered e-mail address (it may take a few minutes). Please enter it.',
     'identify.code.reprompt': 'The code has 6 digits. Please enter the code from the e-mail.',
-    'identify.code.wrong': 'That code did not match. Please try again.',
+    'identify.code.wrong':
+      'That code did not match or has expired (codes last 30 minutes). Please check the e-mail again.',
     'identify.verified': 'Thank you, you are verified.',
-    'identify.expired': 'The code has expired. Please start again. Nothing has been changed.',
     'identify.locked':
       'Too many failed attempts, so verification is paused. Please try again later or contact the support desk. Nothing has been changed.',
     'common.backend-down':

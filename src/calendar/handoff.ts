@@ -9,10 +9,14 @@ import { describeAvailability, describeContact } from './describe.js';
 import { type DeskId, getDesk } from './desks.js';
 import { isOpen } from './hours.js';
 
-/** Which desks handle a dialog, by its id prefix; unknown dialogs (menu, FAQ) list them all. */
+/**
+ * Which desks handle a dialog, by the service its id names (`miemasu-…`, `walkthrough-miemasu-…`, `csps-…`);
+ * dialogs of no one service (menu, FAQ, identification) list them all.
+ */
 export function desksFor(dialogId: string | undefined): DeskId[] {
-  if (dialogId?.startsWith('miemasu')) return ['miemasu-web'];
-  if (dialogId?.startsWith('csps')) return ['home-contract', 'csps-contract'];
+  const service = dialogId?.replace(/^walkthrough-/, '');
+  if (service?.startsWith('miemasu')) return ['miemasu-web'];
+  if (service?.startsWith('csps')) return ['home-contract', 'csps-contract'];
   return ['home-contract', 'csps-contract', 'miemasu-web'];
 }
 

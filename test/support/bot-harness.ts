@@ -33,7 +33,12 @@ export interface TestBot extends Driver {
   /** Answers the identification questions for the customer with this e-mail (reads the code from the outbox). */
   verify(email: string): Promise<void>;
   /** Another user (or the same one in another conversation) on the same bot. */
-  as(who: { conversationKey?: string; actor?: Actor; channel?: string; credentials?: Record<string, string> }): Driver;
+  as(who: {
+    conversationKey?: string;
+    actor?: Actor;
+    channel?: string;
+    credentials?: Record<string, string>;
+  }): Driver;
   close(): Promise<void>;
 }
 
@@ -110,8 +115,12 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
         throw new Error(`No one-time code was sent to ${email}; last bot text: ${driver.lastText()}`);
       await driver.say(mail.code);
     },
-    as: (who: { conversationKey?: string; actor?: Actor; channel?: string; credentials?: Record<string, string> }) =>
-      driveEngine(bot.engine, who),
+    as: (who: {
+      conversationKey?: string;
+      actor?: Actor;
+      channel?: string;
+      credentials?: Record<string, string>;
+    }) => driveEngine(bot.engine, who),
     close: () => bot.close(),
   });
   return testBot;

@@ -70,7 +70,7 @@ export function answerAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, input: Tur
     enter(w, staticNext ?? node.next);
     return;
   }
-  if (tryInterruption(w, input, true)) return;
+  if (!node.acceptsQuestions && tryInterruption(w, input, true)) return;
   const parsed = parseFreeAnswer(node, input);
   if (!parsed.ok) {
     if (!tryInterruption(w, input, false)) invalid(w, frame, maxAttempts, node.reprompt);

@@ -5,7 +5,7 @@
 import type { EngineEvent } from '../events.js';
 import type { ReplyContent } from '../hooks.js';
 import type { OperationOutcome } from '../operations.js';
-import type { ConversationState, Json, PendingCall } from '../state.js';
+import type { ConversationState, Frame, Json, PendingCall } from '../state.js';
 import { detectCommand, type GlobalCommand } from '../text/commands.js';
 import { inputProblem } from '../text/normalize.js';
 import type { Turn } from '../turn.js';
@@ -106,6 +106,11 @@ function runCommand(w: Work, command: GlobalCommand): void {
   }
 }
 
+/** The first question of the root dialog (the main menu), with nothing else on the stack. */
+function atRootQuestion(w: Work, frame: Frame): boolean {
+  return w.state.stack.length === 1 && frame.dialogId === w.def.rootDialog && frame.history.length === 0;
+}
+
 /** With nothing in progress: a question is answered, a request is routed, anything else opens the menu. */
 function handleIdle(w: Work, turn: Turn): void {
   if (turn.input.kind === 'text') {
@@ -175,6 +180,14 @@ export function processTurn(
   }
   if (input.kind === 'choice' && answerEscape(w, input.choiceId)) return finish(w);
   const node = def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId];
+  if (atRootQuestion(w, frame) && node?.kind === 'ask' && input.kind === 'text') {
+    // Typing a request at the main menu works like typing it before the menu was shown.
+    const routed = def.router?.route(input.text, w.state.locale);
+    if (routed && routed !== def.rootDialog) {
+      startDialog(w, routed);
+      return finish(w);
+    }
+  }
   if (node?.kind === 'ask') answerAsk(w, frame, node, input);
   else if (node?.kind === 'confirm') answerConfirm(w, frame, node, input);
   else enter(w, frame.nodeId);

@@ -73,6 +73,8 @@ const askNode = z.strictObject({
   factsFrom: z.string().optional(),
   input: z.discriminatedUnion('type', [choiceInput, textInput, dateInput, numberInput]),
   reprompt: messageKey,
+  /** Free-text questions are the expected answer here (e.g. "ask a question"), not an interruption. */
+  acceptsQuestions: z.boolean().optional(),
   /** Invalid answers allowed before a person is offered (default 3). */
   maxAttempts: z.number().int().min(1).max(10).optional(),
   next: id,

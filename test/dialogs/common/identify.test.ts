@@ -58,7 +58,7 @@ const transcripts: Transcript[] = [
       { user: '12345', expect: { contains: ['確認コードは6桁の数字です'], noCalls: true } },
       {
         user: '000000',
-        expect: { contains: ['確認コードが一致しませんでした'], calls: ['confirmVerification'] },
+        expect: { contains: ['確認コードが一致しないか'], calls: ['confirmVerification'] },
       },
     ],
   },

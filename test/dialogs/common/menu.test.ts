@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { identifyDialog } from '../../../dialogs/common/identify.js';
 import { menuDialog } from '../../../dialogs/common/menu.js';
 import { procedureBundle } from '../../../dialogs/index.js';
@@ -100,6 +100,40 @@ const transcripts: Transcript[] = [
     ],
   },
   {
+    name: 'a monthly-plan customer chooses deletion from the menu: not this procedure, back to the menu',
+    steps: [
+      { user: 'hello' },
+      { click: 'miemasu-delete' },
+      { verify: 'camera-monthly@example.com', expect: { contains: ['月額'], notContains: ['削除しました'] } },
+    ],
+  },
+  {
+    name: 'every procedure and the walkthroughs are reachable from the menu',
+    steps: [
+      { user: 'hello' },
+      { click: 'miemasu-withdraw', expect: { contains: ['メールアドレス'] } },
+      { user: '最初から' },
+      { click: 'csps-cancel', expect: { contains: ['メールアドレス'] } },
+      { user: '最初から' },
+      { click: 'walkthrough', expect: { choices: ['miemasu-delete', 'csps-cancel'] } },
+      { user: '最初から' },
+      { user: '自分で手続きしたい', expect: { choices: ['miemasu-delete', 'csps-draft'] } },
+    ],
+  },
+  {
+    name: 'five wrong codes lock the verification; nothing changes',
+    steps: [
+      { user: 'hello' },
+      { click: 'receipts' },
+      { user: TWO },
+      { user: '000000' },
+      { user: '000001' },
+      { user: '000002' },
+      { user: '000003' },
+      { user: '000004', expect: { contains: ['しばらく確認できません', '何も変更していません'] } },
+    ],
+  },
+  {
     name: 'receipts: none before any procedure',
     steps: [
       { user: 'hello' },
@@ -177,7 +211,26 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(bot.lastText()).toContain('削除（解約）する機器をお選びください');
   });
 
-  afterAll(() => {
+  it('says so when the backend cannot be reached during identification', async () => {
+    bot = await createTestBot({
+      ...bundle,
+      decorateOperations: (ops) => ({
+        ...ops,
+        startVerification: {
+          ...ops.startVerification!,
+          run: async () => ({ ok: false, kind: 'unreachable' }),
+        },
+      }),
+    });
+    await bot.say('カメラを削除したい');
+    await bot.say(TWO);
+    expect(bot.lastText()).toContain('システムに接続できません。何も変更していません');
+  });
+
+  // Runs last (vitest keeps file order): the transcripts above must visit every node of the menu and identify.
+  it('visits every node of the menu and identification dialogs', () => {
+    if (bot) mergeVisits(visited, bot.visited);
     console.log(coverageReport([menuDialog, identifyDialog], visited));
+    expect(unvisitedNodes([menuDialog, identifyDialog], visited)).toEqual([]);
   });
 });
