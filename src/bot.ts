@@ -10,6 +10,9 @@ import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
 import { ReceiptStore } from './audit/store.js';
 import { connectBackend } from './backend/connect.js';
+import { createHash } from 'node:crypto';
+import pino from 'pino';
+import { createLogger } from './audit/redact.js';
 import { type Clock, createClock } from './clock.js';
 import type { Config } from './config.js';
 import type { DialogBehaviour } from './engine/behaviour.js';
@@ -58,6 +61,19 @@ export interface BotOptions {
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
 }
 
+/**
+ * The default fault log: our own errors (bugs, store or event failures) with the phase, never the turn's text;
+ * the conversation key is hashed, since it carries platform user ids.
+ */
+function logFaults(config: Config): NonNullable<BotOptions['onError']> {
+  // To stderr, so logs never mix with the terminal chat's replies on stdout.
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'helpdesk-bot', destination: pino.destination(2) });
+  return (error, { conversationKey, phase }) => {
+    const conversation = createHash('sha256').update(conversationKey).digest('hex').slice(0, 12);
+    logger.error({ err: error, conversation, phase }, 'fault while handling a turn');
+  };
+}
+
 function storeFor(config: Config): Promise<ConversationStore<ConversationState>> {
   // Kept past the idle limit, so an expired conversation can still be told that nothing changed.
   const ttlMs = config.CONVERSATION_IDLE_HOURS * 3600_000 * 2;
@@ -101,7 +117,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     idleTtlMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
     onEvent: emit,
     trace: options.trace,
-    onError: options.onError,
+    onError: options.onError ?? logFaults(config),
   });
   return {
     engine: withReceiptNotices(engine, recorder),

@@ -5,19 +5,16 @@
  */
 import type { Router } from '../../src/engine/hooks.js';
 import { normalizeLoose } from '../../src/engine/text/normalize.js';
+import { looksLikeQuestion } from '../../src/engine/text/question.js';
 
 /** The root dialog (dialogs/common/menu.ts). */
 const MENU = 'menu';
-const QUESTION =
-  /[?？]$|(ですか|ますか|でしょうか|のか|かな)[?？]?$|^(what|when|how much|how long|is|are|can|do|does|will|why)\b/i;
 const ACT =
   /(削除|解約|退会|やめ|止め|キャンセル|取り消|消し|消したい|delete|remove|cancel|terminate|withdraw|quit|leave|unsubscribe|close)/i;
 
+const WALKTHROUGH = /(自分で|やり方|手順を教え|操作方法|画面の操作|myself|stepbystep|walkmethrough|howdoi)/i;
+
 const RULES: { dialog: string; subject: RegExp; act?: RegExp }[] = [
-  {
-    dialog: 'walkthrough',
-    subject: /(自分で|やり方|手順を教え|操作方法|画面の操作|myself|step by step|walk me through|how do i)/i,
-  },
   { dialog: 'miemasu-withdraw', subject: /(退会|withdraw|leavetheannual|closemyaccount)/i },
   {
     dialog: 'miemasu-delete-device',
@@ -35,8 +32,10 @@ const RULES: { dialog: string; subject: RegExp; act?: RegExp }[] = [
 export const requestRouter: Router = {
   route(text) {
     const raw = text.normalize('NFKC').trim();
-    if (QUESTION.test(raw)) return undefined;
     const loose = normalizeLoose(raw);
+    // Asking how to do it oneself is a request for the walkthrough, even phrased as a question.
+    if (WALKTHROUGH.test(loose)) return 'walkthrough';
+    if (looksLikeQuestion(raw)) return undefined;
     for (const rule of RULES) {
       if (rule.subject.test(loose) && (!rule.act || rule.act.test(loose))) return rule.dialog;
     }

@@ -4,6 +4,7 @@
  */
 import type { Frame } from '../state.js';
 import { normalizeText, parseNumberList, parseYesNo } from '../text/normalize.js';
+import { looksLikeQuestion } from '../text/question.js';
 import type { NodeOf } from '../tree/schema.js';
 import type { TurnInput } from '../turn.js';
 import { enter, handoffReplies } from './advance.js';
@@ -25,9 +26,8 @@ function remember(frame: Frame): void {
 }
 
 /** A question typed where an answer was expected: answered, then the same question again. */
-function tryInterruption(w: Work, input: TurnInput, onlyIfQuestion: boolean): boolean {
-  if (input.kind !== 'text' || !w.def.faq) return false;
-  if (onlyIfQuestion && !/[?？]$|ですか$|ますか$|でしょうか$/.test(normalizeText(input.text))) return false;
+function tryInterruption(w: Work, input: TurnInput): boolean {
+  if (input.kind !== 'text' || !w.def.faq || !looksLikeQuestion(input.text)) return false;
   const answer = w.def.faq.answer(input.text, w.state.locale);
   if (!answer) return false;
   w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
@@ -61,7 +61,7 @@ export function answerAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, input: Tur
   if (node.input.type === 'choice') {
     const option = pickOption(optionsOf(w, frame, node), input);
     if (!option) {
-      if (!tryInterruption(w, input, false)) invalid(w, frame, maxAttempts, node.reprompt);
+      if (!tryInterruption(w, input)) invalid(w, frame, maxAttempts, node.reprompt);
       return;
     }
     const staticNext = node.input.options?.find((o) => o.id === option.id)?.next;
@@ -70,10 +70,10 @@ export function answerAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, input: Tur
     enter(w, staticNext ?? node.next);
     return;
   }
-  if (!node.acceptsQuestions && tryInterruption(w, input, true)) return;
+  if (!node.acceptsQuestions && tryInterruption(w, input)) return;
   const parsed = parseFreeAnswer(node, input);
   if (!parsed.ok) {
-    if (!tryInterruption(w, input, false)) invalid(w, frame, maxAttempts, node.reprompt);
+    if (!tryInterruption(w, input)) invalid(w, frame, maxAttempts, node.reprompt);
     return;
   }
   let value = parsed.value;
@@ -153,7 +153,7 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
       let ticked: string[] = [];
       if (input.kind === 'acknowledge') ticked = input.ackIds;
       else if (input.kind === 'text') ticked = parseNumberList(input.text).map((n) => all[n - 1] ?? '');
-      if (ticked.length === 0 && tryInterruption(w, input, false)) return;
+      if (ticked.length === 0 && tryInterruption(w, input)) return;
       if (!all.every((id) => ticked.includes(id))) {
         if (ticked.length > 0) say(w, 'engine.ack.missing', 'warning');
         invalid(w, frame, maxAttempts);
@@ -171,7 +171,7 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
         (input.kind === 'choice' && input.choiceId === CONFIRM_CHOICE) ||
         (input.kind === 'text' && parseYesNo(input.text) === true);
       if (!yes) {
-        if (!tryInterruption(w, input, false)) {
+        if (!tryInterruption(w, input)) {
           say(w, 'engine.final.hint', 'info');
           invalid(w, frame, maxAttempts);
         }

@@ -34,9 +34,14 @@ export function pickOption(options: DynamicOption[], input: TurnInput): DynamicO
   if (exact) return exact;
   const yesNo = parseYesNo(input.text);
   if (yesNo !== undefined) return options.find((o) => o.id === (yesNo ? 'yes' : 'no'));
-  // A label typed inside a longer sentence, when exactly one option matches.
-  const contained = options.filter((o) => loose.length >= 2 && normalizeLoose(o.label).includes(loose));
-  return contained.length === 1 ? contained[0] : undefined;
+  // Part of one label typed (「利用しなくなった」), or one whole label inside a longer sentence
+  // (「サービスを利用しなくなったため解約します」): taken only when exactly one option fits.
+  const partOfLabel = options.filter((o) => loose.length >= 2 && normalizeLoose(o.label).includes(loose));
+  if (partOfLabel.length === 1) return partOfLabel[0];
+  const labelInText = options.filter(
+    (o) => normalizeLoose(o.label).length >= 4 && loose.includes(normalizeLoose(o.label)),
+  );
+  return labelInText.length === 1 ? labelInText[0] : undefined;
 }
 
 /** `YYYY-MM-DD`, `YYYY/M/D`, `YYYY年M月D日` (any width) → a valid calendar date string. */

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { requestRouter } from '../../../dialogs/common/router.js';
+
+describe('routing free text to a procedure', () => {
+  it.each([
+    ['カメラを削除したい', 'miemasu-delete-device'],
+    ['登録した機器を解約したいです', 'miemasu-delete-device'],
+    ['delete my camera', 'miemasu-delete-device'],
+    ['みえますねっとを退会したい', 'miemasu-withdraw'],
+    ['退会したい', 'miemasu-withdraw'],
+    ['HOMEを解約したい', 'csps-cancel'],
+    ['ＨＯＭＥ　type-M をやめたい', 'csps-cancel'],
+    ['cancel my uniFLOW contract', 'csps-cancel'],
+    ['Thereforeの契約を解約', 'csps-cancel'],
+    ['自分で手続きしたい', 'walkthrough'],
+    ['how do I cancel it myself?', 'walkthrough'],
+    ['解約したい', 'menu'],
+    ['I want to cancel', 'menu'],
+  ])('%s → %s', (text, dialog) => {
+    expect(requestRouter.route(text, 'ja')).toBe(dialog);
+  });
+
+  it.each(['返金はありますか？', 'When does the cancellation take effect?', 'こんにちは', 'ありがとう'])(
+    '%s is not routed (questions go to the FAQ, greetings to the menu)',
+    (text) => {
+      expect(requestRouter.route(text, 'ja')).toBeUndefined();
+    },
+  );
+});
