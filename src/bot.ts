@@ -4,15 +4,15 @@
  * terminal chat and the end-to-end tests, so all three run the same bot.
  */
 
+import { createHash } from 'node:crypto';
+import pino from 'pino';
 import { openReceiptKeyv } from './audit/keyv.js';
 import { withReceiptNotices } from './audit/notice.js';
 import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
+import { createLogger } from './audit/redact.js';
 import { ReceiptStore } from './audit/store.js';
 import { connectBackend } from './backend/connect.js';
-import { createHash } from 'node:crypto';
-import pino from 'pino';
-import { createLogger } from './audit/redact.js';
 import { type Clock, createClock } from './clock.js';
 import type { Config } from './config.js';
 import type { DialogBehaviour } from './engine/behaviour.js';
@@ -67,7 +67,11 @@ export interface BotOptions {
  */
 function logFaults(config: Config): NonNullable<BotOptions['onError']> {
   // To stderr, so logs never mix with the terminal chat's replies on stdout.
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'helpdesk-bot', destination: pino.destination(2) });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    name: 'helpdesk-bot',
+    destination: pino.destination(2),
+  });
   return (error, { conversationKey, phase }) => {
     const conversation = createHash('sha256').update(conversationKey).digest('hex').slice(0, 12);
     logger.error({ err: error, conversation, phase }, 'fault while handling a turn');
