@@ -84,6 +84,16 @@ export interface ConversationState {
   updatedAt: string;
 }
 
+/**
+ * A new conversation. Its step counter starts from the clock (seconds), not 0, so a button from an earlier
+ * conversation under the same key (expired or deleted from the store) can never carry a current version.
+ */
 export function emptyState(locale: Locale, now: Date): ConversationState {
-  return { locale, step: 0, stack: [], credentials: {}, updatedAt: now.toISOString() };
+  return {
+    locale,
+    step: Math.floor(now.getTime() / 1000),
+    stack: [],
+    credentials: {},
+    updatedAt: now.toISOString(),
+  };
 }

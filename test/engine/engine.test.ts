@@ -416,3 +416,23 @@ describe('stop after a non-destructive write', () => {
     expect(h.lastText()).not.toContain('何も変更していません');
   });
 });
+
+describe('a button from an earlier conversation under the same key', () => {
+  it('is stale even after the store forgot that conversation, and never confirms the new one', async () => {
+    const { h, backend } = setup();
+    await toFinal(h); // the final confirmation for CameraOA
+    const oldConfirm = h.last[0]!.stateVersion;
+    await h.store.delete('test:conversation'); // expired from the store
+    h.clock.advance(60_000);
+    // A new conversation reaches the same kind of screen for another device, as many steps in.
+    await h.say('hello');
+    await h.click('delete');
+    await h.say('CameraOB');
+    await h.tick(['no-refund', 'data-loss']);
+    expect(h.lastText()).toContain('「CameraOB」を削除します');
+    await h.click('confirm', oldConfirm);
+    expect(h.lastText()).toContain('以前の画面のもの');
+    expect(h.last.some((r) => r.typedConfirmation !== undefined)).toBe(false);
+    expect(backend.effects).toHaveLength(0);
+  });
+});
