@@ -8,7 +8,12 @@ export type ReplyContent = Omit<Reply, 'stateVersion'>;
 
 /** Answers a question asked in the middle of a flow (interruption), or says it is not sure (`undefined`). */
 export interface QuestionAnswerer {
-  answer(text: string, locale: Locale): { text: string; facts?: Fact[] } | undefined;
+  /** `dialogId`: the procedure in progress, so an ambiguous question is read in its context. */
+  answer(
+    text: string,
+    locale: Locale,
+    context?: { dialogId?: string | undefined },
+  ): { text: string; facts?: Fact[] } | undefined;
 }
 
 /** Picks the dialog a free-text request means, or `undefined` when unsure. */

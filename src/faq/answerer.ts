@@ -24,10 +24,19 @@ export function formatFaqAnswer(entry: FaqEntry, locale: Locale): string {
   return `${entry[locale].answer}\n${locale === 'ja' ? `（出典: ${source}）` : `(Source: ${source})`}`;
 }
 
+/** The source document a dialog is about (`miemasu-…`, `walkthrough-csps-…`), if any. */
+export function docOfDialog(dialogId: string | undefined): FaqEntry['source']['doc'] | undefined {
+  const service = dialogId?.replace(/^walkthrough-/, '');
+  if (service?.startsWith('miemasu')) return 'miemasu';
+  if (service?.startsWith('csps')) return 'csps';
+  return undefined;
+}
+
 export function createFaqAnswerer(faq: Faq): QuestionAnswerer {
   return {
-    answer(text, locale) {
-      const result = faq.ask(text, locale);
+    answer(text, locale, context) {
+      const doc = docOfDialog(context?.dialogId);
+      const result = faq.ask(text, locale, doc ? { doc } : undefined);
       return result.kind === 'answer' ? { text: formatFaqAnswer(result.entry, locale) } : undefined;
     },
   };

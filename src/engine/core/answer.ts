@@ -10,7 +10,7 @@ import type { TurnInput } from '../turn.js';
 import { enter, handoffReplies } from './advance.js';
 import { parseFreeAnswer, pickOption } from './parse-answer.js';
 import { CANCEL_CHOICE, CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts } from './render.js';
-import { behaviourContext, eventBase, say, text, type Work } from './work.js';
+import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
 
 export const ESCAPE_RETRY = '__retry';
 export const ESCAPE_HUMAN = '__human';
@@ -28,7 +28,7 @@ function remember(frame: Frame): void {
 /** A question typed where an answer was expected: answered, then the same question again. */
 function tryInterruption(w: Work, input: TurnInput): boolean {
   if (input.kind !== 'text' || !w.def.faq || !looksLikeQuestion(input.text)) return false;
-  const answer = w.def.faq.answer(input.text, w.state.locale);
+  const answer = w.def.faq.answer(input.text, w.state.locale, { dialogId: topFrame(w)?.dialogId });
   if (!answer) return false;
   w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
   renderCurrent(w);
