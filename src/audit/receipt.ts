@@ -7,7 +7,7 @@
  * Invariant (checked by the schema): each acknowledgement precedes the final confirmation, which precedes
  * sending the operation, which precedes its completion, which precedes the receipt's creation.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LOCALES } from '../engine/turn.js';
 
@@ -19,6 +19,18 @@ const CROCKFORD_BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function newReceiptId(): string {
   // 256 is a multiple of 32, so taking the low five bits of each byte is uniform.
   const chars = Array.from(randomBytes(10), (byte) => CROCKFORD_BASE32[byte & 31]);
+  return `RC-${chars.join('')}`;
+}
+
+/**
+ * A receipt id derived from material that identifies one event (e.g. an idempotency key and an outcome): the same
+ * event reported twice yields the same id, so the store keeps one receipt. Unguessable as long as the material is.
+ */
+export function receiptIdFor(material: string): string {
+  const chars = Array.from(
+    createHash('sha256').update(material).digest().subarray(0, 10),
+    (byte) => CROCKFORD_BASE32[byte & 31],
+  );
   return `RC-${chars.join('')}`;
 }
 
@@ -91,6 +103,10 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 export type ReceiptDraft = Omit<Receipt, 'receiptId' | 'createdAt'>;
 
 /** Stamps a draft with a fresh id and `now`, and validates it; throws a `ZodError` naming each bad field. */
-export function buildReceipt(draft: ReceiptDraft, now: Date = new Date()): Receipt {
-  return ReceiptSchema.parse({ ...draft, receiptId: newReceiptId(), createdAt: now.toISOString() });
+export function buildReceipt(
+  draft: ReceiptDraft,
+  now: Date = new Date(),
+  receiptId: string = newReceiptId(),
+): Receipt {
+  return ReceiptSchema.parse({ ...draft, receiptId, createdAt: now.toISOString() });
 }

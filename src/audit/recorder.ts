@@ -4,7 +4,7 @@
  */
 import type Keyv from 'keyv';
 import type { EngineEvent } from '../engine/events.js';
-import { buildReceipt, type Receipt } from './receipt.js';
+import { buildReceipt, type Receipt, receiptIdFor } from './receipt.js';
 import type { ReceiptStore } from './store.js';
 
 type CallCompleted = Extract<EngineEvent, { kind: 'call-completed' }>;
@@ -65,11 +65,16 @@ export function createReceiptRecorder(store: ReceiptStore, index: Keyv<string>):
   return {
     async onEvent(event) {
       if (event.kind !== 'call-completed' || !event.destructive || !event.confirmation) return;
+      // `bug`: our request was refused as malformed, so nothing was carried out; only `unreachable` is unknown.
       const outcome = event.outcome.ok
         ? 'succeeded'
-        : event.outcome.kind === 'refused'
-          ? 'refused'
-          : 'unknown';
+        : event.outcome.kind === 'unreachable'
+          ? 'unknown'
+          : 'refused';
+      // One receipt per call and outcome, even when the event is reported again (a retried turn re-sends the
+      // same key and gets the same answer).
+      const receiptId = receiptIdFor(`${event.idempotencyKey}\u0000${outcome}`);
+      if (await store.get(receiptId)) return;
       const ref = reference(event);
       const receipt = buildReceipt(
         {
@@ -90,6 +95,7 @@ export function createReceiptRecorder(store: ReceiptStore, index: Keyv<string>):
           },
         },
         new Date(event.at),
+        receiptId,
       );
       await store.save(receipt);
       await index.set(`latest-receipt:${event.conversationKey}`, receipt.receiptId);

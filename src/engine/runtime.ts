@@ -3,7 +3,9 @@
  * before sending it, runs backend operations, reconciles unknown outcomes with the same idempotency key, and
  * reports events. `engine.handle(turn)` is the single entry point every channel calls.
  */
+import { randomUUID } from 'node:crypto';
 import { type DefinitionInput, defineEngine, type EngineDefinition } from './core/definition.js';
+import { answerWhilePending } from './core/pending.js';
 import { processTurn, resumeCall, type StepResult } from './core/step.js';
 import type { TurnScope } from './core/work.js';
 import type { EngineEvent } from './events.js';
@@ -143,6 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function attempt(turn: Turn): Promise<Reply[]> {
     const scope: TurnScope = {
+      nonce: randomUUID(),
       conversationKey: turn.conversationKey,
       channel: turn.channel,
       actor: turn.actor,
@@ -152,6 +155,11 @@ export function createEngine(options: EngineOptions): Engine {
     const version = loaded?.version ?? 0;
     const state = loaded?.value ?? emptyState(turn.locale ?? 'ja', scope.now);
     let first: StepResult;
+    const answeredWhilePending = answerWhilePending(definition, state, turn, scope);
+    if (answeredWhilePending) {
+      // Nothing changes while the call is pending: no write, so the instance sending it is not disturbed.
+      return answeredWhilePending.replies.map((reply) => ({ ...reply, stateVersion: state.step }));
+    }
     if (state.pending) {
       // A call whose outcome we do not know: ask again with the SAME idempotency key before anything else.
       const pending = state.pending;

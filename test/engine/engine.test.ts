@@ -89,11 +89,13 @@ describe('always a way out (invariant 5)', () => {
     async (word) => {
       const { h, backend } = setup();
       await toFinal(h);
+      const finalQuestion = h.last[0]!.stateVersion;
       await h.say(word);
       expect(h.lastText()).toContain('中止しました。何も変更していません。');
       expect(backend.effects).toHaveLength(0);
-      // The old confirm button no longer works.
-      await h.click('confirm', h.last[0]!.stateVersion - 0);
+      // The confirm button of the final question no longer works.
+      await h.click('confirm', finalQuestion);
+      expect(h.lastText()).toContain('以前の画面のもの');
       expect(backend.effects).toHaveLength(0);
     },
   );

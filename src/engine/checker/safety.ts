@@ -1,7 +1,7 @@
 /**
  * Invariant 1, proved statically: every path from the dialog's start to a destructive `call` passes a `confirm`
  * node that acknowledges every consequence the operation declares, for the same target slot, and no node between
- * them can change that slot.
+ * them can change that slot. Its arguments must all be read from that target slot (the confirmed item).
  *
  * A forward "must" data-flow analysis: the facts at a node are the confirmations in force on EVERY path reaching
  * it (intersection over incoming edges). A confirm node's `confirmed` edge generates its confirmation; a node that
@@ -75,6 +75,15 @@ export function checkDestructiveCalls(dialog: Dialog, operations: OperationCatal
     if (node.kind !== 'call') continue;
     const meta = operations[node.operation];
     if (!meta?.destructive) continue;
+    const foreign = Object.values(node.args ?? {}).filter((path) => path.split('.')[0] !== node.target);
+    if (foreign.length > 0) {
+      problems.push({
+        rule: 'unconfirmed-destructive-call',
+        dialog: dialog.id,
+        node: id,
+        message: `destructive operation "${node.operation}" takes arguments from outside its confirmed target "${node.target ?? '?'}": ${foreign.join(', ')}`,
+      });
+    }
     const facts = incoming.get(id);
     if (!facts) continue; // unreachable: reported by the reachability rule
     const covered = [...facts].some((fact) => {

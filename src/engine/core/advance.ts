@@ -55,33 +55,44 @@ export function idempotencyKey(w: Work, material: string): string {
 /** Prepares the backend call of a `call` node, or refuses it when a destructive call is not confirmed. */
 function prepareCall(w: Work, frame: Frame, node: NodeOf<'call'>): PendingCall | undefined {
   const meta = w.def.operations[node.operation];
-  const args: Record<string, Json> = {};
-  for (const [name, path] of Object.entries(node.args ?? {})) {
-    const value = readPath(frame.slots, path);
-    // An empty slot means "argument not given", so optional parameters stay optional.
-    if (value !== undefined && value !== null) args[name] = value as Json;
-  }
+  const readArgs = (slots: Frame['slots']): Record<string, Json> => {
+    const args: Record<string, Json> = {};
+    for (const [name, path] of Object.entries(node.args ?? {})) {
+      const value = readPath(slots, path);
+      // An empty slot means "argument not given", so optional parameters stay optional.
+      if (value !== undefined && value !== null) args[name] = value as Json;
+    }
+    return args;
+  };
   const base = {
     operation: node.operation,
-    args,
     destructive: meta?.destructive ?? false,
     depth: w.state.stack.length - 1,
     nodeId: frame.nodeId,
     sentAt: w.scope.now.toISOString(),
     status: 'sending' as const,
   };
-  if (!meta?.destructive)
-    return { ...base, idempotencyKey: idempotencyKey(w, `call:${w.state.step}:${frame.nodeId}`) };
+  if (!meta?.destructive) {
+    return {
+      ...base,
+      args: readArgs(frame.slots),
+      idempotencyKey: idempotencyKey(w, `call:${w.state.step}:${frame.nodeId}:${w.scope.nonce}`),
+    };
+  }
   // Defence in depth for invariant 1: the checker proved the path; the runtime re-checks the exact item.
-  const confirmation = node.target ? frame.confirmations[node.target] : undefined;
-  const sameItem = confirmation?.targetValue === JSON.stringify(frame.slots[node.target ?? ''] ?? null);
+  const target = node.target ?? '';
+  const confirmation = frame.confirmations[target];
+  const sameItem = confirmation?.targetValue === JSON.stringify(frame.slots[target] ?? null);
   const covers = meta.consequences.every((c) => confirmation?.consequences.includes(c));
   if (!confirmation || !sameItem || !covers) return undefined;
+  const confirmed = JSON.parse(confirmation.targetValue) as Json;
   return {
     ...base,
+    // The arguments are read from the item as confirmed (the checker proves they all come from the target).
+    args: readArgs({ ...frame.slots, [target]: confirmed }),
     idempotencyKey: idempotencyKey(w, `confirmation:${confirmation.id}`),
     confirmation: confirmation.record,
-    target: JSON.parse(confirmation.targetValue) as Json,
+    target: confirmed,
   };
 }
 
@@ -96,6 +107,8 @@ function finishFrame(w: Work, outcome: string, result: Json | undefined): string
   if (sub.result) parent.slots[sub.result] = result ?? null;
   if (finished?.committed) parent.committed = true;
   if (finished?.changed) parent.changed = true;
+  // "Back" must not return to questions answered before the child changed something in the backend.
+  if (finished?.committed || finished?.changed) parent.history = [];
   return sub.outcomes?.[outcome] ?? sub.next;
 }
 
@@ -154,6 +167,7 @@ export function enter(w: Work, nodeId: string): void {
           w.events.push({ ...eventBase(w, f.dialogId), kind: 'dialog-ended', outcome: 'handoff' });
         }
         w.state.stack = [];
+        w.state.step += 1;
         break;
       }
       case 'call': {
@@ -162,6 +176,7 @@ export function enter(w: Work, nodeId: string): void {
         else {
           say(w, 'engine.safety-refusal', 'danger');
           w.state.stack = [];
+          w.state.step += 1;
         }
         return;
       }

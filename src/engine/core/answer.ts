@@ -7,7 +7,7 @@ import { normalizeText, parseNumberList, parseYesNo } from '../text/normalize.js
 import { looksLikeQuestion } from '../text/question.js';
 import type { NodeOf } from '../tree/schema.js';
 import type { TurnInput } from '../turn.js';
-import { enter, handoffReplies } from './advance.js';
+import { enter } from './advance.js';
 import { parseFreeAnswer, pickOption } from './parse-answer.js';
 import { CANCEL_CHOICE, CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts } from './render.js';
 import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
@@ -97,10 +97,8 @@ function cancelConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
 }
 
 function wantsCancel(input: TurnInput): boolean {
-  return (
-    (input.kind === 'choice' && input.choiceId === CANCEL_CHOICE) ||
-    (input.kind === 'text' && parseYesNo(input.text) === false)
-  );
+  if (input.kind === 'choice') return input.choiceId === CANCEL_CHOICE;
+  return (input.kind === 'text' || input.kind === 'typed') && parseYesNo(input.text) === false;
 }
 
 /** Records the completed confirmation (what was shown and acknowledged) and moves on. */
@@ -122,7 +120,7 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
   const targetValue = frame.slots[node.target] ?? null;
   remember(frame);
   frame.confirmations[node.target] = {
-    id: `${w.state.step}:${frame.nodeId}`,
+    id: `${w.state.step}:${frame.nodeId}:${w.scope.nonce}`,
     nodeId: frame.nodeId,
     target: node.target,
     targetValue: JSON.stringify(targetValue),
@@ -201,15 +199,9 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
   }
 }
 
-/** Handles the escape choices offered after too many attempts. */
+/** Handles the retry choice offered after too many attempts ("person" and "stop" are global commands). */
 export function answerEscape(w: Work, choiceId: string): boolean {
   if (choiceId === ESCAPE_RETRY) {
-    renderCurrent(w);
-    return true;
-  }
-  if (choiceId === ESCAPE_HUMAN) {
-    handoffReplies(w);
-    say(w, 'engine.continue-after-handoff');
     renderCurrent(w);
     return true;
   }

@@ -12,10 +12,9 @@ import type { Turn } from '../turn.js';
 import { enter, handoffReplies, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, answerEscape, ESCAPE_HUMAN, ESCAPE_STOP } from './answer.js';
 import type { EngineDefinition } from './definition.js';
+import { askToRecheck } from './pending.js';
 import { renderCurrent } from './render.js';
-import { say, startWork, type TurnScope, text, topFrame, type Work } from './work.js';
-
-export const RECHECK_CHOICE = '__recheck';
+import { say, startWork, type TurnScope, topFrame, type Work } from './work.js';
 
 export interface StepResult {
   state: ConversationState;
@@ -39,7 +38,7 @@ function reconcileTreeVersions(w: Work): void {
       frame.history = frame.history.filter((h) => w.def.nodeHash(frame.dialogId, h.nodeId) !== undefined);
       continue;
     }
-    say(w, 'engine.tree-updated', 'warning');
+    say(w, anyCommitted(w) ? 'engine.tree-updated-after-commit' : 'engine.tree-updated', 'warning');
     startDialog(w, w.def.rootDialog);
     return;
   }
@@ -53,18 +52,26 @@ function anyCommitted(w: Work): boolean {
 function goBack(w: Work): void {
   let frame = topFrame(w);
   let entry = frame?.history.pop();
-  while (frame && !entry && !frame.committed && w.state.stack.length > 1) {
+  while (frame && !entry && !frame.committed && !frame.changed && w.state.stack.length > 1) {
     w.state.stack.pop();
     frame = topFrame(w);
     entry = frame?.history.pop();
   }
   if (!frame || !entry) {
-    say(w, frame?.committed ? 'engine.back-after-commit' : 'engine.back-unavailable', 'info');
+    say(
+      w,
+      frame?.committed || frame?.changed ? 'engine.back-after-commit' : 'engine.back-unavailable',
+      'info',
+    );
     renderCurrent(w);
     return;
   }
   frame.slots = entry.slots;
-  frame.confirmations = entry.confirmations;
+  // Only confirmations still unused now come back: one consumed by a call never authorises a second call.
+  const current = frame.confirmations;
+  frame.confirmations = Object.fromEntries(
+    Object.entries(entry.confirmations).filter(([target, c]) => current[target]?.id === c.id),
+  );
   enter(w, entry.nodeId);
 }
 
@@ -77,6 +84,7 @@ function runCommand(w: Work, command: GlobalCommand): void {
         !active ? 'engine.stop-idle' : anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.stopped',
       );
       w.state.stack = [];
+      w.state.step += 1; // every button rendered before the stop is now stale
       return;
     case 'back':
       goBack(w);
@@ -138,7 +146,7 @@ export function processTurn(
   const w = startWork(def, scope, state);
   const idleFor = scope.now.getTime() - Date.parse(w.state.updatedAt);
   if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
-    say(w, 'engine.expired', 'warning');
+    say(w, anyCommitted(w) ? 'engine.expired-after-commit' : 'engine.expired', 'warning');
     w.state.credentials = {};
     startDialog(w, def.rootDialog);
     return finish(w);
@@ -162,7 +170,7 @@ export function processTurn(
     return finish(w);
   }
   const command =
-    input.kind === 'text'
+    input.kind === 'text' || input.kind === 'typed'
       ? detectCommand(input.text)
       : input.kind === 'choice' && input.choiceId === ESCAPE_STOP
         ? 'stop'
@@ -223,15 +231,7 @@ export function resumeCall(
   if (!outcome.ok && outcome.kind === 'unreachable' && pending.destructive) {
     pending.status = 'unknown';
     w.state.step += 1;
-    const t = text(w);
-    w.replies.push({
-      text: t.t('engine.outcome-unknown'),
-      tone: 'warning',
-      choices: [
-        { id: RECHECK_CHOICE, label: t.t('engine.choice.recheck'), style: 'primary' },
-        { id: ESCAPE_HUMAN, label: t.t('engine.choice.human'), style: 'default' },
-      ],
-    });
+    askToRecheck(w);
     return finish(w);
   }
   w.state.pending = undefined;
@@ -250,7 +250,12 @@ export function resumeCall(
       frame.history = [];
     }
   }
-  if (outcome.ok && (pending.destructive || def.operations[pending.operation]?.mutates)) frame.changed = true;
+  if (outcome.ok && (pending.destructive || def.operations[pending.operation]?.mutates)) {
+    // Something changed in the backend: "back" must not return to the questions that led here, where answering
+    // again would act on stale data (e.g. create a second draft, or confirm a device already deleted).
+    frame.changed = true;
+    frame.history = [];
+  }
   let next: string;
   if (outcome.ok) {
     const data = takeCredentials(w, outcome.data);

@@ -15,6 +15,11 @@ export interface TurnScope {
   channel: string;
   actor: Actor;
   now: Date;
+  /**
+   * Random per turn, from the runtime: keys derived in this turn (confirmation ids, idempotency keys) never repeat,
+   * even when a forgotten conversation is replayed under the same key.
+   */
+  nonce: string;
 }
 
 export interface Work {

@@ -19,6 +19,10 @@ export const builtinMessages: Catalogs = {
     'engine.expired':
       '前回のお手続きは時間が経ったため終了しました。何も変更していません。最初からご案内します。',
     'engine.tree-updated': 'お手続きの内容が更新されたため、最初からご案内します。何も変更していません。',
+    'engine.tree-updated-after-commit':
+      'お手続きの内容が更新されたため、最初からご案内します。すでに完了したお手続きはそのまま有効です。',
+    'engine.expired-after-commit':
+      '前回のお手続きは時間が経ったため終了しました。すでに完了したお手続きはそのまま有効で、それ以降は何も変更していません。',
     'engine.attempts-exhausted':
       'うまく受け取れませんでした。担当者におつなぎすることもできます。どうなさいますか？',
     'engine.choice.retry': 'もう一度入力する',
@@ -37,6 +41,10 @@ export const builtinMessages: Catalogs = {
     'engine.outcome-unknown':
       '結果を確認できませんでした。二重に実行されないよう、同じ受付内容で確認を続けます。しばらくしてから「結果を確認する」を押してください。',
     'engine.outcome-recovered': '先ほどのお手続きの結果を確認できました。',
+    'engine.pending-in-flight':
+      'ただいま先ほどのお手続きを処理しています。少し待ってから、もう一度お送りください。',
+    'engine.pending-cannot-stop':
+      '先ほどのお手続きの依頼はすでに送信しているため、ここで中止しても取り消されない可能性があります。二重に実行しないよう、同じ依頼として結果を確認します。',
     'engine.internal-error':
       '申し訳ありません。処理中に問題が発生しました。何も変更していません。担当者にもご相談いただけます。',
     'engine.safety-refusal': '確認が取れていないため、この操作は実行していません。何も変更していません。',
@@ -61,6 +69,10 @@ export const builtinMessages: Catalogs = {
     'engine.stale':
       'That button belongs to an earlier message, so nothing was done. Here is the current question.',
     'engine.expired': 'Your previous session timed out. Nothing has been changed. Let us start again.',
+    'engine.tree-updated-after-commit':
+      'This procedure has been updated, so we will start again. Steps already completed remain in effect.',
+    'engine.expired-after-commit':
+      'Your previous session timed out. Steps already completed remain in effect; nothing else was changed.',
     'engine.tree-updated':
       'This procedure has been updated, so we will start again. Nothing has been changed.',
     'engine.attempts-exhausted':
@@ -80,6 +92,10 @@ export const builtinMessages: Catalogs = {
     'engine.outcome-unknown':
       'I could not confirm the result. To avoid doing it twice, I will keep checking the same request. Please press "Check the result" in a moment.',
     'engine.outcome-recovered': 'I have now confirmed the result of your earlier request.',
+    'engine.pending-in-flight':
+      'Your previous request is still being processed. Please wait a moment and send your message again.',
+    'engine.pending-cannot-stop':
+      'Your previous request has already been sent, so stopping now may not undo it. To avoid doing it twice, I will check the result of that same request.',
     'engine.internal-error':
       'Sorry, something went wrong on our side. Nothing has been changed. You can also contact a person.',
     'engine.safety-refusal': 'This was not confirmed, so it was not carried out. Nothing has been changed.',

@@ -367,7 +367,7 @@ export const transcripts: Transcript[] = [
     ],
   },
   {
-    name: 'going back after the draft exists: the backend refuses a second draft, the first is shown and withdrawn',
+    name: 'after the draft exists, back is refused and stop is honest; a new attempt finds the draft and withdraws it',
     steps: [
       ...signIn,
       { user: 'HMAO061322', expect: { calls: ['getCancellationQuote'] } },
@@ -375,16 +375,30 @@ export const transcripts: Transcript[] = [
         click: 'cost',
         expect: { contains: ['R-20261123-238080'], calls: ['createCancellationApplication'] },
       },
-      { user: '戻る', expect: { contains: ['解約の理由をお選びください'], noCalls: true } },
       {
-        click: 'unused',
+        user: '戻る',
+        expect: {
+          contains: ['より前には戻れません'],
+          notContains: ['解約の理由をお選びください'],
+          noCalls: true,
+        },
+      },
+      {
+        user: 'やめる',
+        expect: {
+          contains: ['すでに完了したお手続きは取り消されません'],
+          notContains: ['何も変更していません'],
+        },
+      },
+      { user: 'HOMEを解約したい', expect: { contains: ['解約するご契約をお選びください'] } },
+      {
+        user: 'HMAO061322',
         expect: {
           contains: [
             '作成中のお申込があるため',
             'お申込番号: R-20261123-238080',
             'ステータス: 解約お申込作成中',
           ],
-          calls: ['createCancellationApplication', 'listCspsApplications'],
         },
       },
       { click: 'withdraw' },

@@ -170,3 +170,23 @@ describe('static checker', () => {
     ).toThrow(DialogLoadError);
   });
 });
+
+describe('static checker: arguments of a destructive call', () => {
+  it('rejects arguments read from a slot other than the confirmed target', () => {
+    const broken = structuredClone(deleteDialog);
+    (broken.nodes.delete as { args: Record<string, string> }).args = { id: 'items.0.id' };
+    const problems = checkDialogs({
+      dialogs: [menuDialog, broken],
+      catalogs,
+      operations,
+      behaviour: sampleBehaviour,
+    }).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({
+        rule: 'unconfirmed-destructive-call',
+        node: 'delete',
+        message: expect.stringContaining('items.0.id'),
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Turns that arrive while a backend call is pending (written to the store before it was sent). The runtime
+ * reconciles the call with its stored idempotency key — unless the call may still be in flight, or the user asked
+ * for something reconciling cannot give (a person, help, stop).
+ */
+import type { ConversationState } from '../state.js';
+import { detectCommand } from '../text/commands.js';
+import type { Turn } from '../turn.js';
+import { handoffReplies } from './advance.js';
+import { ESCAPE_HUMAN } from './answer.js';
+import type { EngineDefinition } from './definition.js';
+import type { StepResult } from './step.js';
+import { say, startWork, type TurnScope, text, topFrame, type Work } from './work.js';
+
+export const RECHECK_CHOICE = '__recheck';
+
+/** Longer than the client's worst case (3 attempts × timeout + backoff): a younger `sending` call may be in flight. */
+export const IN_FLIGHT_LEASE_MS = 60_000;
+
+/** The outcome-unknown notice with its two ways forward. */
+export function askToRecheck(w: Work): void {
+  const t = text(w);
+  w.replies.push({
+    text: t.t('engine.outcome-unknown'),
+    tone: 'warning',
+    choices: [
+      { id: RECHECK_CHOICE, label: t.t('engine.choice.recheck'), style: 'primary' },
+      { id: ESCAPE_HUMAN, label: t.t('engine.choice.human'), style: 'default' },
+    ],
+  });
+}
+
+/**
+ * What to answer instead of reconciling now, or `undefined` to reconcile (re-send with the same key).
+ * Never changes the conversation: the pending call stays until its outcome is known.
+ */
+export function answerWhilePending(
+  def: EngineDefinition,
+  state: ConversationState,
+  turn: Turn,
+  scope: TurnScope,
+): StepResult | undefined {
+  const pending = state.pending;
+  if (!pending) return undefined;
+  const w = startWork(def, scope, state);
+  const done = (): StepResult => ({ state: w.state, replies: w.replies, events: w.events });
+  if (pending.status === 'sending' && scope.now.getTime() - Date.parse(pending.sentAt) < IN_FLIGHT_LEASE_MS) {
+    say(w, 'engine.pending-in-flight', 'info');
+    return done();
+  }
+  const input = turn.input;
+  const command =
+    input.kind === 'choice' && input.choiceId === ESCAPE_HUMAN
+      ? 'human'
+      : input.kind === 'text' || input.kind === 'typed'
+        ? detectCommand(input.text)
+        : undefined;
+  if (command === 'human') {
+    handoffReplies(w, topFrame(w)?.dialogId);
+    askToRecheck(w);
+    return done();
+  }
+  if (command === 'help') {
+    say(w, 'engine.help');
+    askToRecheck(w);
+    return done();
+  }
+  if (command === 'stop' || command === 'back' || command === 'restart') {
+    say(w, 'engine.pending-cannot-stop', 'warning');
+    askToRecheck(w);
+    return done();
+  }
+  return undefined;
+}
