@@ -200,6 +200,27 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(agent.lastText()).toContain(receiptId);
   });
 
+  it('the receipt of a portal cancellation keeps the quote exactly as shown: dates and the labelled estimate', async () => {
+    bot = await createTestBot(bundle);
+    await bot.say('HOMEを解約したい');
+    await bot.verify('portal@example.com');
+    await bot.say('HMMH061530');
+    await bot.click('cost');
+    await bot.click('transfer');
+    const shown = bot.lastText();
+    expect(shown).toContain('￥13,200');
+    await bot.tick(['service-termination', 'minimum-term-charge']);
+    await bot.click('confirm');
+    expect(bot.lastText()).toContain('解約のお申込を承りました');
+    await bot.say('最初から');
+    await bot.click('receipts');
+    const receipt = bot.lastText();
+    expect(receipt).toContain('￥13,200');
+    expect(receipt).toContain('目安');
+    expect(receipt).toContain('2026年12月31日');
+    expect(receipt).toMatch(/R-20261123-\d{6}/);
+  });
+
   it('outside business hours the handoff says when a person is back, and the procedure can still be finished', async () => {
     bot = await createTestBot({ ...bundle, now: '2026-12-30T20:00:00+09:00' });
     await bot.say('カメラを削除したい');
