@@ -116,6 +116,21 @@ export function checkMessages(dialog: Dialog, catalogs: Catalogs): Problem[] {
   const entries: [string, string][] = [['(title)', dialog.title]];
   for (const [id, node] of Object.entries(dialog.nodes))
     for (const key of messageKeysOf(node)) entries.push([id, key]);
+  // A final confirmation must name the exact item: its text interpolates the target slot in every locale.
+  for (const [id, node] of Object.entries(dialog.nodes)) {
+    if (node.kind !== 'confirm') continue;
+    for (const locale of ['ja', 'en'] as const) {
+      const template = catalogs[locale][node.final];
+      if (template !== undefined && !template.includes(`{${node.target}`)) {
+        problems.push({
+          rule: 'message',
+          dialog: dialog.id,
+          node: id,
+          message: `final confirmation "${node.final}" (${locale}) does not name the item: it must contain {${node.target}…}`,
+        });
+      }
+    }
+  }
   for (const [node, key] of entries) {
     for (const locale of ['ja', 'en'] as const) {
       if (!(key in catalogs[locale])) {

