@@ -133,6 +133,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       };
     }
     const body = route.write ? await readBody(request) : undefined;
+    // Re-read the saved state: another process on the same file (e.g. `npm start` and `npm run chat` side by side)
+    // may have changed it. Writes within this process are already serialised by the queue.
+    state = (await store.load()) ?? state;
     const now = options.clock.now();
     const actor = route.authenticated
       ? authenticate(state, header(request, 'authorization'), header(request, 'on-behalf-of'), now)
