@@ -101,15 +101,20 @@ describe('review fixes', () => {
     await toFinal(h);
     await h.click('confirm');
     let release: () => void = () => {};
+    let entered: () => void = () => {};
+    const sending = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
     const original = backend.operations.deleteItem.run;
     backend.operations.deleteItem.run = async (args, ctx) => {
+      entered();
       await new Promise<void>((resolve) => {
         release = resolve;
       });
       return original(args, ctx);
     };
     const first = h.type('削除');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sending; // the pending call is stored and the request is on its way
     const second = await h.say('やめる');
     expect(second.map((r) => r.text).join()).toContain('処理しています');
     release();

@@ -193,15 +193,16 @@ export function runStoreConformance(name: string, makeStore: MakeStore): void {
 
     it('expires an idle record after ttlMs, and every write restarts that time', async () => {
       const ns = freshNamespace();
-      const ttlMs = 400;
+      // Margins of 400 ms either side keep this steady on a loaded two-core CI machine.
+      const ttlMs = 800;
       const store = await open(ns, ttlMs);
       const key = touch(ns, 'idle');
       await store.compareAndSet(key, 0, 'v1');
-      await sleep(250);
+      await sleep(400);
       expect(await store.compareAndSet(key, 1, 'v2')).toEqual({ ok: true, version: 2 });
-      await sleep(250); // 500 ms after creation, 250 ms after the refreshing write
+      await sleep(400); // 800 ms after creation, 400 ms after the refreshing write
       expect(await store.get(key)).toEqual({ value: 'v2', version: 2 });
-      await sleep(300); // 550 ms idle
+      await sleep(800); // 1200 ms idle
       expect(await store.get(key)).toBeUndefined();
       expect(await store.compareAndSet(key, 2, 'stale')).toEqual({ ok: false, currentVersion: 0 });
       expect(await store.compareAndSet(key, 0, 'fresh')).toEqual({ ok: true, version: 1 });
