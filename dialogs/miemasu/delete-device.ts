@@ -6,6 +6,7 @@
  * final confirmation, delete, verify) → when no device is left, offer the withdrawal (`miemasu-withdraw`).
  */
 import type { Dialog } from '../../src/engine/tree/schema.js';
+import { accountPreamble } from './preamble.js';
 
 export const miemasuDeleteDeviceDialog: Dialog = {
   id: 'miemasu-delete-device',
@@ -13,33 +14,7 @@ export const miemasuDeleteDeviceDialog: Dialog = {
   title: 'miemasu.delete.title',
   start: 'identify',
   nodes: {
-    identify: { kind: 'sub', dialog: 'identify', next: 'loadAccount', outcomes: { failed: 'notVerified' } },
-    notVerified: { kind: 'end', text: 'miemasu.not-verified', tone: 'warning', outcome: 'failed' },
-    loadAccount: {
-      kind: 'call',
-      operation: 'getMiemasuAccount',
-      result: 'account',
-      next: { ok: 'checkPlan', errors: { 'not-found': 'noAccount' }, failed: 'down' },
-    },
-    noAccount: { kind: 'end', text: 'miemasu.no-account', tone: 'warning', outcome: 'failed' },
-    down: { kind: 'end', text: 'miemasu.down', tone: 'warning', outcome: 'failed' },
-    checkPlan: {
-      kind: 'branch',
-      cases: [{ when: { slot: 'account.plan', equals: 'monthly' }, next: 'monthly' }],
-      otherwise: 'loadDevices',
-    },
-    monthly: { kind: 'sub', dialog: 'miemasu-monthly-plan', next: 'finished' },
-    loadDevices: {
-      kind: 'call',
-      operation: 'listMiemasuDevices',
-      result: 'deviceList',
-      next: { ok: 'hasDevices', failed: 'down' },
-    },
-    hasDevices: {
-      kind: 'branch',
-      cases: [{ when: { guard: 'miemasuHasDevices' }, next: 'pick' }],
-      otherwise: 'noDevices',
-    },
+    ...accountPreamble({ withDevices: 'pick', withoutDevices: 'noDevices' }),
     noDevices: { kind: 'say', text: 'miemasu.delete.no-devices', next: 'offerWithdraw' },
     pick: {
       kind: 'ask',

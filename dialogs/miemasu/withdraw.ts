@@ -7,6 +7,7 @@
  * 退会処理完了. A `devices-remain` refusal (a device appeared meanwhile) goes back to the list.
  */
 import type { Dialog } from '../../src/engine/tree/schema.js';
+import { accountPreamble } from './preamble.js';
 
 export const miemasuWithdrawDialog: Dialog = {
   id: 'miemasu-withdraw',
@@ -14,33 +15,7 @@ export const miemasuWithdrawDialog: Dialog = {
   title: 'miemasu.withdraw.title',
   start: 'identify',
   nodes: {
-    identify: { kind: 'sub', dialog: 'identify', next: 'loadAccount', outcomes: { failed: 'notVerified' } },
-    notVerified: { kind: 'end', text: 'miemasu.not-verified', tone: 'warning', outcome: 'failed' },
-    loadAccount: {
-      kind: 'call',
-      operation: 'getMiemasuAccount',
-      result: 'account',
-      next: { ok: 'checkPlan', errors: { 'not-found': 'noAccount' }, failed: 'down' },
-    },
-    noAccount: { kind: 'end', text: 'miemasu.no-account', tone: 'warning', outcome: 'failed' },
-    down: { kind: 'end', text: 'miemasu.down', tone: 'warning', outcome: 'failed' },
-    checkPlan: {
-      kind: 'branch',
-      cases: [{ when: { slot: 'account.plan', equals: 'monthly' }, next: 'monthly' }],
-      otherwise: 'loadDevices',
-    },
-    monthly: { kind: 'sub', dialog: 'miemasu-monthly-plan', next: 'finished' },
-    loadDevices: {
-      kind: 'call',
-      operation: 'listMiemasuDevices',
-      result: 'deviceList',
-      next: { ok: 'hasDevices', failed: 'down' },
-    },
-    hasDevices: {
-      kind: 'branch',
-      cases: [{ when: { guard: 'miemasuHasDevices' }, next: 'devicesRemain' }],
-      otherwise: 'confirm',
-    },
+    ...accountPreamble({ withDevices: 'devicesRemain', withoutDevices: 'confirm' }),
     devicesRemain: {
       kind: 'ask',
       slot: 'toDelete',
