@@ -21,7 +21,7 @@ import type { HandoffProvider, QuestionAnswerer, Router } from './engine/hooks.j
 import type { OperationRegistry } from './engine/operations.js';
 import { createEngine, type Engine } from './engine/runtime.js';
 import type { ConversationState } from './engine/state.js';
-import { createStore } from './engine/store/index.js';
+import { createStore, type StoreBackend } from './engine/store/index.js';
 import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
@@ -78,12 +78,19 @@ function logFaults(config: Config): NonNullable<BotOptions['onError']> {
   };
 }
 
+/** Where versioned records live, from the configuration. */
+function storeBackendFor(config: Config): StoreBackend {
+  if (config.STORE === 'memory') return { kind: 'memory' };
+  if (config.STORE === 'redis') return { kind: 'redis', url: config.REDIS_URL ?? '' };
+  return { kind: 'sqlite', path: config.SQLITE_PATH };
+}
+
+/** Customers' receipt lists are kept (practically) for good: ten years. */
+const RECEIPT_INDEX_TTL_MS = 10 * 365 * 24 * 3600_000;
+
 function storeFor(config: Config): Promise<ConversationStore<ConversationState>> {
   // Kept past the idle limit, so an expired conversation can still be told that nothing changed.
-  const ttlMs = config.CONVERSATION_IDLE_HOURS * 3600_000 * 2;
-  if (config.STORE === 'memory') return createStore({ kind: 'memory', ttlMs });
-  if (config.STORE === 'redis') return createStore({ kind: 'redis', url: config.REDIS_URL ?? '', ttlMs });
-  return createStore({ kind: 'sqlite', path: config.SQLITE_PATH, ttlMs });
+  return createStore({ ...storeBackendFor(config), ttlMs: config.CONVERSATION_IDLE_HOURS * 3600_000 * 2 });
 }
 
 export async function createBot(config: Config, options: BotOptions): Promise<Bot> {
@@ -96,7 +103,12 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   });
   const { bundle } = options;
   const receiptKeyv = await openReceiptKeyv(config);
-  const receipts = new ReceiptStore(receiptKeyv);
+  const receiptIndex = await createStore<string[]>({
+    ...storeBackendFor(config),
+    namespace: 'receipt-index',
+    ttlMs: RECEIPT_INDEX_TTL_MS,
+  });
+  const receipts = new ReceiptStore(receiptKeyv, receiptIndex);
   const recorder = createReceiptRecorder(receipts, receiptKeyv);
   const emit = async (event: EngineEvent) => {
     await recorder.onEvent(event);
@@ -130,6 +142,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await store.close();
       await backend.close();
       await receiptKeyv.disconnect();
+      await receiptIndex.close();
     },
   };
 }

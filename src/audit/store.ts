@@ -15,6 +15,7 @@
  * stays retrievable by id, and saving it again restores the list entry).
  */
 import type Keyv from 'keyv';
+import type { ConversationStore } from '../engine/store/types.js';
 import { type Receipt, ReceiptSchema } from './receipt.js';
 
 /** A different receipt already exists under this id. */
@@ -31,9 +32,16 @@ export class ReceiptStore {
   readonly #keyv: Keyv<string>;
   readonly #indexLocks = new Map<string, Promise<unknown>>();
 
-  /** `keyv` may be shared with other data: keys are prefixed `receipt:` and `receipts-of:`. */
-  constructor(keyv: Keyv<string>) {
+  readonly #index: ConversationStore<string[]> | undefined;
+
+  /**
+   * `keyv` may be shared with other data: keys are prefixed `receipt:` and `receipts-of:`.
+   * `index`, when given, keeps each customer's list of receipt ids with compare-and-set, so several processes
+   * saving receipts for the same customer at once never drop one; without it the list is safe within one process.
+   */
+  constructor(keyv: Keyv<string>, index?: ConversationStore<string[]>) {
     this.#keyv = keyv;
+    this.#index = index;
   }
 
   async save(receipt: Receipt): Promise<SaveResult> {
@@ -70,6 +78,7 @@ export class ReceiptStore {
   }
 
   async #readIndex(customerId: string): Promise<string[]> {
+    if (this.#index) return (await this.#index.get(indexKey(customerId)))?.value ?? [];
     const text = await this.#keyv.get(indexKey(customerId));
     if (text === undefined) return [];
     const parsed: unknown = JSON.parse(text);
@@ -77,6 +86,7 @@ export class ReceiptStore {
   }
 
   async #addToIndex(customerId: string, receiptId: string): Promise<void> {
+    if (this.#index) return this.#addToSharedIndex(this.#index, customerId, receiptId);
     const previous = this.#indexLocks.get(customerId) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
@@ -92,7 +102,28 @@ export class ReceiptStore {
       if (this.#indexLocks.get(customerId) === next) this.#indexLocks.delete(customerId);
     }
   }
+
+  async #addToSharedIndex(
+    index: ConversationStore<string[]>,
+    customerId: string,
+    receiptId: string,
+  ): Promise<void> {
+    const key = indexKey(customerId);
+    for (let attempt = 0; attempt < MAX_INDEX_ATTEMPTS; attempt++) {
+      const current = await index.get(key);
+      const ids = current?.value ?? [];
+      if (ids.includes(receiptId)) return;
+      const written = await index.compareAndSet(key, current?.version ?? 0, [...ids, receiptId]);
+      if (written.ok) return;
+    }
+    throw new Error(
+      `Could not add receipt ${receiptId} to its customer's list: too many concurrent writers.`,
+    );
+  }
 }
+
+/** Attempts before giving up on a customer list that other writers keep changing (each attempt is one CAS). */
+const MAX_INDEX_ATTEMPTS = 20;
 
 function receiptKey(receiptId: string): string {
   return `receipt:${receiptId}`;
