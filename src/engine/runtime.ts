@@ -37,6 +37,8 @@ export interface Engine {
 
 export const DEFAULT_IDLE_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_CONFLICT_RETRIES = 5;
+/** How many handled turn ids a conversation remembers for recognising platform retries. */
+const RECENT_TURN_IDS = 50;
 
 class WriteConflict extends Error {}
 
@@ -155,6 +157,8 @@ export function createEngine(options: EngineOptions): Engine {
     const version = loaded?.version ?? 0;
     const state = loaded?.value ?? emptyState(turn.locale ?? 'ja', scope.now);
     let first: StepResult;
+    // A platform retry of a turn already handled: answered before, so nothing to say and nothing to do.
+    if (turn.id !== undefined && state.recentTurnIds?.includes(turn.id)) return [];
     const answeredWhilePending = answerWhilePending(definition, state, turn, scope);
     if (answeredWhilePending) {
       // Nothing changes while the call is pending: no write, so the instance sending it is not disturbed.
@@ -170,7 +174,13 @@ export function createEngine(options: EngineOptions): Engine {
       first = processTurn(definition, state, turn, scope, idleTtlMs);
     }
     const done = await runCalls(first, turn, scope, version);
-    const final: ConversationState = { ...done.state, updatedAt: scope.now.toISOString() };
+    const final: ConversationState = {
+      ...done.state,
+      updatedAt: scope.now.toISOString(),
+      ...(turn.id === undefined
+        ? {}
+        : { recentTurnIds: [...(done.state.recentTurnIds ?? []), turn.id].slice(-RECENT_TURN_IDS) }),
+    };
     const written = await store.compareAndSet(turn.conversationKey, done.version, final);
     if (!written.ok) throw new WriteConflict();
     await emit(done.events, turn.conversationKey);

@@ -79,6 +79,8 @@ export interface ConversationState {
   step: number;
   stack: Frame[];
   pending?: PendingCall | undefined;
+  /** Ids of the most recent turns handled (platform retries are recognised by them). */
+  recentTurnIds?: string[] | undefined;
   /** Credentials gathered in the conversation (e.g. a customer token). Never rendered or logged. */
   credentials: Record<string, string>;
   updatedAt: string;

@@ -21,6 +21,11 @@ export type TurnInput =
 export interface Turn {
   /** Stable per conversation and channel, e.g. `slack:T1:C1:U1` or `cli:local`. */
   conversationKey: string;
+  /**
+   * The platform's id of this message or click, when it has one (Slack event id, Teams activity id). A turn whose
+   * id was already handled (a platform retry) is answered with no replies and changes nothing.
+   */
+  id?: string | undefined;
   channel: string;
   actor: Actor;
   /** The platform's locale hint; the conversation's chosen locale wins once set. */

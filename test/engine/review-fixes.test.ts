@@ -143,3 +143,24 @@ describe('review fixes', () => {
     expect(h.lastText()).toContain('以前の画面のもの');
   });
 });
+
+describe('platform retries', () => {
+  it('a turn whose id was already handled changes nothing and says nothing', async () => {
+    const { h, backend } = setup();
+    await h.say('hello');
+    await h.click('delete');
+    const turn = {
+      id: 'Ev012345',
+      conversationKey: 'test:conversation',
+      channel: 'test',
+      actor: { kind: 'customer' as const, id: 'c-1' },
+      input: { kind: 'text' as const, text: 'CameraOA' },
+    };
+    const first = await h.engine.handle(turn);
+    expect(first.map((r) => r.text).join()).toContain('CameraOA');
+    const before = await h.store.get('test:conversation');
+    expect(await h.engine.handle(turn)).toEqual([]);
+    expect((await h.store.get('test:conversation'))?.version).toBe(before?.version);
+    expect(backend.effects).toHaveLength(0);
+  });
+});
