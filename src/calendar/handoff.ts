@@ -4,6 +4,7 @@
  * (invariant 5: a closed desk never blocks a cancellation).
  */
 import type { HandoffProvider, ReplyContent } from '../engine/hooks.js';
+import { serviceOfDialog } from '../service-of-dialog.js';
 import type { Closure } from './closures.js';
 import { describeAvailability, describeContact } from './describe.js';
 import { type DeskId, getDesk } from './desks.js';
@@ -14,9 +15,9 @@ import { isOpen } from './hours.js';
  * dialogs of no one service (menu, FAQ, identification) list them all.
  */
 export function desksFor(dialogId: string | undefined): DeskId[] {
-  const service = dialogId?.replace(/^walkthrough-/, '');
-  if (service?.startsWith('miemasu')) return ['miemasu-web'];
-  if (service?.startsWith('csps')) return ['home-contract', 'csps-contract'];
+  const service = serviceOfDialog(dialogId);
+  if (service === 'miemasu') return ['miemasu-web'];
+  if (service === 'csps') return ['home-contract', 'csps-contract'];
   return ['home-contract', 'csps-contract', 'miemasu-web'];
 }
 

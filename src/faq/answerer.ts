@@ -4,6 +4,7 @@
  */
 import type { QuestionAnswerer } from '../engine/hooks.js';
 import type { Locale } from '../engine/turn.js';
+import { serviceOfDialog } from '../service-of-dialog.js';
 import type { Faq } from './faq.js';
 import type { FaqEntry } from './schema.js';
 
@@ -24,12 +25,9 @@ export function formatFaqAnswer(entry: FaqEntry, locale: Locale): string {
   return `${entry[locale].answer}\n${locale === 'ja' ? `（出典: ${source}）` : `(Source: ${source})`}`;
 }
 
-/** The source document a dialog is about (`miemasu-…`, `walkthrough-csps-…`), if any. */
+/** The source document a dialog is about (each service has one guide), if any. */
 export function docOfDialog(dialogId: string | undefined): FaqEntry['source']['doc'] | undefined {
-  const service = dialogId?.replace(/^walkthrough-/, '');
-  if (service?.startsWith('miemasu')) return 'miemasu';
-  if (service?.startsWith('csps')) return 'csps';
-  return undefined;
+  return serviceOfDialog(dialogId);
 }
 
 export function createFaqAnswerer(faq: Faq): QuestionAnswerer {
