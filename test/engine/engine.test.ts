@@ -8,27 +8,7 @@ import {
 } from '../../dialogs/sample/sample-dialog.js';
 import type { ConversationState } from '../../src/engine/state.js';
 import { createHarness } from './harness.js';
-
-function setup(extra: Partial<Parameters<typeof createHarness>[0]> = {}) {
-  const backend = createFakeBackend();
-  const h = createHarness({
-    dialogs: [menuDialog, deleteDialog],
-    rootDialog: 'menu',
-    catalogs: sampleCatalogs,
-    behaviour: sampleBehaviour,
-    operations: backend.operations,
-    ...extra,
-  });
-  return { h, backend };
-}
-
-/** Walks to the final confirmation of deleting CameraOA. */
-async function toFinal(h: ReturnType<typeof setup>['h']) {
-  await h.say('こんにちは');
-  await h.click('delete');
-  await h.say('CameraOA');
-  await h.tick(['no-refund', 'data-loss']);
-}
+import { setup, toFinal } from './sample-setup.js';
 
 describe('a destructive procedure end to end', () => {
   it('shows facts, needs every acknowledgement, the final confirmation and the typed phrase, then deletes once', async () => {

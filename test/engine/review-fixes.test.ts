@@ -2,34 +2,8 @@
  * Regression tests for faults found in review; each failed before its fix.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  createFakeBackend,
-  deleteDialog,
-  menuDialog,
-  sampleBehaviour,
-  sampleCatalogs,
-} from '../../dialogs/sample/sample-dialog.js';
-import type { Dialog } from '../../src/engine/tree/schema.js';
-import { createHarness } from './harness.js';
-
-function setup(dialogs: Dialog[] = [menuDialog, deleteDialog]) {
-  const backend = createFakeBackend();
-  const h = createHarness({
-    dialogs,
-    rootDialog: 'menu',
-    catalogs: sampleCatalogs,
-    behaviour: sampleBehaviour,
-    operations: backend.operations,
-  });
-  return { h, backend };
-}
-
-async function toFinal(h: ReturnType<typeof setup>['h'], item = 'CameraOA') {
-  await h.say('hello');
-  await h.click('delete');
-  await h.say(item);
-  await h.tick(['no-refund', 'data-loss']);
-}
+import { deleteDialog, menuDialog } from '../../dialogs/sample/sample-dialog.js';
+import { setup, toFinal } from './sample-setup.js';
 
 describe('review fixes', () => {
   it('idempotency keys never repeat when a forgotten conversation is replayed under the same key', async () => {
@@ -67,7 +41,7 @@ describe('review fixes', () => {
       input: { type: 'date' },
       next: 'gone',
     };
-    const { h, backend } = setup([menuDialog, tree]);
+    const { h, backend } = setup({ dialogs: [menuDialog, tree] });
     await toFinal(h);
     await h.click('confirm');
     await h.type('削除');

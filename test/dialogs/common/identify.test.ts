@@ -4,7 +4,13 @@ import { commonMessages } from '../../../dialogs/common/messages.js';
 import { mergeCatalogs } from '../../../src/engine/text/catalog.js';
 import type { Dialog } from '../../../src/engine/tree/schema.js';
 import { createTestBot, type TestBot } from '../../support/bot-harness.js';
-import { coverageReport, playTranscript, type Transcript, unvisitedNodes } from '../../support/transcript.js';
+import {
+  coverageReport,
+  mergeVisits,
+  playTranscript,
+  type Transcript,
+  unvisitedNodes,
+} from '../../support/transcript.js';
 
 /** A probe procedure: identify, then read the customer's devices. */
 const probe: Dialog = {
@@ -80,7 +86,7 @@ describe('identify (one-time code, never a password)', () => {
     await bot.say(bot.outbox.at(-1)!.code);
     expect(bot.lastText()).toContain('ご本人確認ができました');
     expect(bot.lastText()).toContain('機器は 2 台です');
-    for (const [d, nodes] of bot.visited) visited.set(d, new Set([...(visited.get(d) ?? []), ...nodes]));
+    mergeVisits(visited, bot.visited);
   });
 
   it('never keeps the token in slots: only as a credential', async () => {
