@@ -13,6 +13,10 @@ import { createReceiptRecorder } from './audit/recorder.js';
 import { createLogger } from './audit/redact.js';
 import { ReceiptStore } from './audit/store.js';
 import { connectBackend } from './backend/connect.js';
+import { staticAgentDirectory } from './channels/agent-directory.js';
+import { type AgentSession, type AgentSessions, keyvAgentSessions } from './channels/agent-sessions.js';
+import { type Deduper, keyvDeduper } from './channels/dedupe.js';
+import type { SpeakerDeps } from './channels/speaker.js';
 import { type Clock, createClock } from './clock.js';
 import type { Config } from './config.js';
 import type { DialogBehaviour } from './engine/behaviour.js';
@@ -26,6 +30,8 @@ import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
 import type { OutboxMail } from './sandbox/api/route.js';
+import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
+import { openKeyv } from './storage/open-keyv.js';
 
 /** A set of dialogs with everything they reference by name. */
 export interface DialogBundle {
@@ -42,6 +48,10 @@ export interface DialogBundle {
 
 export interface Bot {
   engine: Engine;
+  /** What chat channels share: who speaks (agent sessions, the agent directory) and delivery de-duplication. */
+  channels: { speakers: SpeakerDeps; sessions: AgentSessions; deduper: Deduper };
+  /** The fault log, for channels' own errors. */
+  onError: NonNullable<BotOptions['onError']>;
   /** What is running, for the start-up message. */
   banner: string;
   close(): Promise<void>;
@@ -109,6 +119,16 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     ttlMs: RECEIPT_INDEX_TTL_MS,
   });
   const receipts = new ReceiptStore(receiptKeyv, receiptIndex);
+  const sessionKeyv = await openKeyv<AgentSession>(config, 'agent-sessions');
+  const dedupeKeyv = await openKeyv<number>(config, 'deliveries');
+  const sessions = keyvAgentSessions(sessionKeyv);
+  const speakers: SpeakerDeps = {
+    directory: staticAgentDirectory({ slack: config.SLACK_AGENT_USERS, teams: config.TEAMS_AGENT_USERS }),
+    sessions,
+    // The embedded sandbox knows its demo agent key; a real backend's key must be configured.
+    agentKey: config.BACKEND_AGENT_KEY ?? (backend.embedded ? Object.keys(DEMO_AGENT_KEYS)[0] : undefined),
+  };
+  const onError = options.onError ?? logFaults(config);
   const recorder = createReceiptRecorder(receipts, receiptKeyv);
   const emit = async (event: EngineEvent) => {
     await recorder.onEvent(event);
@@ -133,16 +153,20 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     idleTtlMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
     onEvent: emit,
     trace: options.trace,
-    onError: options.onError ?? logFaults(config),
+    onError,
   });
   return {
     engine: withReceiptNotices(engine, recorder),
+    channels: { speakers, sessions, deduper: keyvDeduper(dedupeKeyv) },
+    onError,
     banner: `backend ${backend.embedded ? `embedded sandbox at ${backend.url}` : backend.url}; conversations in ${config.STORE}`,
     async close() {
       await store.close();
       await backend.close();
       await receiptKeyv.disconnect();
       await receiptIndex.close();
+      await sessionKeyv.disconnect();
+      await dedupeKeyv.disconnect();
     },
   };
 }

@@ -5,6 +5,16 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** A comma-separated list; blanks dropped. */
+const list = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
 
 const schema = z
   .object({
@@ -25,13 +35,60 @@ const schema = z
     BOT_NOW: z.iso.datetime({ offset: true }).optional(),
     BOT_CLOSURES: z.string().default('12-29..01-03'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `production` refuses development switches (e.g. TEAMS_AUTH_DISABLED). */
+    NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+
+    /** The contact center's backend key, sent for agents acting for a customer (never for customers). */
+    BACKEND_AGENT_KEY: z.string().min(8).optional(),
+
+    // Slack (adapters/slack): enabled when SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is set.
+    SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-').optional(),
+    /** The Web API base URL; tests point it at a local fake. */
+    SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
+    /** Known bot ids skip Bolt's `auth.test` at start. */
+    SLACK_BOT_USER_ID: z.string().min(1).optional(),
+    SLACK_BOT_ID: z.string().min(1).optional(),
+    SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]+$/).default('/helpdesk'),
+    /** Agents: comma-separated Slack user ids, and/or the id of a user group whose members are agents. */
+    SLACK_AGENT_USERS: list,
+    SLACK_AGENT_USERGROUP: z.string().min(1).optional(),
+
+    // Teams (adapters/teams): the Bot Framework's own variable names.
+    MicrosoftAppId: z.string().min(1).optional(),
+    MicrosoftAppPassword: z.string().min(1).optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: z.string().min(1).optional(),
+    /** Local development only: accept unauthenticated Bot Framework requests. Refused when NODE_ENV=production. */
+    TEAMS_AUTH_DISABLED: z.stringbool().default(false),
+    /** Agents: comma-separated Microsoft Entra (AAD) object ids. */
+    TEAMS_AGENT_USERS: list,
   })
   .refine((c) => c.STORE !== 'redis' || c.REDIS_URL !== undefined, {
     message: 'REDIS_URL is required when STORE=redis',
     path: ['REDIS_URL'],
+  })
+  .refine((c) => !(c.NODE_ENV === 'production' && c.TEAMS_AUTH_DISABLED), {
+    message: 'TEAMS_AUTH_DISABLED is for local development and is refused when NODE_ENV=production',
+    path: ['TEAMS_AUTH_DISABLED'],
+  })
+  .refine((c) => (c.SLACK_SIGNING_SECRET === undefined && c.SLACK_APP_TOKEN === undefined) || c.SLACK_BOT_TOKEN, {
+    message: 'SLACK_BOT_TOKEN is required when Slack is enabled (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)',
+    path: ['SLACK_BOT_TOKEN'],
   });
 
 export type Config = z.infer<typeof schema>;
+
+/** Never echoed in error messages. */
+const SECRET_NAMES = new Set([
+  'REDIS_URL',
+  'BACKEND_AGENT_KEY',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'MicrosoftAppPassword',
+]);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -46,7 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '(config)');
     const got = present[name];
-    return `  ${name}: ${issue.message}${got === undefined ? '' : ` (got "${name === 'REDIS_URL' ? '<redacted>' : got}")`}`;
+    return `  ${name}: ${issue.message}${got === undefined ? '' : ` (got "${SECRET_NAMES.has(name) ? '<redacted>' : got}")`}`;
   });
   throw new ConfigError(`Invalid configuration; see .env.example:\n${lines.join('\n')}`);
 }

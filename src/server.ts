@@ -1,44 +1,56 @@
 /**
  * The composition root: `npm start` reads the configuration, wires the bot on its embedded defaults (SQLite
- * conversations, the in-process sandbox backend) and serves HTTP. Channels mount their routes here.
+ * conversations, the in-process sandbox backend) and serves HTTP: health, and the routes of every enabled
+ * channel (web chat, Slack, Teams).
  */
-import { createServer, type Server } from 'node:http';
 import { procedureBundle } from '../dialogs/index.js';
 import { type Bot, createBot } from './bot.js';
 import { parseClosures } from './calendar/closures.js';
+import type { Channel } from './channels/channel.js';
+import { createChannels } from './channels/enabled.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import type { Route } from './http/routes.js';
+import { sendJson } from './http/routes.js';
+import { serve } from './http/serve.js';
 
 export interface RunningServer {
   url: string;
   bot: Bot;
+  channels: Channel[];
   close(): Promise<void>;
 }
 
-/** Starts the HTTP server; resolves once it listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
-  const bot = await createBot(config, {
-    bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }),
+const health: Route[] = ['/healthz', '/health'].map((path) => ({
+  method: 'GET',
+  path,
+  handle: (_request, response) => sendJson(response, 200, { status: 'ok' }),
+}));
+
+/** Starts the bot, its channels and the HTTP server; resolves once it listens. */
+export async function startServer(config: Config, options: { bot?: Bot } = {}): Promise<RunningServer> {
+  const bot =
+    options.bot ??
+    (await createBot(config, { bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }) }));
+  const channels = await createChannels({
+    config,
+    engine: bot.engine,
+    speakers: bot.channels.speakers,
+    deduper: bot.channels.deduper,
+    onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
-  const server: Server = createServer((request, response) => {
-    if (request.method === 'GET' && (request.url === '/healthz' || request.url === '/health')) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: 'ok' }));
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: 'not found' }));
+  for (const channel of channels) await channel.start?.();
+  const served = await serve([...health, ...channels.flatMap((channel) => channel.routes)], {
+    host: config.HOST,
+    port: config.PORT,
+    onError: (error) => bot.onError(error, { conversationKey: 'http', phase: 'route' }),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {
-    url: `http://${config.HOST}:${port}`,
+    url: served.url,
     bot,
+    channels,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
+      for (const channel of channels) await channel.close();
       await bot.close();
     },
   };
@@ -56,15 +68,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const running = await startServer(config);
-  process.stdout.write(
-    [
-      `Helpdesk bot listening on ${running.url}`,
-      `  health:  ${running.url}/healthz`,
-      `  bot:     ${running.bot.banner}`,
-      '  chat in the terminal: npm run chat',
-      '',
-    ].join('\n'),
-  );
+  const lines = [
+    `Helpdesk bot listening on ${running.url}`,
+    `  health:  ${running.url}/healthz`,
+    `  bot:     ${running.bot.banner}`,
+    ...running.channels.map((channel) => `  channel: ${channel.name}`),
+    '  chat in the terminal: npm run chat',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
   const stop = () => {
     running.close().then(
       () => process.exit(0),

@@ -1,0 +1,30 @@
+/**
+ * What a chat channel (web, Slack, Teams) gets from the composition root and gives back. A channel translates
+ * platform events into Turns for `engine.handle` and Replies into platform messages; it decides nothing about a
+ * procedure.
+ */
+import type { Config } from '../config.js';
+import type { Engine } from '../engine/runtime.js';
+import type { Route } from '../http/routes.js';
+import type { Deduper } from './dedupe.js';
+import type { SpeakerDeps } from './speaker.js';
+
+export interface ChannelContext {
+  config: Config;
+  engine: Engine;
+  /** Resolves who speaks (customer / agent acting for a customer) — see `resolveSpeaker`. */
+  speakers: SpeakerDeps;
+  /** Platform delivery ids already handled (fast path before the engine's own `Turn.id` check). */
+  deduper: Deduper;
+  /** Our own faults, logged redacted; never shown to users. */
+  onError(error: unknown, context: { channel: string; phase: string }): void;
+}
+
+export interface Channel {
+  name: string;
+  /** HTTP routes mounted on the bot's server (none for Socket Mode). */
+  routes: Route[];
+  /** Starts background connections (Socket Mode); resolves when ready. */
+  start?(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+/**
+ * Which chat channels run, from the configuration, each loaded only when enabled (so a deployment without Teams
+ * never loads botbuilder). The web chat is always on; Slack and Teams when configured.
+ */
+import type { Config } from '../config.js';
+import type { Channel, ChannelContext } from './channel.js';
+
+export function slackEnabled(config: Config): boolean {
+  return config.SLACK_SIGNING_SECRET !== undefined || config.SLACK_APP_TOKEN !== undefined;
+}
+
+export function teamsEnabled(config: Config): boolean {
+  return config.MicrosoftAppId !== undefined || config.TEAMS_AUTH_DISABLED;
+}
+
+export async function createChannels(context: ChannelContext): Promise<Channel[]> {
+  const channels: Channel[] = [];
+  if (slackEnabled(context.config)) {
+    const { createSlackChannel } = await import('../../adapters/slack/channel.js');
+    channels.push(await createSlackChannel(context));
+  }
+  if (teamsEnabled(context.config)) {
+    const { createTeamsChannel } = await import('../../adapters/teams/channel.js');
+    channels.push(await createTeamsChannel(context));
+  }
+  return channels;
+}

@@ -1,0 +1,30 @@
+/**
+ * A plain Keyv (values with a time to live, no compare-and-set) on the configured kind of storage: memory, a
+ * SQLite file beside the conversations file, or Redis. For caches and records that tolerate last-write-wins:
+ * receipts, de-duplication marks, agent sessions. Conversations use the versioned stores in `engine/store/`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import KeyvRedis from '@keyv/redis';
+import { KeyvSqlite } from '@keyv/sqlite';
+import { Keyv } from 'keyv';
+import type { Config } from '../config.js';
+
+export type KeyvConfig = Pick<Config, 'STORE' | 'SQLITE_PATH' | 'REDIS_URL'>;
+
+/**
+ * `name` is the namespace (and, for SQLite, the file `<name>.sqlite` beside the conversations file and the
+ * table in it). Only letters, digits and dashes.
+ */
+export async function openKeyv<V>(config: KeyvConfig, name: string): Promise<Keyv<V>> {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`Invalid keyv name "${name}"`);
+  if (config.STORE === 'memory') return new Keyv<V>({ namespace: name });
+  if (config.STORE === 'redis') {
+    return new Keyv<V>(new KeyvRedis(config.REDIS_URL ?? ''), { namespace: name, useKeyPrefix: false });
+  }
+  const file = join(dirname(resolve(config.SQLITE_PATH)), `${name}.sqlite`);
+  await mkdir(dirname(file), { recursive: true });
+  return new Keyv<V>(new KeyvSqlite({ uri: `sqlite://${file}`, table: name.replaceAll('-', '_') }), {
+    namespace: name,
+  });
+}
