@@ -39,6 +39,8 @@ export interface DialogBundle {
   behaviour: DialogBehaviour;
   catalogs: Catalogs;
   rootDialog: string;
+  /** Dialogs a channel may start directly (home-tab buttons, slash commands); the root dialog always. */
+  entryPoints?: string[];
   router?: Router;
   faq?: QuestionAnswerer;
   handoff?: HandoffProvider;
@@ -142,6 +144,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   const engine = createEngine({
     dialogs: bundle.dialogs,
     rootDialog: bundle.rootDialog,
+    entryPoints: bundle.entryPoints,
     catalogs: bundle.catalogs,
     behaviour: bundle.behaviour,
     router: bundle.router,

@@ -2,6 +2,7 @@
  * Configuration from environment variables, validated once at start. Every variable is documented in
  * `.env.example`; a wrong or missing one is named in a single clear message.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -50,7 +51,10 @@ const schema = z
     /** Known bot ids skip Bolt's `auth.test` at start. */
     SLACK_BOT_USER_ID: z.string().min(1).optional(),
     SLACK_BOT_ID: z.string().min(1).optional(),
-    SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]+$/).default('/helpdesk'),
+    SLACK_COMMAND: z
+      .string()
+      .regex(/^\/[a-z0-9_-]+$/)
+      .default('/helpdesk'),
     /** Agents: comma-separated Slack user ids, and/or the id of a user group whose members are agents. */
     SLACK_AGENT_USERS: list,
     SLACK_AGENT_USERGROUP: z.string().min(1).optional(),
@@ -64,6 +68,18 @@ const schema = z
     TEAMS_AUTH_DISABLED: z.stringbool().default(false),
     /** Agents: comma-separated Microsoft Entra (AAD) object ids. */
     TEAMS_AGENT_USERS: list,
+
+    // Web chat (adapters/web).
+    /**
+     * The secret (HS256, ≥ 32 characters) the support site signs customer tokens with; shared with the backend,
+     * which exchanges a token for a customer session. Unset in demo mode: a random one per start.
+     */
+    WEB_TOKEN_SECRET: z.string().min(32).optional(),
+    WEB_TOKEN_AUDIENCE: z.string().min(1).default('helpdesk-bot'),
+    /** `auto`: demo sign-in picker on when the backend is the embedded sandbox and NODE_ENV is not production. */
+    DEMO_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
+    /** Who may embed the chat in a frame (CSP frame-ancestors), e.g. `https://support.example.com`. */
+    WEB_FRAME_ANCESTORS: z.string().min(1).default("'self'"),
   })
   .refine((c) => c.STORE !== 'redis' || c.REDIS_URL !== undefined, {
     message: 'REDIS_URL is required when STORE=redis',
@@ -73,12 +89,25 @@ const schema = z
     message: 'TEAMS_AUTH_DISABLED is for local development and is refused when NODE_ENV=production',
     path: ['TEAMS_AUTH_DISABLED'],
   })
-  .refine((c) => (c.SLACK_SIGNING_SECRET === undefined && c.SLACK_APP_TOKEN === undefined) || c.SLACK_BOT_TOKEN, {
-    message: 'SLACK_BOT_TOKEN is required when Slack is enabled (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)',
-    path: ['SLACK_BOT_TOKEN'],
-  });
+  .refine((c) => !(c.NODE_ENV === 'production' && c.DEMO_MODE === 'on'), {
+    message: 'DEMO_MODE=on is refused when NODE_ENV=production',
+    path: ['DEMO_MODE'],
+  })
+  .refine(
+    (c) => (c.SLACK_SIGNING_SECRET === undefined && c.SLACK_APP_TOKEN === undefined) || c.SLACK_BOT_TOKEN,
+    {
+      message: 'SLACK_BOT_TOKEN is required when Slack is enabled (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)',
+      path: ['SLACK_BOT_TOKEN'],
+    },
+  );
 
 export type Config = z.infer<typeof schema>;
+
+/** Whether demo conveniences (sign-in picker with demo customers) are on. */
+export function demoMode(config: Config): boolean {
+  if (config.DEMO_MODE !== 'auto') return config.DEMO_MODE === 'on';
+  return config.BACKEND_URL === undefined && config.NODE_ENV !== 'production';
+}
 
 /** Never echoed in error messages. */
 const SECRET_NAMES = new Set([
@@ -88,6 +117,7 @@ const SECRET_NAMES = new Set([
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'MicrosoftAppPassword',
+  'WEB_TOKEN_SECRET',
 ]);
 
 export class ConfigError extends Error {
@@ -99,7 +129,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Empty strings mean "unset", as in most .env files.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // Demo and tests: the support site is simulated in-process, so any secret shared by bot and sandbox will do.
+    if (parsed.data.WEB_TOKEN_SECRET === undefined && parsed.data.BACKEND_URL === undefined)
+      return { ...parsed.data, WEB_TOKEN_SECRET: randomBytes(32).toString('base64url') };
+    return parsed.data;
+  }
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '(config)');
     const got = present[name];

@@ -13,7 +13,7 @@ function notice(receiptId: string, outcome: string, locale: 'ja' | 'en', stateVe
     locale === 'ja'
       ? `お手続きの控えを記録しました（控え番号: ${receiptId}）。${unknown ? '結果は確認中です。' : ''}表示した内容と確認いただいた項目を保存しています。お問い合わせの際は、この番号をお伝えください。`
       : `A receipt has been recorded (receipt no. ${receiptId}).${unknown ? ' The result is still being checked.' : ''} It keeps what was shown and what you acknowledged; please quote this number if you contact us.`;
-  return { text, tone: 'info', stateVersion };
+  return { text, tone: 'info', stateVersion, receipt: { id: receiptId } };
 }
 
 export function withReceiptNotices(engine: Engine, recorder: ReceiptRecorder): Engine {

@@ -16,7 +16,13 @@ export type TurnInput =
   | { kind: 'text'; text: string }
   | { kind: 'choice'; choiceId: string; stateVersion: number }
   | { kind: 'acknowledge'; ackIds: string[]; stateVersion: number }
-  | { kind: 'typed'; text: string; stateVersion: number };
+  | { kind: 'typed'; text: string; stateVersion: number }
+  /**
+   * An entry point (a home-tab button, a slash command): start this dialog from wherever the conversation is, as
+   * "start over" then picking it would. Only the bundle's entry-point dialogs are accepted. `text`, when given,
+   * answers the dialog's first question (e.g. `/helpdesk act <e-mail>`).
+   */
+  | { kind: 'start'; dialogId: string; text?: string | undefined };
 
 export interface Turn {
   /** Stable per conversation and channel, e.g. `slack:T1:C1:U1` or `cli:local`. */
@@ -68,4 +74,6 @@ export interface Reply {
   typedConfirmation?: string;
   /** The state version this reply was rendered from; actions must echo it back. */
   stateVersion: number;
+  /** A receipt recorded during this turn, which channels may offer to view or download. */
+  receipt?: { id: string };
 }

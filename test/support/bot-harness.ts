@@ -49,7 +49,7 @@ export interface TestBotOptions extends DialogBundle {
   decorateOperations?: BotOptions['decorateOperations'];
 }
 
-function recording(calls: RecordedCall[], operations: OperationRegistry): OperationRegistry {
+export function recording(calls: RecordedCall[], operations: OperationRegistry): OperationRegistry {
   return Object.fromEntries(
     Object.entries(operations).map(([name, op]) => [
       name,

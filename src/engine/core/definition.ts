@@ -14,6 +14,8 @@ import type { Dialog, DialogNode } from '../tree/schema.js';
 export interface DefinitionInput {
   dialogs: readonly unknown[];
   rootDialog: string;
+  /** Dialogs a `start` input may open (home-tab buttons, slash commands); the root dialog always may. */
+  entryPoints?: readonly string[] | undefined;
   catalogs: Catalogs;
   operations: OperationCatalog;
   behaviour?: DialogBehaviour;
@@ -27,6 +29,7 @@ export interface DefinitionInput {
 export interface EngineDefinition {
   dialogs: ReadonlyMap<string, Dialog>;
   rootDialog: string;
+  entryPoints: ReadonlySet<string>;
   catalogs: Catalogs;
   operations: OperationCatalog;
   behaviour: Required<DialogBehaviour>;
@@ -54,6 +57,8 @@ export function defineEngine(input: DefinitionInput): EngineDefinition {
   );
   if (!dialogs.has(input.rootDialog))
     throw new Error(`Root dialog "${input.rootDialog}" is not among the dialogs.`);
+  for (const id of input.entryPoints ?? [])
+    if (!dialogs.has(id)) throw new Error(`Entry point "${id}" is not among the dialogs.`);
   const dialogHashes = new Map([...dialogs].map(([id, d]) => [id, contentHash(d)]));
   const nodeHashes = new Map<string, string>();
   for (const [id, dialog] of dialogs) {
@@ -63,6 +68,7 @@ export function defineEngine(input: DefinitionInput): EngineDefinition {
   return {
     dialogs,
     rootDialog: input.rootDialog,
+    entryPoints: new Set([input.rootDialog, ...(input.entryPoints ?? [])]),
     catalogs,
     operations: input.operations,
     behaviour,

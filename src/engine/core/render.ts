@@ -63,7 +63,12 @@ function renderConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>): ReplyCon
   switch (frame.phase ?? 'ack') {
     case 'ack': {
       const reply: ReplyContent = {
-        text: `${t.t(node.intro, frame.slots)}\n${t.t('engine.ack.hint')}`,
+        // An agent ticks on the customer's behalf: each tick records that the customer was told and agreed.
+        text: [
+          t.t(node.intro, frame.slots),
+          t.t('engine.ack.hint'),
+          ...(w.scope.actor.kind === 'agent' ? [t.t('engine.ack.agent-hint')] : []),
+        ].join('\n'),
         tone: 'warning',
         acknowledgements: node.acknowledgements.map((a) => ({
           id: a.consequence,

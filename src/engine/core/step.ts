@@ -136,6 +136,33 @@ function handleIdle(w: Work, turn: Turn): void {
   startDialog(w, w.def.rootDialog);
 }
 
+/**
+ * An entry point: like "start over" and picking the dialog. An unknown or non-entry dialog id (a forged payload)
+ * changes nothing and shows where the conversation is. `text` answers the dialog's first question when it is one.
+ */
+function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' }>): void {
+  if (!w.def.entryPoints.has(input.dialogId)) {
+    say(w, 'engine.unknown-entry', 'warning');
+    if (w.state.stack.length > 0) renderCurrent(w);
+    else startDialog(w, w.def.rootDialog);
+    return;
+  }
+  if (w.state.stack.length > 0) say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.switched');
+  w.state.stack = [];
+  startDialog(w, input.dialogId);
+  const frame = topFrame(w);
+  const node = frame ? w.def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId] : undefined;
+  if (input.text !== undefined && input.text.trim() !== '' && frame && node?.kind === 'ask' && !w.call) {
+    const problem = inputProblem(input.text);
+    if (problem) {
+      say(w, `engine.input.${problem}`, 'warning');
+      renderCurrent(w);
+      return;
+    }
+    answerAsk(w, frame, node, { kind: 'text', text: input.text });
+  }
+}
+
 export function processTurn(
   def: EngineDefinition,
   state: ConversationState,
@@ -155,6 +182,10 @@ export function processTurn(
   if (w.replies.length > 0) return finish(w);
 
   const input = turn.input;
+  if (input.kind === 'start') {
+    startEntryPoint(w, input);
+    return finish(w);
+  }
   if (input.kind === 'text' || input.kind === 'typed') {
     const problem = inputProblem(input.text);
     if (problem) {

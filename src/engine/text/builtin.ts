@@ -13,6 +13,10 @@ export const builtinMessages: Catalogs = {
     'engine.back-unavailable': 'これ以上前には戻れません。',
     'engine.back-after-commit': 'すでに完了したお手続きより前には戻れません。',
     'engine.restarted': '最初からやり直します。何も変更していません。',
+    'engine.switched': '進行中のお手続きを中止しました。何も変更していません。',
+    'engine.ack.agent-hint':
+      '（担当者の方へ）各項目をお客様にご説明し、ご同意をいただいた項目だけにチェックしてください。チェックは、お客様に説明し同意を得たことの記録として控えに保存されます。',
+    'engine.unknown-entry': 'そのメニューは現在ご利用いただけません。',
     'engine.help':
       'いつでも次の言葉が使えます。「やめる」：中止（何も変更しません）／「戻る」：ひとつ前の質問へ／「最初から」：やり直し／「オペレーター」：担当者の連絡先／ご質問もそのままお送りください。',
     'engine.stale': 'その操作は以前の画面のものなので、実行していません。現在のご質問はこちらです。',
@@ -64,6 +68,10 @@ export const builtinMessages: Catalogs = {
     'engine.back-unavailable': 'You cannot go back any further.',
     'engine.back-after-commit': 'You cannot go back past a step that has already been completed.',
     'engine.restarted': 'Starting over. Nothing has been changed.',
+    'engine.switched': 'The procedure in progress has been stopped. Nothing has been changed.',
+    'engine.ack.agent-hint':
+      '(For the agent) Explain each item to the customer and tick only those the customer agreed to. Each tick is kept in the receipt as your record that the customer was told and agreed.',
+    'engine.unknown-entry': 'That option is not available.',
     'engine.help':
       'You can say at any time: "stop" (nothing is changed), "back" (previous question), "start over", "operator" (contact details). You can also just ask a question.',
     'engine.stale':
