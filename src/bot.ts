@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import pino from 'pino';
+import { formatReceipt } from './audit/format.js';
 import { openReceiptKeyv } from './audit/keyv.js';
 import { withReceiptNotices } from './audit/notice.js';
 import { receiptOperations } from './audit/operations.js';
@@ -14,6 +15,7 @@ import { createLogger } from './audit/redact.js';
 import { ReceiptStore } from './audit/store.js';
 import { connectBackend } from './backend/connect.js';
 import { staticAgentDirectory } from './channels/agent-directory.js';
+import { agentOperations } from './channels/agent-operations.js';
 import { type AgentSession, type AgentSessions, keyvAgentSessions } from './channels/agent-sessions.js';
 import { type Deduper, keyvDeduper } from './channels/dedupe.js';
 import type { SpeakerDeps } from './channels/speaker.js';
@@ -29,6 +31,8 @@ import { createStore, type StoreBackend } from './engine/store/index.js';
 import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
+import type { Locale } from './engine/turn.js';
+import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
 import { openKeyv } from './storage/open-keyv.js';
@@ -52,6 +56,13 @@ export interface Bot {
   engine: Engine;
   /** What chat channels share: who speaks (agent sessions, the agent directory) and delivery de-duplication. */
   channels: { speakers: SpeakerDeps; sessions: AgentSessions; deduper: Deduper };
+  /**
+   * Reads a receipt by number for a channel that has already decided the reader may see it (e.g. the web chat
+   * serves only receipts shown in the same session).
+   */
+  receipts: {
+    read(id: string, locale: Locale): Promise<{ id: string; lines: string[]; json: unknown } | undefined>;
+  };
   /** The fault log, for channels' own errors. */
   onError: NonNullable<BotOptions['onError']>;
   /** What is running, for the start-up message. */
@@ -139,6 +150,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   const operations = {
     ...backend.operations,
     ...receiptOperations(receipts, recorder),
+    ...agentOperations(sessions, () => clock.now()),
     ...bundle.extraOperations,
   };
   const engine = createEngine({
@@ -157,10 +169,17 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     onEvent: emit,
     trace: options.trace,
     onError,
+    describableCredentials: [VERIFIED_CUSTOMER_ID],
   });
   return {
     engine: withReceiptNotices(engine, recorder),
     channels: { speakers, sessions, deduper: keyvDeduper(dedupeKeyv) },
+    receipts: {
+      async read(id, locale) {
+        const receipt = await receipts.get(id).catch(() => undefined);
+        return receipt && { id: receipt.receiptId, lines: formatReceipt(receipt, locale), json: receipt };
+      },
+    },
     onError,
     banner: `backend ${backend.embedded ? `embedded sandbox at ${backend.url}` : backend.url}; conversations in ${config.STORE}`,
     async close() {

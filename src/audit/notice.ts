@@ -19,6 +19,7 @@ function notice(receiptId: string, outcome: string, locale: 'ja' | 'en', stateVe
 export function withReceiptNotices(engine: Engine, recorder: ReceiptRecorder): Engine {
   return {
     definition: engine.definition,
+    describe: (conversationKey) => engine.describe(conversationKey),
     async handle(turn) {
       const replies = await engine.handle(turn);
       const receipts = recorder.drainNew(turn.conversationKey);

@@ -14,7 +14,7 @@ import type { OperationOutcome, OperationRegistry } from './operations.js';
 import { type ConversationState, emptyState, type PendingCall } from './state.js';
 import type { ConversationStore } from './store/types.js';
 import { createTranslator } from './text/catalog.js';
-import type { Reply, Turn } from './turn.js';
+import type { Fact, Locale, Reply, Turn } from './turn.js';
 
 export interface EngineOptions extends Omit<DefinitionInput, 'operations'> {
   // trace, router, faq, handoff: see DefinitionInput.
@@ -28,11 +28,34 @@ export interface EngineOptions extends Omit<DefinitionInput, 'operations'> {
   onEvent?: (event: EngineEvent) => void | Promise<void>;
   /** Faults of our own (bugs, store failures), for the operator's log. Never include turn text. */
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
+  /** Credential names whose values are not secret and may appear in `describe` (e.g. `customerId`). */
+  describableCredentials?: readonly string[];
 }
 
 export interface Engine {
   handle(turn: Turn): Promise<Reply[]>;
+  /**
+   * Where a conversation stands, for a person taking it over (live handoff): read-only, no secrets (credential
+   * values never leave the engine; only the verified customer id, which is not secret). `undefined` when the
+   * conversation is unknown.
+   */
+  describe(conversationKey: string): Promise<ConversationSummary | undefined>;
   readonly definition: EngineDefinition;
+}
+
+export interface ConversationSummary {
+  locale: Locale;
+  /** Innermost last: dialog and node ids of the procedure in progress (empty when idle). */
+  position: { dialogId: string; nodeId: string }[];
+  /** Acknowledgements ticked in the procedure in progress, with their texts as shown. */
+  acknowledged: { id: string; text: string }[];
+  /** Confirmations given and not yet used (what the user has agreed to). */
+  confirmed: { target: string; finalQuestion: string; facts: Fact[] }[];
+  /** Credentials named in `EngineOptions.describableCredentials` (not secret, e.g. the verified customer id). */
+  identity: Record<string, string>;
+  /** A destructive call whose outcome is not known yet. */
+  pendingOperation?: string | undefined;
+  updatedAt: string;
 }
 
 export const DEFAULT_IDLE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -41,6 +64,23 @@ const MAX_CONFLICT_RETRIES = 5;
 const RECENT_TURN_IDS = 50;
 
 class WriteConflict extends Error {}
+
+/** The localised text of an acknowledgement of the confirm node the conversation is at. */
+function findAcknowledgementText(
+  definition: EngineDefinition,
+  dialogId: string | undefined,
+  nodeId: string | undefined,
+  ackId: string,
+  state: ConversationState,
+): string | undefined {
+  if (!dialogId || !nodeId) return undefined;
+  const node = definition.dialogs.get(dialogId)?.nodes[nodeId];
+  if (node?.kind !== 'confirm') return undefined;
+  const ack = node.acknowledgements.find((a) => a.consequence === ackId);
+  if (!ack) return undefined;
+  const slots = state.stack.at(-1)?.slots ?? {};
+  return createTranslator(definition.catalogs, state.locale).t(ack.text, slots);
+}
 
 export function createEngine(options: EngineOptions): Engine {
   const operationCatalog = Object.fromEntries(
@@ -205,5 +245,31 @@ export function createEngine(options: EngineOptions): Engine {
     return { text, tone, stateVersion: -1 };
   }
 
-  return { handle, definition };
+  async function describe(conversationKey: string): Promise<ConversationSummary | undefined> {
+    const loaded = await store.get(conversationKey);
+    if (!loaded) return undefined;
+    const state = loaded.value;
+    const top = state.stack.at(-1);
+    const allowed = new Set(options.describableCredentials ?? []);
+    return {
+      locale: state.locale,
+      position: state.stack.map((frame) => ({ dialogId: frame.dialogId, nodeId: frame.nodeId })),
+      acknowledged: (top?.acknowledged ?? []).map((id) => ({
+        id,
+        text: findAcknowledgementText(definition, top?.dialogId, top?.nodeId, id, state) ?? id,
+      })),
+      confirmed: state.stack.flatMap((frame) =>
+        Object.values(frame.confirmations).map((c) => ({
+          target: c.target,
+          finalQuestion: c.record.finalQuestion,
+          facts: c.record.facts,
+        })),
+      ),
+      identity: Object.fromEntries(Object.entries(state.credentials).filter(([name]) => allowed.has(name))),
+      pendingOperation: state.pending?.operation,
+      updatedAt: state.updatedAt,
+    };
+  }
+
+  return { handle, describe, definition };
 }

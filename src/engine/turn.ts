@@ -74,6 +74,11 @@ export interface Reply {
   typedConfirmation?: string;
   /** The state version this reply was rendered from; actions must echo it back. */
   stateVersion: number;
+  /**
+   * Set on the reply that tells how to reach a person (a "person" request or a handoff node), with the procedure
+   * in progress: a live desk (src/handoff) may offer to connect the user to an agent here.
+   */
+  handoff?: { dialogId?: string | undefined };
   /** A receipt recorded during this turn, which channels may offer to view or download. */
   receipt?: { id: string };
 }

@@ -197,4 +197,6 @@ export function handoffReplies(w: Work, dialogId?: string): void {
   const replies = w.def.handoff?.replies({ locale: w.state.locale, now: w.scope.now, dialogId });
   if (replies && replies.length > 0) w.replies.push(...replies);
   else say(w, 'engine.handoff');
+  const last = w.replies.at(-1);
+  if (last) last.handoff = { dialogId };
 }
