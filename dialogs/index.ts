@@ -6,12 +6,15 @@ import { loadOperationCatalog } from '../src/backend/operation-metadata.js';
 import type { DialogBundle } from '../src/bot.js';
 import type { Closure } from '../src/calendar/closures.js';
 import { createHandoffProvider } from '../src/calendar/handoff.js';
+import { AGENT_OPERATION_METADATA } from '../src/channels/agent-operations.js';
 import { mergeBehaviour } from '../src/engine/behaviour.js';
 import type { OperationCatalog } from '../src/engine/operations.js';
 import { mergeCatalogs } from '../src/engine/text/catalog.js';
 import type { Dialog } from '../src/engine/tree/schema.js';
 import { createFaqAnswerer } from '../src/faq/answerer.js';
 import { createFaq } from '../src/faq/faq.js';
+import { agentMessages } from './common/agent-messages.js';
+import { agentModeBehaviour, agentModeDialogs } from './common/agent-mode.js';
 import { identifyBehaviour, identifyDialog } from './common/identify.js';
 import { menuBehaviour, menuDialog } from './common/menu.js';
 import { commonMessages } from './common/messages.js';
@@ -24,9 +27,21 @@ import { walkthroughBehaviour, walkthroughDialogs, walkthroughMessages } from '.
 /** The procedures' dialogs (without the menu), for tools such as the checker, the graph and coverage reports. */
 export const procedureDialogs: Dialog[] = [
   identifyDialog,
+  ...agentModeDialogs,
   ...miemasuDialogs,
   ...cspsDialogs,
   ...walkthroughDialogs,
+];
+
+/** Dialogs a channel may start directly (home-tab buttons, slash commands): `Turn.input.kind === 'start'`. */
+export const ENTRY_POINTS = [
+  'menu',
+  'miemasu-delete-device',
+  'miemasu-withdraw',
+  'csps-cancel',
+  'walkthrough',
+  'agent-session',
+  'agent-end',
 ];
 
 export interface ProcedureOptions {
@@ -34,9 +49,12 @@ export interface ProcedureOptions {
   closures?: readonly Closure[];
 }
 
-/** Safety metadata of every operation the dialogs may call: the backend spec's plus the local receipt reads. */
+/**
+ * Safety metadata of every operation the dialogs may call: the backend spec's plus the local ones (receipt reads,
+ * agent sessions).
+ */
 export function botOperationCatalog(): OperationCatalog {
-  return { ...loadOperationCatalog(), ...RECEIPT_OPERATION_METADATA };
+  return { ...loadOperationCatalog(), ...RECEIPT_OPERATION_METADATA, ...AGENT_OPERATION_METADATA };
 }
 
 /** The bot's dialogs: the menu as root, identification, the procedures, FAQ, routing and handoff. */
@@ -45,14 +63,22 @@ export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
   return {
     dialogs: [menuDialog, ...procedureDialogs],
     rootDialog: 'menu',
+    entryPoints: [...ENTRY_POINTS],
     behaviour: mergeBehaviour(
       identifyBehaviour,
+      agentModeBehaviour,
       menuBehaviour((text, locale) => faq.answer(text, locale)?.text),
       miemasuBehaviour,
       cspsBehaviour,
       walkthroughBehaviour,
     ),
-    catalogs: mergeCatalogs(commonMessages, miemasuMessages, cspsMessages, walkthroughMessages),
+    catalogs: mergeCatalogs(
+      commonMessages,
+      agentMessages,
+      miemasuMessages,
+      cspsMessages,
+      walkthroughMessages,
+    ),
     router: requestRouter,
     faq,
     handoff: createHandoffProvider(options.closures ?? []),

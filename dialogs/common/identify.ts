@@ -1,23 +1,49 @@
 /**
- * Identify the customer before anything about their account is read: a one-time code to the e-mail address
- * registered with the service (never a password). Agents act on behalf of the customer the channel names.
+ * Identify the customer before anything about their account is read, in this order:
+ * - already identified (a customer token, or an agent acting for a customer) → done;
+ * - an agent acting for nobody → told to start agent mode first (「代理対応」) and never sent into the
+ *   one-time-code flow, whose code would go to the customer's mailbox;
+ * - a customer signed in on the support site (the web chat passes the site assertion as a credential) → the
+ *   assertion is exchanged for a token, no code needed; if that fails, the code flow follows;
+ * - otherwise a one-time code to the e-mail address registered with the service (never a password).
  * Ends with outcome `verified`, or `failed` (the caller says what to do next).
  */
 import type { DialogBehaviour } from '../../src/engine/behaviour.js';
 import type { Dialog } from '../../src/engine/tree/schema.js';
+import { CUSTOMER_TOKEN } from '../../src/identity/credentials.js';
+import { SITE_ASSERTION_CREDENTIAL } from '../../src/identity/site-assertion.js';
 
 export const identifyDialog: Dialog = {
   id: 'identify',
-  version: 1,
+  version: 2,
   title: 'identify.title',
   start: 'check',
   nodes: {
     check: {
       kind: 'branch',
-      cases: [{ when: { guard: 'isIdentified' }, next: 'already' }],
+      cases: [
+        { when: { guard: 'isIdentified' }, next: 'already' },
+        { when: { guard: 'isAgentForNobody' }, next: 'agentNeedsSession' },
+        { when: { guard: 'hasSiteAssertion' }, next: 'site' },
+      ],
       otherwise: 'email',
     },
     already: { kind: 'end', outcome: 'verified' },
+    agentNeedsSession: {
+      kind: 'end',
+      text: 'identify.agent-needs-session',
+      tone: 'warning',
+      outcome: 'failed',
+    },
+    site: {
+      kind: 'call',
+      // Reads the assertion from the turn's credentials itself (src/identity/credentials.ts).
+      operation: 'exchangeSiteAssertion',
+      result: 'identity',
+      next: { ok: 'siteVerified', unreachable: 'siteFailed', failed: 'siteFailed' },
+    },
+    siteVerified: { kind: 'end', text: 'identify.site-verified', tone: 'success', outcome: 'verified' },
+    siteFailed: { kind: 'say', text: 'identify.site-failed', tone: 'warning', next: 'email' },
     email: {
       kind: 'ask',
       slot: 'email',
@@ -72,8 +98,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const identifyBehaviour: DialogBehaviour = {
   guards: {
+    // An agent is identified only through a session (acting for a customer); a customer through a token.
     isIdentified: ({ actor, credentials }) =>
-      credentials.includes('customerToken') || (actor.kind === 'agent' && actor.onBehalfOf !== undefined),
+      actor.kind === 'agent' ? actor.onBehalfOf !== undefined : credentials.includes(CUSTOMER_TOKEN),
+    isAgentForNobody: ({ actor }) => actor.kind === 'agent' && actor.onBehalfOf === undefined,
+    hasSiteAssertion: ({ credentials }) => credentials.includes(SITE_ASSERTION_CREDENTIAL),
   },
   validators: {
     email: (input) =>

@@ -13,6 +13,11 @@ export const commonMessages: Catalogs = {
     'identify.code.wrong':
       '確認コードが一致しないか、有効期限（30分）が切れています。メールのコードをもう一度ご確認ください。',
     'identify.verified': 'ご本人確認ができました。',
+    'identify.site-verified': 'サポートサイトへのログイン情報で、ご本人確認ができました。',
+    'identify.site-failed':
+      'サポートサイトのログイン情報を確認できませんでした（有効期限が切れている可能性があります）。お手数ですが、確認コードでご本人確認をお願いします。',
+    'identify.agent-needs-session':
+      '担当者の方は、先にお客様の代理対応を開始してください（「代理対応」と送信し、お客様のメールアドレスか契約番号を入力します）。確認コードはお客様のメールアドレスに届くため、担当者の方にはお送りしません。何も変更していません。',
     'identify.locked':
       '確認に何度か失敗したため、しばらく確認できません。時間をおいてお試しいただくか、お問い合わせ窓口にご連絡ください。何も変更していません。',
     'common.backend-down':
@@ -51,6 +56,11 @@ export const commonMessages: Catalogs = {
     'identify.code.wrong':
       'That code did not match or has expired (codes last 30 minutes). Please check the e-mail again.',
     'identify.verified': 'Thank you, you are verified.',
+    'identify.site-verified': 'You are verified through your sign-in on the support site.',
+    'identify.site-failed':
+      'Your sign-in on the support site could not be confirmed (it may have expired). Please verify with a one-time code instead.',
+    'identify.agent-needs-session':
+      'As an agent, please start acting for the customer first (send "act for" and enter the customer\'s e-mail address or contract number). One-time codes go to the customer\'s mailbox, so none is sent to you. Nothing has been changed.',
     'identify.locked':
       'Too many failed attempts, so verification is paused. Please try again later or contact the support desk. Nothing has been changed.',
     'common.backend-down':

@@ -1,7 +1,8 @@
 /**
  * Routes a free-text request to the dialog it means, in Japanese or English. A request to act whose subject is
  * unclear (「解約したい」) goes to the menu, which asks; a question, or anything else, is left to the FAQ
- * (`undefined`), which answers or opens the menu when unsure.
+ * (`undefined`), which answers or opens the menu when unsure. Agent mode (「代理対応」, "act for") and its end
+ * (「代理終了」, "end acting") come first: the agent-mode dialogs themselves refuse anyone who is not an agent.
  */
 import type { Router } from '../../src/engine/hooks.js';
 import { normalizeLoose } from '../../src/engine/text/normalize.js';
@@ -11,6 +12,10 @@ import { looksLikeQuestion } from '../../src/engine/text/question.js';
 const MENU = 'menu';
 const ACT =
   /(削除|解約|退会|やめ|止め|キャンセル|取り消|消し|消したい|delete|remove|cancel|terminate|withdraw|quit|leave|unsubscribe|close)/i;
+
+const AGENT_END =
+  /(代理終了|代理対応終了|代理対応を終了|代理を終了|代理対応をやめ|endacting|stopacting|endagentmode|exitagentmode)/i;
+const AGENT_SESSION = /(代理対応|代理で|代理操作|actfor|actingfor|actonbehalf|agentmode)/i;
 
 const WALKTHROUGH = /(自分で|やり方|手順を教え|操作方法|画面の操作|myself|stepbystep|walkmethrough|howdoi)/i;
 
@@ -33,9 +38,11 @@ export const requestRouter: Router = {
   route(text) {
     const raw = text.normalize('NFKC').trim();
     const loose = normalizeLoose(raw);
+    if (AGENT_END.test(loose)) return 'agent-end';
     // Asking how to do it oneself is a request for the walkthrough, even phrased as a question.
     if (WALKTHROUGH.test(loose)) return 'walkthrough';
     if (looksLikeQuestion(raw)) return undefined;
+    if (AGENT_SESSION.test(loose)) return 'agent-session';
     for (const rule of RULES) {
       if (rule.subject.test(loose) && (!rule.act || rule.act.test(loose))) return rule.dialog;
     }

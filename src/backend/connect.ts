@@ -35,6 +35,9 @@ export async function connectBackend(config: Config, options: ConnectOptions): P
       store: options.sandboxStore === 'memory' ? 'memory' : { sqlitePath: config.SANDBOX_PATH },
       clock: options.clock,
       seed: true,
+      // The support site's secret, shared with the web chat: site assertions are exchanged for customer tokens.
+      siteTokenSecret: config.WEB_TOKEN_SECRET,
+      siteTokenAudience: config.WEB_TOKEN_AUDIENCE,
       ...(options.onMail ? { onMail: options.onMail } : {}),
     });
     url = (await sandbox.listen(config.SANDBOX_PORT, '127.0.0.1')).url;

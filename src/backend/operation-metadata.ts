@@ -110,6 +110,7 @@ export const PROBLEM_CODES = [
   'application-not-submittable',
   'application-not-withdrawable',
   'partner-draft-not-withdrawable',
+  'customer-not-found',
   'internal-error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -192,6 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
       channel: turn.channel,
       actor: turn.actor,
       now: now(),
+      credentialNames: Object.keys(turn.credentials ?? {}),
     };
     const loaded = await store.get(turn.conversationKey);
     const version = loaded?.version ?? 0;

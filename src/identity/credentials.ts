@@ -3,6 +3,7 @@
  * so a customer token is never rendered, stored in history snapshots, or written to a receipt.
  */
 import type { Operation, OperationRegistry } from '../engine/operations.js';
+import { SITE_ASSERTION_CREDENTIAL } from './site-assertion.js';
 
 /** The credential name the backend client reads for customers (see `conversationCredentials`). */
 export const CUSTOMER_TOKEN = 'customerToken';
@@ -25,16 +26,40 @@ function withTokenAsCredential(operation: Operation): Operation {
 }
 
 /**
- * The registry with `confirmVerification`'s token moved into credentials. Verification writes only a sign-in
- * record, nothing of the customer's services, so neither call counts as a change ("stop" still says nothing
- * changed).
+ * `exchangeSiteAssertion` reads the assertion from the turn's credentials itself (the web chat puts it there;
+ * it is never a slot, so it is not stored in the conversation). Without one nothing is sent: refused with
+ * `no-site-assertion`.
+ */
+function withAssertionFromCredentials(operation: Operation): Operation {
+  return {
+    ...operation,
+    async run(_args, ctx) {
+      const assertion = ctx.credentials?.[SITE_ASSERTION_CREDENTIAL];
+      if (!assertion) return { ok: false, kind: 'refused', code: 'no-site-assertion' };
+      return operation.run({ assertion }, ctx);
+    },
+  };
+}
+
+/**
+ * The registry with the customer token of `confirmVerification` and `exchangeSiteAssertion` moved into
+ * credentials. Identification writes only a sign-in record, nothing of the customer's services, so no such call
+ * counts as a change ("stop" still says nothing changed).
  */
 export function withIdentityCredentials(registry: OperationRegistry): OperationRegistry {
-  const { startVerification, confirmVerification } = registry;
+  const { startVerification, confirmVerification, exchangeSiteAssertion } = registry;
   if (!startVerification || !confirmVerification) return registry;
   return {
     ...registry,
     startVerification: { ...startVerification, mutates: false },
     confirmVerification: { ...withTokenAsCredential(confirmVerification), mutates: false },
+    ...(exchangeSiteAssertion
+      ? {
+          exchangeSiteAssertion: {
+            ...withTokenAsCredential(withAssertionFromCredentials(exchangeSiteAssertion)),
+            mutates: false,
+          },
+        }
+      : {}),
   };
 }

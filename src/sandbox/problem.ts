@@ -28,6 +28,7 @@ const TITLES: Record<ProblemCode, string> = {
   'application-not-submittable': 'Only a cancellation draft can be submitted',
   'application-not-withdrawable': 'Only a draft can be withdrawn',
   'partner-draft-not-withdrawable': "A partner's draft can only be withdrawn by the partner",
+  'customer-not-found': 'No customer matches',
   'internal-error': 'Internal error',
 };
 
@@ -39,6 +40,7 @@ const STATUSES: Partial<Record<ProblemCode, number>> = {
   'idempotency-key-required': 400,
   'idempotency-key-reuse': 422,
   'not-found': 404,
+  'customer-not-found': 404,
   'verification-failed': 400,
   'verification-locked': 429,
   'domain-disposition-required': 422,

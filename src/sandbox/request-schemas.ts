@@ -19,6 +19,15 @@ export const createCancellationBody = z.strictObject({
   desiredMonth: month.optional(),
 });
 export const quoteQuery = z.strictObject({ desiredMonth: month.optional() });
+export const findCustomerQuery = z
+  .strictObject({
+    email: z.email().max(254).optional(),
+    contractNumber: z.string().trim().min(1).max(32).optional(),
+  })
+  .refine((query) => (query.email === undefined) !== (query.contractNumber === undefined), {
+    message: 'give exactly one of email or contractNumber',
+  });
+export const siteAssertionBody = z.strictObject({ assertion: z.string().min(1).max(4096) });
 
 /** Parses `value` or throws a `validation-failed` problem whose `errors` name each bad field. */
 export function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -8,10 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../clock.js';
 import { cspsRoutes } from './api/csps.js';
+import { customerRoutes } from './api/customers.js';
 import { identityRoutes } from './api/identity.js';
 import { miemasuRoutes } from './api/miemasu.js';
-import type { HandlerResult, OutboxMail, Route } from './api/route.js';
-import { authenticate } from './auth.js';
+import type { HandlerResult, OutboxMail, Route, SiteAssertionCheck } from './api/route.js';
+import { siteSessionRoutes } from './api/site-sessions.js';
+import { authenticate, authenticateAgent } from './auth.js';
 import { demoState } from './demo-data.js';
 import {
   idempotencyScope,
@@ -30,6 +32,13 @@ export interface SandboxOptions {
   seed?: boolean;
   /** Called with each mail once it is sent (main.ts prints codes in demo mode). */
   onMail?: (mail: OutboxMail) => void;
+  /**
+   * The secret the support site signs site assertions with (HS256, shared with the bot's web chat). Without it,
+   * `exchangeSiteAssertion` refuses every assertion.
+   */
+  siteTokenSecret?: string | undefined;
+  /** When set, a site assertion must name this audience (`aud`). */
+  siteTokenAudience?: string | undefined;
 }
 
 export interface Sandbox {
@@ -43,7 +52,13 @@ export interface Sandbox {
   handle(request: IncomingMessage, response: ServerResponse): void;
 }
 
-const ROUTES: Route[] = [...identityRoutes, ...miemasuRoutes, ...cspsRoutes];
+const ROUTES: Route[] = [
+  ...identityRoutes,
+  ...siteSessionRoutes,
+  ...customerRoutes,
+  ...miemasuRoutes,
+  ...cspsRoutes,
+];
 
 interface CompiledRoute {
   route: Route;
@@ -118,6 +133,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     (await store.load()) ?? (options.seed === false ? emptyState() : demoState(options.clock.today()));
   await store.save(state);
   const outbox: OutboxMail[] = [];
+  const siteAssertions: SiteAssertionCheck | undefined = options.siteTokenSecret
+    ? {
+        secret: new TextEncoder().encode(options.siteTokenSecret),
+        audience: options.siteTokenAudience,
+      }
+    : undefined;
   let queue: Promise<void> = Promise.resolve();
 
   async function processRequest(
@@ -137,9 +158,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     // may have changed it. Writes within this process are already serialised by the queue.
     state = (await store.load()) ?? state;
     const now = options.clock.now();
-    const actor = route.authenticated
-      ? authenticate(state, header(request, 'authorization'), header(request, 'on-behalf-of'), now)
-      : undefined;
+    const actor =
+      route.auth === 'acting'
+        ? authenticate(state, header(request, 'authorization'), header(request, 'on-behalf-of'), now)
+        : undefined;
+    const agent =
+      route.auth === 'agent' ? authenticateAgent(state, header(request, 'authorization')) : undefined;
     let recordKey: string | undefined;
     let fingerprint = '';
     if (route.write) {
@@ -155,13 +179,15 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     const working: SandboxState = structuredClone(state);
     const mails: OutboxMail[] = [];
-    const result = route.handle({
+    const result = await route.handle({
       state: working,
       clock: options.clock,
       params,
       query: url.searchParams,
       body,
       actor,
+      agent,
+      siteAssertions,
       sendMail: (mail) => mails.push(mail),
     });
     if (route.write) {

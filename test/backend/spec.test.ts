@@ -23,6 +23,8 @@ describe('the contract (openapi.yaml)', () => {
         'confirmVerification',
         'createCancellationApplication',
         'deleteMiemasuDevice',
+        'exchangeSiteAssertion',
+        'findCustomer',
         'getCancellationQuote',
         'getCspsApplication',
         'getCspsContract',

@@ -35,6 +35,11 @@ export interface ChannelDriver {
    * acknowledgement ids first when the message has checkboxes.
    */
   click(userId: string, choiceId: string, options?: { ticks?: string[]; messageId?: string }): Promise<void>;
+  /**
+   * Ticks these acknowledgement checkboxes of the newest message that has them and presses that message's
+   * submit button (the one the adapter adds to send the ticks).
+   */
+  acknowledge(userId: string, ackIds: string[]): Promise<void>;
   /** Submits the typed confirmation phrase of the newest message asking for one. */
   typeConfirmation(userId: string, text: string): Promise<void>;
   /** Delivers the last inbound request again exactly as a platform retry/redelivery would. */

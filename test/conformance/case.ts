@@ -16,6 +16,8 @@ export interface ConformanceCase {
   name: string;
   /** Cases that need customer tokens are skipped when the target cannot read one-time codes. */
   needsCodes?: boolean;
+  /** Cases that sign site assertions are skipped when the target's site secret is not known. */
+  needsSiteSecret?: boolean;
   run(context: CaseContext): Promise<void>;
 }
 

@@ -1,9 +1,11 @@
 /**
- * `npm run test:conformance -- [--base-url URL] [--fixtures fixtures.json] [--agent-key KEY]`
+ * `npm run test:conformance -- [--base-url URL] [--fixtures fixtures.json] [--agent-key KEY]
+ *   [--site-secret SECRET --site-audience AUDIENCE]`
  *
  * Without --base-url it starts its own in-memory sandbox. Against another backend, provision the fixture records
  * first (the sandbox's demo data, or your own ids in a JSON file shaped like SANDBOX_FIXTURES); cases needing
- * one-time codes are skipped there. Exits 1 when any case fails.
+ * one-time codes are skipped there, and so are the site-assertion cases unless the support site's secret is given
+ * (`--site-secret` or CONFORMANCE_SITE_SECRET). Exits 1 when any case fails.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,8 @@ const { values } = parseArgs({
     'base-url': { type: 'string' },
     fixtures: { type: 'string' },
     'agent-key': { type: 'string' },
+    'site-secret': { type: 'string' },
+    'site-audience': { type: 'string' },
   },
 });
 
@@ -25,12 +29,16 @@ if (values['base-url']) {
   const fixtures: ConformanceFixtures = values.fixtures
     ? (JSON.parse(readFileSync(values.fixtures, 'utf8')) as ConformanceFixtures)
     : SANDBOX_FIXTURES;
+  const siteSecret = values['site-secret'] ?? process.env.CONFORMANCE_SITE_SECRET;
   target = {
     baseUrl: values['base-url'],
     fixtures: {
       ...fixtures,
       agentKey: values['agent-key'] ?? process.env.CONFORMANCE_AGENT_KEY ?? fixtures.agentKey,
     },
+    ...(siteSecret
+      ? { siteAssertions: { secret: siteSecret, audience: values['site-audience'] ?? 'helpdesk-bot' } }
+      : {}),
   };
 } else {
   const started = await startSandboxTarget(process.env.BOT_NOW);

@@ -4,18 +4,22 @@
  */
 
 import type { CaseContext, ConformanceCase } from './case.js';
+import { agentCases } from './cases/agents.js';
 import { authorizationCases } from './cases/authorization.js';
 import { cspsApplicationCases } from './cases/csps-applications.js';
 import { cspsQuoteCases } from './cases/csps-quotes.js';
 import { identityCases } from './cases/identity.js';
 import { miemasuCases } from './cases/miemasu.js';
 import { protocolCases } from './cases/protocol.js';
+import { siteSessionCases } from './cases/site-sessions.js';
 import { type ConformanceTarget, client, stringAt } from './target.js';
 
 /** In run order: authorization runs before the cases that delete the items it probes. */
 export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   ...protocolCases,
   ...identityCases,
+  ...siteSessionCases,
+  ...agentCases,
   ...authorizationCases,
   ...miemasuCases,
   ...cspsQuoteCases,
@@ -59,6 +63,8 @@ export async function runConformance(
     let result: CaseResult;
     if (testCase.needsCodes && !target.readCode) {
       result = { name: testCase.name, outcome: 'skipped', error: 'needs a way to read one-time codes' };
+    } else if (testCase.needsSiteSecret && !target.siteAssertions) {
+      result = { name: testCase.name, outcome: 'skipped', error: "needs the support site's secret" };
     } else {
       try {
         await testCase.run(context);

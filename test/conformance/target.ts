@@ -51,6 +51,13 @@ export interface ConformanceTarget {
   fixtures: ConformanceFixtures;
   /** The latest one-time code sent to `email`; without it the cases needing customer tokens are skipped. */
   readCode?: (email: string) => Promise<string | undefined>;
+  /**
+   * The support site's secret (and audience) the backend checks site assertions with; without it the cases that
+   * sign assertions are skipped.
+   */
+  siteAssertions?: { secret: string; audience: string };
+  /** The backend's clock, when it is not the real one (a sandbox with a fixed date); assertions are signed by it. */
+  now?: () => Date;
 }
 
 export const SANDBOX_FIXTURES: ConformanceFixtures = {
@@ -71,7 +78,8 @@ export const SANDBOX_FIXTURES: ConformanceFixtures = {
   },
 };
 
-export type Credential = { agentFor: string } | { token: string } | { none: true };
+/** `agent`: the agent key alone, without On-Behalf-Of (agent-only operations such as findCustomer). */
+export type Credential = { agentFor: string } | { agent: true } | { token: string } | { none: true };
 
 export interface CallOptions {
   as: Credential;
@@ -124,6 +132,8 @@ export function client(target: ConformanceTarget) {
     if ('agentFor' in options.as) {
       headers.authorization = `Bearer ${target.fixtures.agentKey}`;
       headers['on-behalf-of'] = options.as.agentFor;
+    } else if ('agent' in options.as) {
+      headers.authorization = `Bearer ${target.fixtures.agentKey}`;
     } else if ('token' in options.as) {
       headers.authorization = `Bearer ${options.as.token}`;
     }

@@ -46,6 +46,11 @@ const month = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/);
 const byContract = z.object({ contractNumber: id });
 const byApplication = z.object({ applicationNumber: id });
 const key = (idempotencyKey: string) => ({ 'Idempotency-Key': idempotencyKey });
+/** Exactly one of the two ways an agent names a customer. */
+const customerQuery = z.union([
+  z.strictObject({ email: z.string().min(3).max(254) }),
+  z.strictObject({ contractNumber: z.string().min(1).max(32) }),
+]);
 
 export const OPERATION_BINDINGS: Readonly<Record<string, OperationBinding>> = {
   startVerification: bind('POST', z.object({ email: z.string().min(3) }), (api, { email }, k) =>
@@ -57,6 +62,10 @@ export const OPERATION_BINDINGS: Readonly<Record<string, OperationBinding>> = {
       body: { code: args.code },
     }),
   ),
+  exchangeSiteAssertion: bind('POST', z.object({ assertion: z.string().min(1).max(4096) }), (api, args, k) =>
+    api.POST('/identity/site-sessions', { params: { header: key(k) }, body: { assertion: args.assertion } }),
+  ),
+  findCustomer: bind('GET', customerQuery, (api, query) => api.GET('/customers', { params: { query } })),
   getMiemasuAccount: bind('GET', none, (api) => api.GET('/miemasu/account')),
   listMiemasuDevices: bind('GET', none, (api) => api.GET('/miemasu/devices')),
   deleteMiemasuDevice: bind('DELETE', z.object({ deviceId: id }), (api, { deviceId }, k) =>

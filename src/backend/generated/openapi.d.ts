@@ -43,6 +43,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/site-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a site assertion (the support site's signed statement of who is signed in) for a customer token.
+         * @description The assertion is a JWT signed with HS256 by the operator's support site, with the secret the site shares
+         *     with the backend. Claims: `sub` — the customer id (required); `exp` — expiry (required; the backend refuses
+         *     an expired assertion); `iat`, `aud` — checked when the backend is configured with an audience. Anything
+         *     wrong — a bad signature, another algorithm, an expired or malformed assertion, an unknown customer, or a
+         *     backend without a site secret — is the same 401 `unauthenticated`, so the answer never reveals which
+         *     customers exist. The assertion is never stored; the token is as short-lived as a `confirmVerification` one.
+         */
+        post: operations["exchangeSiteAssertion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find the customer an agent is about to act for, by registered e-mail or by contract number.
+         * @description Agents only: authenticate with an agent key; `On-Behalf-Of` is not needed (and ignored). A customer token
+         *     is refused with 403 `forbidden`. Give exactly one of `email` (case-insensitive) or `contractNumber` (a
+         *     portal contract number). No match → 404 `customer-not-found`. The answer lets the agent confirm who it is
+         *     with the caller — the name, a masked e-mail address and a short list of their services — and never
+         *     anything the caller could not tell the agent themself.
+         */
+        get: operations["findCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/miemasu/account": {
         parameters: {
             query?: never;
@@ -318,6 +367,38 @@ export interface components {
             expiresAt: string;
             customerId: string;
         };
+        SiteAssertionRequest: {
+            /** @description The support site's JWT (HS256), see `exchangeSiteAssertion`. */
+            assertion: string;
+        };
+        /** @description What an agent needs to confirm who the customer is; no secrets, the e-mail address masked. */
+        CustomerSummary: {
+            customerId: string;
+            /** @example ポータル 太郎 */
+            displayName: string;
+            /**
+             * @description The registered address with most of the local part hidden.
+             * @example po****@example.com
+             */
+            maskedEmail: string;
+            /** @description The みえますねっと plan, or null when the customer has no account. */
+            miemasu: components["schemas"]["MiemasuPlanSummary"] | null;
+            /** @description The customer's portal contracts, at most 10 (see `contractCount`). */
+            contracts: components["schemas"]["ContractSummary"][];
+            /** @description How many portal contracts the customer has in all. */
+            contractCount: number;
+        };
+        MiemasuPlanSummary: {
+            /** @enum {string} */
+            plan: "annual-pack" | "monthly";
+            deviceCount: number;
+        };
+        ContractSummary: {
+            contractNumber: string;
+            serviceName: string;
+            status: components["schemas"]["ContractStatus"];
+            statusLabel: string;
+        };
         MiemasuAccount: {
             customerId: string;
             /**
@@ -481,7 +562,7 @@ export interface components {
          * @description Stable problem codes; `type` is `https://errors.helpdesk.example/<code>`.
          * @enum {string}
          */
-        ProblemCode: "unauthenticated" | "forbidden" | "on-behalf-of-required" | "validation-failed" | "idempotency-key-required" | "idempotency-key-reuse" | "not-found" | "verification-failed" | "verification-locked" | "monthly-plan-not-covered" | "devices-remain" | "nvs-not-covered" | "contract-not-active" | "change-draft-exists" | "partner-draft-exists" | "cancellation-draft-exists" | "already-cancelling" | "domain-disposition-required" | "domain-disposition-not-applicable" | "desired-month-not-applicable" | "desired-month-not-selectable" | "application-not-submittable" | "application-not-withdrawable" | "partner-draft-not-withdrawable" | "internal-error";
+        ProblemCode: "unauthenticated" | "forbidden" | "on-behalf-of-required" | "validation-failed" | "idempotency-key-required" | "idempotency-key-reuse" | "not-found" | "verification-failed" | "verification-locked" | "monthly-plan-not-covered" | "devices-remain" | "nvs-not-covered" | "contract-not-active" | "change-draft-exists" | "partner-draft-exists" | "cancellation-draft-exists" | "already-cancelling" | "domain-disposition-required" | "domain-disposition-not-applicable" | "desired-month-not-applicable" | "desired-month-not-selectable" | "application-not-submittable" | "application-not-withdrawable" | "partner-draft-not-withdrawable" | "customer-not-found" | "internal-error";
         Problem: {
             /** Format: uri */
             type: string;
@@ -579,6 +660,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerToken"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    exchangeSiteAssertion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended effect; reuse it, unchanged, when retrying the same request. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteAssertionRequest"];
+            };
+        };
+        responses: {
+            /** @description The customer token (valid for 30 minutes). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerToken"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    findCustomer: {
+        parameters: {
+            query?: {
+                email?: string;
+                contractNumber?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSummary"];
                 };
             };
             default: components["responses"]["Problem"];

@@ -67,7 +67,9 @@ function renderConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>): ReplyCon
         text: [
           t.t(node.intro, frame.slots),
           t.t('engine.ack.hint'),
-          ...(w.scope.actor.kind === 'agent' ? [t.t('engine.ack.agent-hint')] : []),
+          ...(w.scope.actor.kind === 'agent' && w.scope.actor.onBehalfOf
+            ? [t.t('engine.ack.agent-hint')]
+            : []),
         ].join('\n'),
         tone: 'warning',
         acknowledgements: node.acknowledgements.map((a) => ({

@@ -20,6 +20,8 @@ export interface TurnScope {
    * even when a forgotten conversation is replayed under the same key.
    */
   nonce: string;
+  /** Names of the credentials the channel vouches for on this turn (never their values), for guards. */
+  credentialNames?: readonly string[] | undefined;
 }
 
 export interface Work {
@@ -54,7 +56,7 @@ export function behaviourContext(w: Work, frame: Frame): BehaviourContext {
     text: text(w),
     now: w.scope.now,
     actor: w.scope.actor,
-    credentials: Object.keys(w.state.credentials),
+    credentials: [...new Set([...Object.keys(w.state.credentials), ...(w.scope.credentialNames ?? [])])],
   };
 }
 

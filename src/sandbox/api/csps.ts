@@ -69,7 +69,7 @@ export const cspsRoutes: Route[] = [
     method: 'GET',
     path: '/csps/contracts',
     operationId: 'listCspsContracts',
-    authenticated: true,
+    auth: 'acting',
     write: false,
     handle(context) {
       const { customerId } = actorOf(context);
@@ -81,7 +81,7 @@ export const cspsRoutes: Route[] = [
     method: 'GET',
     path: '/csps/contracts/{contractNumber}',
     operationId: 'getCspsContract',
-    authenticated: true,
+    auth: 'acting',
     write: false,
     handle: (context) => ({
       status: 200,
@@ -92,7 +92,7 @@ export const cspsRoutes: Route[] = [
     method: 'GET',
     path: '/csps/contracts/{contractNumber}/cancellation-quote',
     operationId: 'getCancellationQuote',
-    authenticated: true,
+    auth: 'acting',
     write: false,
     handle(context) {
       const { desiredMonth } = parseOrRefuse(quoteQuery, Object.fromEntries(context.query), 'query');
@@ -104,7 +104,7 @@ export const cspsRoutes: Route[] = [
     method: 'POST',
     path: '/csps/contracts/{contractNumber}/cancellation-applications',
     operationId: 'createCancellationApplication',
-    authenticated: true,
+    auth: 'acting',
     write: true,
     handle(context) {
       const body = parseOrRefuse(createCancellationBody, context.body, 'body');
@@ -146,7 +146,7 @@ export const cspsRoutes: Route[] = [
     method: 'GET',
     path: '/csps/applications',
     operationId: 'listCspsApplications',
-    authenticated: true,
+    auth: 'acting',
     write: false,
     handle(context) {
       const { customerId } = actorOf(context);
@@ -161,7 +161,7 @@ export const cspsRoutes: Route[] = [
     method: 'GET',
     path: '/csps/applications/{applicationNumber}',
     operationId: 'getCspsApplication',
-    authenticated: true,
+    auth: 'acting',
     write: false,
     handle(context) {
       const { application, contract } = applicationOf(context);
@@ -172,7 +172,7 @@ export const cspsRoutes: Route[] = [
     method: 'POST',
     path: '/csps/applications/{applicationNumber}/submit',
     operationId: 'submitCancellationApplication',
-    authenticated: true,
+    auth: 'acting',
     write: true,
     handle(context) {
       parseOrRefuse(emptyBody, context.body ?? {}, 'body');
@@ -206,7 +206,7 @@ export const cspsRoutes: Route[] = [
     method: 'POST',
     path: '/csps/applications/{applicationNumber}/withdraw',
     operationId: 'withdrawApplication',
-    authenticated: true,
+    auth: 'acting',
     write: true,
     handle(context) {
       parseOrRefuse(emptyBody, context.body ?? {}, 'body');

@@ -17,7 +17,7 @@ export const identityRoutes: Route[] = [
     method: 'POST',
     path: '/identity/verifications',
     operationId: 'startVerification',
-    authenticated: false,
+    auth: 'none',
     write: true,
     handle(context) {
       const { email } = parseOrRefuse(startVerificationBody, context.body, 'body');
@@ -52,7 +52,7 @@ export const identityRoutes: Route[] = [
     method: 'POST',
     path: '/identity/verifications/{verificationId}/confirm',
     operationId: 'confirmVerification',
-    authenticated: false,
+    auth: 'none',
     write: true,
     handle(context) {
       const { code } = parseOrRefuse(confirmVerificationBody, context.body, 'body');

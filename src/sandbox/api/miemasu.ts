@@ -25,7 +25,7 @@ export const miemasuRoutes: Route[] = [
     method: 'GET',
     path: '/miemasu/account',
     operationId: 'getMiemasuAccount',
-    authenticated: true,
+    auth: 'acting',
     write: false,
     handle(context) {
       const account = accountOf(context);
@@ -37,7 +37,7 @@ export const miemasuRoutes: Route[] = [
     method: 'GET',
     path: '/miemasu/devices',
     operationId: 'listMiemasuDevices',
-    authenticated: true,
+    auth: 'acting',
     write: false,
     handle(context) {
       const account = accountOf(context);
@@ -48,7 +48,7 @@ export const miemasuRoutes: Route[] = [
     method: 'DELETE',
     path: '/miemasu/devices/{deviceId}',
     operationId: 'deleteMiemasuDevice',
-    authenticated: true,
+    auth: 'acting',
     write: true,
     handle(context) {
       const account = accountOf(context);
@@ -81,7 +81,7 @@ export const miemasuRoutes: Route[] = [
     method: 'POST',
     path: '/miemasu/withdrawal',
     operationId: 'withdrawAnnualPack',
-    authenticated: true,
+    auth: 'acting',
     write: true,
     handle(context) {
       parseOrRefuse(emptyBody, context.body ?? {}, 'body');

@@ -3,7 +3,7 @@
  * discards every change; a returned result (even a problem, e.g. a counted wrong code) is committed.
  */
 import type { Clock } from '../../clock.js';
-import type { ActorRecord, SandboxState } from '../model.js';
+import type { ActorRecord, AgentRecord, SandboxState } from '../model.js';
 
 export interface OutboxMail {
   to: string;
@@ -21,8 +21,12 @@ export interface HandlerContext {
   params: Readonly<Record<string, string>>;
   query: URLSearchParams;
   body: unknown;
-  /** Set for authenticated routes. */
+  /** Set for `acting` routes. */
   actor: ActorRecord | undefined;
+  /** Set for `agent` routes: the agent whose key was sent. */
+  agent: AgentRecord | undefined;
+  /** How site assertions are checked; undefined when the sandbox was given no site secret. */
+  siteAssertions: SiteAssertionCheck | undefined;
   /** Mail is delivered only once the state change is saved. */
   sendMail(mail: OutboxMail): void;
 }
@@ -32,18 +36,30 @@ export interface HandlerResult {
   body: unknown;
 }
 
+/** The support site's shared secret (HS256) and, when set, the audience its assertions must name. */
+export interface SiteAssertionCheck {
+  secret: Uint8Array;
+  audience?: string | undefined;
+}
+
+/**
+ * Who may call a route: anyone (`none`), a customer token or an agent with `On-Behalf-Of` (`acting`), or an agent
+ * key alone (`agent`).
+ */
+export type RouteAuth = 'none' | 'acting' | 'agent';
+
 export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
   /** OpenAPI path template, e.g. `/miemasu/devices/{deviceId}`. */
   path: string;
   operationId: string;
-  authenticated: boolean;
+  auth: RouteAuth;
   /** State-changing: requires an Idempotency-Key. */
   write: boolean;
-  handle(context: HandlerContext): HandlerResult;
+  handle(context: HandlerContext): HandlerResult | Promise<HandlerResult>;
 }
 
-/** The actor of an authenticated route (the pipeline guarantees it). */
+/** The actor of an `acting` route (the pipeline guarantees it). */
 export function actorOf(context: HandlerContext): ActorRecord {
   if (!context.actor) throw new Error(`Route needs authentication but has no actor.`);
   return context.actor;

@@ -248,10 +248,39 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(bot.lastText()).toContain('システムに接続できません。何も変更していません');
   });
 
-  // Runs last (vitest keeps file order): the transcripts above must visit every node of the menu and identify.
+  it('an agent acting for nobody asking for receipts is told to start agent mode; no code is sent', async () => {
+    bot = await createTestBot(bundle);
+    const agent = bot.as({
+      conversationKey: 'slack:agent-alone',
+      actor: { kind: 'agent', id: 'slack:UAGENT' },
+      credentials: { agentKey: 'sandbox-agent-key-sato' },
+    });
+    await agent.say('hello');
+    await agent.click('receipts');
+    expect(agent.lastText()).toContain('先にお客様の代理対応を開始してください');
+    expect(bot.calls).toEqual([]);
+    expect(bot.outbox).toEqual([]);
+  });
+
+  it('a site assertion the backend refuses falls back to the one-time code', async () => {
+    bot = await createTestBot(bundle);
+    const visitor = bot.as({
+      conversationKey: 'web:forged',
+      credentials: { siteAssertion: 'not.a.valid-jwt' },
+    });
+    await visitor.say('hello');
+    await visitor.click('receipts');
+    expect(visitor.lastText()).toContain('サポートサイトのログイン情報を確認できませんでした');
+    expect(visitor.lastText()).toContain('メールアドレスを入力してください');
+    expect(bot.calls.map((call) => call.operation)).toEqual(['exchangeSiteAssertion']);
+  });
+
+  // Runs last (vitest keeps file order): the transcripts above must visit every node of the menu and identify —
+  // except `identify#siteVerified`, which needs an assertion signed with the bot's own secret and is walked in
+  // identify-site.test.ts.
   it('visits every node of the menu and identification dialogs', () => {
     if (bot) mergeVisits(visited, bot.visited);
     console.log(coverageReport([menuDialog, identifyDialog], visited));
-    expect(unvisitedNodes([menuDialog, identifyDialog], visited)).toEqual([]);
+    expect(unvisitedNodes([menuDialog, identifyDialog], visited)).toEqual(['identify#siteVerified']);
   });
 });

@@ -16,6 +16,13 @@ describe('routing free text to a procedure', () => {
     ['how do I cancel it myself?', 'walkthrough'],
     ['解約したい', 'menu'],
     ['I want to cancel', 'menu'],
+    ['代理対応', 'agent-session'],
+    ['代理で解約したい', 'agent-session'],
+    ['act for a customer', 'agent-session'],
+    ['agent mode', 'agent-session'],
+    ['代理終了', 'agent-end'],
+    ['代理対応を終了します', 'agent-end'],
+    ['end acting', 'agent-end'],
   ])('%s → %s', (text, dialog) => {
     expect(requestRouter.route(text, 'ja')).toBe(dialog);
   });
