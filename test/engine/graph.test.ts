@@ -24,3 +24,11 @@ describe('dialog diagrams', () => {
     expect(text).toContain('ack: no-refund, data-loss');
   });
 });
+
+describe('mermaid labels', () => {
+  it('keep the line breaks between a node id and its kind, with no stray angle brackets', () => {
+    const text = dialogToMermaid(deleteDialog, {});
+    expect(text).toContain('pick<br/>ask choice');
+    expect(text).not.toMatch(/[a-z]br\/[a-z]/);
+  });
+});

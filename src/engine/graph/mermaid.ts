@@ -10,8 +10,13 @@ function safeId(id: string): string {
   return `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
+/** Quotes become entities; the line breaks we write (`<br/>`) stay; any other angle bracket is dropped. */
 function escapeLabel(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[<>]/g, '');
+  return text
+    .replace(/"/g, '#quot;')
+    .split('<br/>')
+    .map((part) => part.replace(/[<>]/g, ''))
+    .join('<br/>');
 }
 
 function describeNode(id: string, node: DialogNode): string {
