@@ -63,6 +63,8 @@ export interface Bot {
   receipts: {
     read(id: string, locale: Locale): Promise<{ id: string; lines: string[]; json: unknown } | undefined>;
   };
+  /** The bot's clock. */
+  clock: Clock;
   /** The fault log, for channels' own errors. */
   onError: NonNullable<BotOptions['onError']>;
   /** What is running, for the start-up message. */
@@ -174,6 +176,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   return {
     engine: withReceiptNotices(engine, recorder),
     channels: { speakers, sessions, deduper: keyvDeduper(dedupeKeyv) },
+    clock,
     receipts: {
       async read(id, locale) {
         const receipt = await receipts.get(id).catch(() => undefined);

@@ -36,6 +36,8 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     engine: bot.engine,
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
+    now: () => bot.clock.now(),
+    receipts: bot.receipts,
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
   const running = await startServer(config);
   const lines = [
     `Helpdesk bot listening on ${running.url}`,
+    `  web chat: ${running.url}/`,
     `  health:  ${running.url}/healthz`,
     `  bot:     ${running.bot.banner}`,
     ...running.channels.map((channel) => `  channel: ${channel.name}`),

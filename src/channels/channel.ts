@@ -3,6 +3,7 @@
  * platform events into Turns for `engine.handle` and Replies into platform messages; it decides nothing about a
  * procedure.
  */
+import type { Bot } from '../bot.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/runtime.js';
 import type { Route } from '../http/routes.js';
@@ -16,6 +17,10 @@ export interface ChannelContext {
   speakers: SpeakerDeps;
   /** Platform delivery ids already handled (fast path before the engine's own `Turn.id` check). */
   deduper: Deduper;
+  /** The bot's clock (fixed by BOT_NOW in demos and tests), for token expiry and message times. */
+  now(): Date;
+  /** Reads a receipt by number; the channel decides who may see it (see `Bot.receipts`). */
+  receipts: Bot['receipts'];
   /** Our own faults, logged redacted; never shown to users. */
   onError(error: unknown, context: { channel: string; phase: string }): void;
 }

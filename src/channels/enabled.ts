@@ -2,7 +2,7 @@
  * Which chat channels run, from the configuration, each loaded only when enabled (so a deployment without Teams
  * never loads botbuilder). The web chat is always on; Slack and Teams when configured.
  */
-import type { Config } from '../config.js';
+import { type Config, demoMode } from '../config.js';
 import type { Channel, ChannelContext } from './channel.js';
 
 export function slackEnabled(config: Config): boolean {
@@ -14,7 +14,15 @@ export function teamsEnabled(config: Config): boolean {
 }
 
 export async function createChannels(context: ChannelContext): Promise<Channel[]> {
-  const channels: Channel[] = [];
+  const { createWebChannel } = await import('../../adapters/web/channel.js');
+  const channels: Channel[] = [
+    await createWebChannel(context, {
+      demo: demoMode(context.config),
+      receipts: context.receipts,
+      frameAncestors: context.config.WEB_FRAME_ANCESTORS,
+      now: () => context.now(),
+    }),
+  ];
   if (slackEnabled(context.config)) {
     const { createSlackChannel } = await import('../../adapters/slack/channel.js');
     channels.push(await createSlackChannel(context));

@@ -65,10 +65,16 @@ export async function resolveSpeaker(
   baseKey: string,
 ): Promise<Speaker> {
   const id = actorId(user);
-  if (!(await deps.directory.isAgent(user))) return { conversationKey: baseKey, actor: { kind: 'customer', id } };
+  if (!(await deps.directory.isAgent(user)))
+    return { conversationKey: baseKey, actor: { kind: 'customer', id } };
   const credentials = deps.agentKey ? { [AGENT_KEY_CREDENTIAL]: deps.agentKey } : undefined;
   const session = await deps.sessions.get(baseKey, id);
-  if (!session) return { conversationKey: baseKey, actor: { kind: 'agent', id }, ...(credentials ? { credentials } : {}) };
+  if (!session)
+    return {
+      conversationKey: baseKey,
+      actor: { kind: 'agent', id },
+      ...(credentials ? { credentials } : {}),
+    };
   return {
     conversationKey: customerScopedKey(baseKey, session.customerId),
     actor: { kind: 'agent', id, onBehalfOf: session.customerId },

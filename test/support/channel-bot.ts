@@ -50,6 +50,8 @@ export async function createChannelTestBot(env: Record<string, string> = {}): Pr
     engine: bot.engine,
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
+    now: () => clock.now(),
+    receipts: bot.receipts,
     onError: (error) => {
       errors.push(error);
       console.error('channel error:', error);

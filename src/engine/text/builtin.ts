@@ -34,7 +34,8 @@ export const builtinMessages: Catalogs = {
     'engine.choice.stop': '中止する',
     'engine.choice.confirm-cancel': 'やめる',
     'engine.choice.recheck': '結果を確認する',
-    'engine.ack.hint': 'すべての項目を確認したら、項目の番号をすべて入力してください（例: 1 2 3）。',
+    'engine.ack.hint':
+      'すべての項目をご確認のうえ、チェックを入れてください（文字でお答えの場合は、項目の番号をすべてお送りください。例: 1 2 3）。',
     'engine.ack.missing': 'まだ確認されていない項目があります。すべての項目をご確認ください。',
     'engine.typed.prompt': '確認のため「{phrase}」と入力してください。',
     'engine.typed.mismatch':
@@ -90,7 +91,8 @@ export const builtinMessages: Catalogs = {
     'engine.choice.stop': 'Stop',
     'engine.choice.confirm-cancel': 'Stop',
     'engine.choice.recheck': 'Check the result',
-    'engine.ack.hint': 'Once you have read every item, type all their numbers (e.g. 1 2 3).',
+    'engine.ack.hint':
+      'Please read every item and tick it (when answering by text, send all their numbers, e.g. 1 2 3).',
     'engine.ack.missing': 'Some items are not acknowledged yet. Please check every item.',
     'engine.typed.prompt': 'To confirm, please type "{phrase}".',
     'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',

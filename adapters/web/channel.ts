@@ -1,0 +1,104 @@
+/**
+ * The customer web chat: a small accessible page at `/` and a JSON API under `/chat/api/`, translating the
+ * page's actions into Turns for `engine.handle` and Replies into transcript entries the page renders. It decides
+ * nothing about a procedure.
+ *
+ * Routes: `GET /` (page), `GET /chat/assets/*`, `GET /chat/api/history`, `POST /chat/api/turn`,
+ * `POST /chat/api/session` (support-site token), `GET /chat/api/receipts/<id>`, and in demo mode only
+ * `GET /chat/api/demo/customers` + `POST /chat/api/demo/sign-in`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Channel, ChannelContext } from '../../src/channels/channel.js';
+import type { Route } from '../../src/http/routes.js';
+import { openKeyv } from '../../src/storage/open-keyv.js';
+import { demoCustomersHandler, demoSignInHandler, historyHandler, siteTokenHandler } from './api.js';
+import type { WebDeps } from './deps.js';
+import { checkFrameAncestors, isHttps, sender, sendProblem } from './http.js';
+import { KeyedLocks } from './locks.js';
+import { type RateLimit, slidingWindow } from './rate-limit.js';
+import { RECEIPTS_PATH, type ReceiptReader, receiptHandler } from './receipts.js';
+import { type CookieSecurity, Sessions, type WebSession } from './session.js';
+import { ASSET_PREFIX, loadStatic, sendAsset } from './static.js';
+import { type Entry, Transcripts } from './transcript.js';
+import { turnHandler } from './turns.js';
+
+export interface WebOptions {
+  /** Demo conveniences (the demo-customer sign-in picker); `demoMode(config)`. Never in production. */
+  demo: boolean;
+  receipts: ReceiptReader;
+  /** CSP `frame-ancestors` (who may embed the chat); default `'self'`. */
+  frameAncestors?: string;
+  /** The bot's clock, for token expiry and transcript times (default: real time). */
+  now?: () => Date;
+  /** Turns (and sign-ins) per session; default 20 per 10 s. */
+  rateLimit?: RateLimit;
+  /** `Secure` cookie: `auto` (default) when the request came over HTTPS (directly or per X-Forwarded-Proto). */
+  cookieSecurity?: CookieSecurity;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { max: 20, windowMs: 10_000 };
+
+export async function createWebChannel(context: ChannelContext, options: WebOptions): Promise<Channel> {
+  const { config } = context;
+  const ttlMs = config.CONVERSATION_IDLE_HOURS * 3600_000;
+  const now = options.now ?? (() => new Date());
+  const send = sender({ frameAncestors: checkFrameAncestors(options.frameAncestors ?? "'self'") });
+  const files = await loadStatic(new URL('./public/', import.meta.url));
+  const sessionKeyv = await openKeyv<WebSession>(config, 'web-sessions');
+  const transcriptKeyv = await openKeyv<Entry[]>(config, 'web-transcripts');
+  const sessions = new Sessions(sessionKeyv, {
+    ttlMs,
+    cookieSecurity: options.cookieSecurity ?? 'auto',
+    isHttps,
+  });
+  const deps: WebDeps = {
+    context,
+    sessions,
+    transcripts: new Transcripts(transcriptKeyv, ttlMs),
+    locks: new KeyedLocks(),
+    limiter: slidingWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    send,
+    tokens: { secret: config.WEB_TOKEN_SECRET, audience: config.WEB_TOKEN_AUDIENCE, now },
+    demo: options.demo,
+    now,
+  };
+
+  const page = async (request: IncomingMessage, response: ServerResponse) => {
+    const session = await sessions.find(request);
+    sendAsset(send, request, response, files.page(session?.locale ?? 'ja'));
+  };
+  const asset = (request: IncomingMessage, response: ServerResponse) => {
+    const name = new URL(request.url ?? '/', 'http://local').pathname.slice(ASSET_PREFIX.length);
+    const file = files.asset(name);
+    if (file) sendAsset(send, request, response, file);
+    else sendProblem(send, response, 404, 'not-found', 'ja');
+  };
+
+  const routes: Route[] = [
+    { method: 'GET', path: '/', handle: page },
+    { method: 'GET', path: `${ASSET_PREFIX}*`, handle: asset },
+    { method: 'GET', path: '/chat/api/history', handle: historyHandler(deps) },
+    { method: 'POST', path: '/chat/api/turn', handle: turnHandler(deps) },
+    { method: 'POST', path: '/chat/api/session', handle: siteTokenHandler(deps) },
+    {
+      method: 'GET',
+      path: `${RECEIPTS_PATH}*`,
+      handle: receiptHandler({ sessions, reader: options.receipts, send }),
+    },
+  ];
+  if (options.demo) {
+    routes.push(
+      { method: 'GET', path: '/chat/api/demo/customers', handle: demoCustomersHandler(deps) },
+      { method: 'POST', path: '/chat/api/demo/sign-in', handle: demoSignInHandler(deps) },
+    );
+  }
+
+  return {
+    name: 'web',
+    routes,
+    async close() {
+      await sessionKeyv.disconnect();
+      await transcriptKeyv.disconnect();
+    },
+  };
+}

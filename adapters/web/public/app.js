@@ -1,0 +1,235 @@
+// @ts-check
+/**
+ * The chat page's controller: loads the session's history, sends the user's actions to `/chat/api/turn` and
+ * appends what comes back. Buttons of answered messages are disabled; the engine still refuses stale clicks.
+ * A `?token=` from the support site is handed to the server once and removed from the address bar.
+ */
+import { localisePage, t } from './i18n.js';
+import { firstSafeControl, renderEntry, setActive } from './render.js';
+
+/** @typedef {import('./i18n.js').Locale} Locale */
+/** @typedef {import('./render.js').Entry} Entry */
+/** @typedef {import('./render.js').Reply} Reply */
+/** @typedef {import('./render.js').Actions} Actions */
+
+const log = /** @type {HTMLElement} */ (document.getElementById('log'));
+const composer = /** @type {HTMLFormElement} */ (document.getElementById('composer'));
+const input = /** @type {HTMLTextAreaElement} */ (document.getElementById('composer-input'));
+const send = /** @type {HTMLButtonElement} */ (document.getElementById('send'));
+const errorBox = /** @type {HTMLElement} */ (document.getElementById('error'));
+const busy = /** @type {HTMLElement} */ (document.getElementById('busy'));
+const language = /** @type {HTMLButtonElement} */ (document.getElementById('language'));
+const identityState = /** @type {HTMLElement} */ (document.getElementById('identity-state'));
+const identityNotice = /** @type {HTMLElement} */ (document.getElementById('identity-notice'));
+const demoForm = /** @type {HTMLFormElement} */ (document.getElementById('demo'));
+const demoSelect = /** @type {HTMLSelectElement} */ (document.getElementById('demo-customer'));
+
+/** @type {Locale} */
+let locale = document.documentElement.lang === 'en' ? 'en' : 'ja';
+let pending = false;
+/** @type {{ signedIn: boolean, signedInAs?: string }} */
+let identity = { signedIn: false };
+
+/** A random id per submission, so a retried request is recognised (works without a secure context). */
+function requestId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * @param {string} path @param {unknown} [body]
+ * @returns {Promise<any>} the JSON answer; throws an Error whose message is polite and shown to the user
+ */
+async function api(path, body) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new Error(t(locale, 'network'));
+  }
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(typeof json.message === 'string' ? json.message : t(locale, 'network'));
+  return json;
+}
+
+function showError(/** @type {string | undefined} */ message) {
+  errorBox.textContent = message ?? '';
+  errorBox.hidden = !message;
+}
+
+function showIdentity() {
+  identityState.textContent = identity.signedIn
+    ? identity.signedInAs
+      ? t(locale, 'signedInAs', { name: identity.signedInAs })
+      : t(locale, 'signedIn')
+    : t(locale, 'anonymous');
+}
+
+function applyLocale(/** @type {Locale} */ next) {
+  locale = next;
+  localisePage(locale);
+  showIdentity();
+}
+
+/** Messages after the last user message are the current question; everything before is answered. */
+function settle() {
+  const messages = /** @type {HTMLElement[]} */ ([...log.querySelectorAll('.msg')]);
+  const lastUser = messages.map((m) => m.classList.contains('user')).lastIndexOf(true);
+  messages.forEach((message, index) => {
+    if (message.classList.contains('bot')) setActive(message, !pending && index > lastUser);
+  });
+  send.disabled = pending;
+  busy.hidden = !pending;
+  log.setAttribute('aria-busy', String(pending));
+}
+
+/** @type {Actions} */
+const actions = {
+  choose(reply, choice, button) {
+    button.classList.add('chosen');
+    button.setAttribute('aria-pressed', 'true');
+    button.append(
+      Object.assign(document.createElement('span'), {
+        className: 'visually-hidden',
+        textContent: t(locale, 'chosen'),
+      }),
+    );
+    void turn({ kind: 'choice', choiceId: choice.id, stateVersion: reply.stateVersion }, 'control');
+  },
+  acknowledge(reply, ackIds) {
+    void turn({ kind: 'acknowledge', ackIds, stateVersion: reply.stateVersion }, 'control');
+  },
+  typed(reply, text) {
+    void turn({ kind: 'typed', text, stateVersion: reply.stateVersion }, 'control');
+  },
+};
+
+/**
+ * Appends entries; `reveal` scrolls the first new bot message into view (the start of the answer, so a long
+ * reply is read from its beginning). @param {Entry[]} entries @param {boolean} reveal
+ */
+function append(entries, reveal) {
+  /** @type {HTMLElement | undefined} */
+  let first;
+  for (const entry of entries) {
+    const message = renderEntry(entry, locale, actions);
+    if (!first && entry.from === 'bot') first = message;
+    log.append(message);
+  }
+  if (reveal) first?.scrollIntoView({ block: 'start' });
+  else log.lastElementChild?.scrollIntoView({ block: 'end' });
+}
+
+/**
+ * Sends one action. `from`: where the user acted — after a click the focus moves to the new question's first
+ * safe control (never a danger button); after typing it stays in the message box.
+ * @param {Record<string, unknown>} turnInput @param {'composer' | 'control' | 'page'} from
+ */
+async function turn(turnInput, from) {
+  if (pending) return;
+  pending = true;
+  showError(undefined);
+  settle();
+  try {
+    const answer = await api('/chat/api/turn', { id: requestId(), input: turnInput });
+    if (answer.locale !== locale) applyLocale(answer.locale);
+    if (answer.duplicate) await reload();
+    else append(answer.entries, true);
+    pending = false;
+    settle();
+    if (from === 'control') {
+      const current = [...log.querySelectorAll('.msg.bot')].at(-1);
+      const target = current instanceof HTMLElement ? firstSafeControl(current) : null;
+      // Without scrolling: the new message stays in view from its start (facts before the boxes to tick).
+      (target ?? input).focus({ preventScroll: true });
+    }
+  } catch (error) {
+    pending = false;
+    settle();
+    showError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function reload() {
+  const lang = new URLSearchParams(location.search).get('lang');
+  const history = await api(`/chat/api/history${lang === 'en' ? '?lang=en' : ''}`);
+  identity = { signedIn: history.signedIn, signedInAs: history.signedInAs };
+  applyLocale(history.locale);
+  log.replaceChildren();
+  append(history.entries, false);
+  settle();
+  return history;
+}
+
+async function signInWithSiteToken() {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token');
+  if (!token) return;
+  params.delete('token');
+  const query = params.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  const answer = await api('/chat/api/session', { token });
+  identity = { signedIn: answer.signedIn, signedInAs: answer.signedInAs };
+  identityNotice.textContent = answer.message ?? '';
+  identityNotice.hidden = !answer.message;
+}
+
+async function setUpDemo() {
+  const { customers } = await api('/chat/api/demo/customers');
+  for (const customer of customers) {
+    const option = document.createElement('option');
+    option.value = customer.customerId;
+    option.textContent = `${customer.name}（${customer.email}）`;
+    demoSelect.append(option);
+  }
+  demoForm.hidden = false;
+  demoForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const answer = await api('/chat/api/demo/sign-in', { customerId: demoSelect.value });
+      identity = { signedIn: answer.signedIn, signedInAs: answer.signedInAs };
+      identityNotice.hidden = true;
+      showIdentity();
+    } catch (error) {
+      showError(error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (text === '' || pending) return;
+  input.value = '';
+  void turn({ kind: 'text', text }, 'composer');
+});
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    composer.requestSubmit();
+  }
+});
+language.addEventListener('click', () => {
+  void turn({ kind: 'locale', locale: locale === 'ja' ? 'en' : 'ja' }, 'page');
+});
+
+async function start() {
+  try {
+    await signInWithSiteToken();
+    const history = await reload();
+    if (history.demo) await setUpDemo();
+    if (history.entries.length === 0) {
+      const entry = new URLSearchParams(location.search).get('start') ?? 'menu';
+      await turn({ kind: 'start', dialogId: entry }, 'page');
+    }
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+void start();

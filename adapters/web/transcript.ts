@@ -1,0 +1,55 @@
+/**
+ * The conversation as the web page shows it, kept per session so a reload (and, on SQLite/Redis, a restart)
+ * shows it again. Bounded to the last {@link TRANSCRIPT_LIMIT} entries, with the idle time to live of the
+ * conversation. Last write wins across instances (Keyv has no compare-and-set); within one process a session's
+ * turns are serialised by the channel, so nothing is lost there.
+ *
+ * What the user typed is stored as shown back, with one-time codes and e-mail addresses masked: the transcript
+ * is a display, not a record (receipts are the record), and needs neither.
+ */
+import type { Keyv } from 'keyv';
+import type { Reply } from '../../src/engine/turn.js';
+
+export const TRANSCRIPT_LIMIT = 100;
+
+export type Entry =
+  | { seq: number; at: string; from: 'user'; text: string }
+  | { seq: number; at: string; from: 'bot'; reply: Reply };
+
+export type NewEntry = { from: 'user'; text: string } | { from: 'bot'; reply: Reply };
+
+const CODE_ONLY = /^\s*\d{4,8}\s*$/;
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+
+/** The user's text as kept in the transcript: a bare code masked, e-mail local parts masked. */
+export function maskForTranscript(text: string): string {
+  if (CODE_ONLY.test(text)) return '••••••';
+  return text.replace(EMAIL, (_all, first: string, domain: string) => `${first}•••@${domain}`);
+}
+
+export class Transcripts {
+  constructor(
+    private readonly keyv: Keyv<Entry[]>,
+    private readonly ttlMs: number,
+    private readonly limit = TRANSCRIPT_LIMIT,
+  ) {}
+
+  async read(sessionId: string): Promise<Entry[]> {
+    return (await this.keyv.get(sessionId)) ?? [];
+  }
+
+  /** Appends entries (numbered after the last one) and returns them as stored. */
+  async append(sessionId: string, items: readonly NewEntry[], at: Date): Promise<Entry[]> {
+    const existing = await this.read(sessionId);
+    let seq = existing.at(-1)?.seq ?? 0;
+    const stamp = at.toISOString();
+    const added: Entry[] = items.map((item) => {
+      seq += 1;
+      return item.from === 'user'
+        ? { seq, at: stamp, from: 'user', text: item.text }
+        : { seq, at: stamp, from: 'bot', reply: item.reply };
+    });
+    await this.keyv.set(sessionId, [...existing, ...added].slice(-this.limit), this.ttlMs);
+    return added;
+  }
+}
