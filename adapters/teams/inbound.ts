@@ -1,0 +1,101 @@
+/**
+ * A Teams activity → what the adapter should do with it, pure (no I/O). Translation only:
+ * - personal-chat messages, and channel / group-chat messages that @mention the bot (the `<at>…</at>` removed),
+ *   become text turns; `act <e-mail|contract no.>` and `end` become the agent-mode entry points;
+ * - Adaptive Card submits (a `message` with `value`) become the engine input the card's data names (`submit.ts`);
+ * - a conversationUpdate that adds the bot asks for the welcome card;
+ * - anything else is ignored.
+ * The conversation key is `teams:<tenant>:<conversation.id>:<aadObjectId>` (a channel thread's conversation id
+ * carries its `;messageid=`, so each thread is its own conversation).
+ */
+import type { Activity } from 'botbuilder';
+import type { Locale, TurnInput } from '../../src/engine/turn.js';
+import { submitToInput } from './submit.js';
+
+export type Inbound =
+  | {
+      kind: 'turn';
+      /** The Teams user (AAD object id) — who speaks, for `resolveSpeaker`. */
+      userId: string;
+      baseKey: string;
+      /** Platform delivery id for de-duplication (`teams:<conversation>:<activity id>`), when the activity has one. */
+      deliveryId: string | undefined;
+      input: TurnInput;
+      locale: Locale | undefined;
+      /** For a card submit: the id of the card's activity (`replyToId`). */
+      fromCard: string | undefined;
+    }
+  | { kind: 'welcome'; userId: string; baseKey: string; locale: Locale | undefined }
+  | { kind: 'ignore'; reason: string };
+
+export function localeOf(hint: string | undefined): Locale | undefined {
+  if (!hint) return undefined;
+  if (/^ja\b/i.test(hint)) return 'ja';
+  if (/^en\b/i.test(hint)) return 'en';
+  return undefined;
+}
+
+function tenantOf(activity: Activity): string {
+  const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return (
+    activity.conversation?.tenantId ?? (typeof fromChannelData === 'string' ? fromChannelData : 'unknown')
+  );
+}
+
+/** The Teams user id the bot keys on: the AAD object id (the `29:` id only when Teams sent none). */
+function userOf(activity: Activity): string | undefined {
+  return activity.from?.aadObjectId ?? activity.from?.id;
+}
+
+export function conversationKeyOf(activity: Activity, userId: string): string {
+  return `teams:${tenantOf(activity)}:${activity.conversation.id}:${userId}`;
+}
+
+/** Whether the bot is @mentioned (Teams lists mentions in `entities`). */
+export function mentionsBot(activity: Activity): boolean {
+  return (activity.entities ?? []).some(
+    (entity) =>
+      entity.type === 'mention' &&
+      (entity as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
+}
+
+/** Removes `<at>…</at>` mentions and surrounding blanks. */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Text commands of agent mode: `act <e-mail|contract no.>` and `end`; any other text goes to the engine as is. */
+export function textToInput(text: string): TurnInput {
+  const act = /^act(?:\s+(.+))?$/i.exec(text);
+  if (act) return { kind: 'start', dialogId: 'agent-session', ...(act[1] ? { text: act[1].trim() } : {}) };
+  if (/^end$/i.test(text)) return { kind: 'start', dialogId: 'agent-end' };
+  return { kind: 'text', text };
+}
+
+export function parseInbound(activity: Activity): Inbound {
+  const userId = userOf(activity);
+  if (!userId || !activity.conversation?.id) return { kind: 'ignore', reason: 'no sender or conversation' };
+  const baseKey = conversationKeyOf(activity, userId);
+  const locale = localeOf(activity.locale);
+  if (activity.type === 'conversationUpdate') {
+    const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+    return botAdded ? { kind: 'welcome', userId, baseKey, locale } : { kind: 'ignore', reason: 'membership' };
+  }
+  if (activity.type !== 'message') return { kind: 'ignore', reason: `activity type ${activity.type}` };
+  if (activity.from?.id === activity.recipient?.id) return { kind: 'ignore', reason: 'own message' };
+  const deliveryId = activity.id ? `teams:${activity.conversation.id}:${activity.id}` : undefined;
+  const common = { kind: 'turn' as const, userId, baseKey, deliveryId, locale };
+  if (activity.value !== undefined && activity.value !== null) {
+    const input = submitToInput(activity.value);
+    if (!input) return { kind: 'ignore', reason: 'card submit that is not ours' };
+    return { ...common, input, fromCard: activity.replyToId };
+  }
+  const personal = (activity.conversation.conversationType ?? 'personal') === 'personal';
+  if (!personal && !mentionsBot(activity))
+    return { kind: 'ignore', reason: 'channel message without mention' };
+  return { ...common, input: textToInput(stripMentions(activity.text ?? '')), fromCard: undefined };
+}
