@@ -1,6 +1,119 @@
-/** PLACEHOLDER until the Slack adapter lands (helper in progress). */
+/**
+ * The Slack channel: a Bolt app over the one engine. HTTP mode (SLACK_SIGNING_SECRET) exposes Bolt's own
+ * HTTPReceiver as the route `POST /slack/events` — events, interactivity and slash commands on that one path;
+ * Bolt verifies the signature (a bad one gets 401 and nothing runs), bodies are limited to 1 MB and every
+ * delivery is acknowledged before it is handled. Socket Mode (SLACK_APP_TOKEN) has no routes; `start()` connects.
+ *
+ * The Web API base URL is SLACK_API_URL; known bot ids (SLACK_BOT_ID + SLACK_BOT_USER_ID) skip `auth.test`.
+ * Bolt logs through the redacting logger; Bolt's and our own faults go to `context.onError`. Agents are the
+ * configured ones plus, when SLACK_AGENT_USERGROUP is set, that group's members.
+ */
+import { App, HTTPReceiver } from '@slack/bolt';
+import { anyAgentDirectory } from '../../src/channels/agent-directory.js';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
+import type { SpeakerDeps } from '../../src/channels/speaker.js';
+import type { Route } from '../../src/http/routes.js';
+import { slackUsergroupDirectory } from './agents.js';
+import { webClientApi } from './api.js';
+import { InFlight } from './in-flight.js';
+import { registerInbound } from './inbound.js';
+import { boltLogger } from './logger.js';
+import { Outbound } from './outbound.js';
 
-export async function createSlackChannel(_context: ChannelContext): Promise<Channel> {
-  throw new Error('Slack channel not built yet');
+export const SLACK_EVENTS_PATH = '/slack/events';
+export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
+/** How long `close()` waits for deliveries still being handled. */
+const CLOSE_GRACE_MS = 10_000;
+
+export interface SlackChannel extends Channel {
+  /** Resolves once every acknowledged delivery has been handled (replies posted). */
+  idle(): Promise<void>;
+}
+
+export async function createSlackChannel(context: ChannelContext): Promise<SlackChannel> {
+  const { config } = context;
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new Error('SLACK_BOT_TOKEN is required for the Slack channel');
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+  const report = (phase: string) => (error: unknown) => context.onError(error, { channel: 'slack', phase });
+  const logger = boltLogger(config.LOG_LEVEL);
+  const options = {
+    token,
+    logger,
+    clientOptions: {
+      slackApiUrl: config.SLACK_API_URL,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    },
+    ...(config.SLACK_BOT_ID && config.SLACK_BOT_USER_ID
+      ? { botId: config.SLACK_BOT_ID, botUserId: config.SLACK_BOT_USER_ID }
+      : {}),
+  };
+
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (socketMode) {
+    app = new App({ ...options, appToken: config.SLACK_APP_TOKEN, socketMode: true });
+  } else {
+    if (!config.SLACK_SIGNING_SECRET)
+      throw new Error('SLACK_SIGNING_SECRET is required for the Slack channel over HTTP');
+    receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      endpoints: SLACK_EVENTS_PATH,
+      processBeforeResponse: false,
+      bodyLimit: SLACK_BODY_LIMIT_BYTES,
+      logger,
+    });
+    app = new App({ ...options, receiver });
+  }
+
+  // Every delivery is tracked from the moment Bolt takes it until its replies are posted.
+  const inFlight = new InFlight();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => inFlight.track(processEvent(event));
+  app.error(async (error) => report('bolt')(error));
+
+  const api = webClientApi(app.client);
+  const usergroup = config.SLACK_AGENT_USERGROUP;
+  const speakers: SpeakerDeps = usergroup
+    ? {
+        ...context.speakers,
+        directory: anyAgentDirectory(
+          context.speakers.directory,
+          slackUsergroupDirectory({
+            members: () => api.usergroupMembers(usergroup),
+            onError: report('usergroup'),
+          }),
+        ),
+      }
+    : context.speakers;
+  const outbound = new Outbound(api, (error, phase) => report(phase)(error));
+  registerInbound(app, { context, speakers, api, outbound });
+
+  const routes: Route[] = receiver
+    ? [
+        {
+          method: 'POST',
+          path: SLACK_EVENTS_PATH,
+          handle: (request, response) => receiver.requestListener(request, response),
+        },
+      ]
+    : [];
+  const settle = () =>
+    Promise.race([
+      inFlight.idle(),
+      new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
+    ]);
+
+  return {
+    name: 'slack',
+    routes,
+    async start() {
+      if (socketMode) await app.start();
+    },
+    async close() {
+      await settle();
+      if (socketMode) await app.stop();
+    },
+    idle: () => inFlight.idle(),
+  };
 }

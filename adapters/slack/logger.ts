@@ -1,0 +1,39 @@
+/**
+ * Bolt's and the Web API client's log lines, through the project's redacting logger (tokens, e-mail addresses and
+ * secrets masked) at the configured level, to stderr. Bolt's `setLevel` is ignored: LOG_LEVEL decides. Our own
+ * faults do not go here but to `ChannelContext.onError` (see `app.error` in channel.ts).
+ */
+import { format } from 'node:util';
+import { type Logger, LogLevel } from '@slack/bolt';
+import pino, { type DestinationStream, type LevelWithSilent } from 'pino';
+import { createLogger, REDACTED } from '../../src/audit/redact.js';
+
+/** App-level tokens (`xapp-…`), which the shared redaction does not know. */
+const APP_TOKEN = /\bxapp-[A-Za-z0-9-]+/g;
+
+function line(parts: unknown[]): string {
+  return format(...parts).replace(APP_TOKEN, REDACTED);
+}
+
+function boltLevel(level: LevelWithSilent): LogLevel {
+  if (level === 'debug' || level === 'trace') return LogLevel.DEBUG;
+  if (level === 'info') return LogLevel.INFO;
+  if (level === 'warn') return LogLevel.WARN;
+  return LogLevel.ERROR;
+}
+
+export function boltLogger(
+  level: LevelWithSilent,
+  destination: DestinationStream = pino.destination(2),
+): Logger {
+  const logger = createLogger({ level, name: 'slack', destination });
+  return {
+    debug: (...parts: unknown[]) => logger.debug(line(parts)),
+    info: (...parts: unknown[]) => logger.info(line(parts)),
+    warn: (...parts: unknown[]) => logger.warn(line(parts)),
+    error: (...parts: unknown[]) => logger.error(line(parts)),
+    setLevel: () => {},
+    getLevel: () => boltLevel(level),
+    setName: () => {},
+  };
+}
