@@ -48,7 +48,7 @@ const KEY_VALUE =
   /\b([A-Za-z_-]*(?:token|secret|password|api[_-]?key)\s*[=:]\s*|(?:key|code)=)[^\s&,;"'`]+/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-const SLACK_TOKEN = /\bxox[a-z]-[A-Za-z0-9-]+/g;
+const SLACK_TOKEN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
 /** Japanese numbers (`03-6631-2540`, `090 1234 5678`, `0366312540`) and `+CC …` international ones. */
 const PHONE =
   /(?<![\w-])(?:\+\d{1,3}[-\s]?\(?\d{1,4}\)?(?:[-\s]?\d{2,4}){2,3}|0\d{1,4}(?:[-\s]?\d{1,4}){1,2}[-\s]?\d{3,4})(?![\w-])/g;

@@ -24,6 +24,7 @@ describe('redactText', () => {
     expect(redactText('Authorization: Bearer abc.def-ghi')).toBe(`Authorization: Bearer ${REDACTED}`);
     expect(redactText('jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig')).toBe(`jwt ${REDACTED}`);
     expect(redactText('xoxb-1234-5678-abcdef')).toBe(REDACTED);
+    expect(redactText('token xapp-1-A0123-4567-abcdef end')).toBe(`token ${REDACTED} end`);
   });
 
   it('masks the value of token=, password: and code= pairs but not an error code after a colon', () => {

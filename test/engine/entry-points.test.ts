@@ -71,3 +71,20 @@ describe('acknowledgements asked of an agent', () => {
     expect(h.lastText()).not.toContain('担当者の方へ');
   });
 });
+
+describe('a finished conversation', () => {
+  it('refuses its final button pressed again later as stale, and acts once', async () => {
+    const { h, backend } = setup({ entryPoints: ['delete-item'] });
+    await h.send({ kind: 'start', dialogId: 'delete-item' });
+    await h.say('CameraOA');
+    await h.tick(['no-refund', 'data-loss']);
+    await h.click('confirm');
+    const typedPrompt = h.last.at(-1);
+    expect(typedPrompt?.typedConfirmation).toBeDefined();
+    await h.type('削除');
+    expect(backend.effects).toHaveLength(1);
+    await h.send({ kind: 'typed', text: '削除', stateVersion: typedPrompt?.stateVersion ?? -1 });
+    expect(h.lastText()).toContain('以前の画面');
+    expect(backend.effects).toHaveLength(1);
+  });
+});

@@ -101,7 +101,11 @@ function finishFrame(w: Work, outcome: string, result: Json | undefined): string
   const finished = w.state.stack.pop();
   if (finished) w.events.push({ ...eventBase(w, finished.dialogId), kind: 'dialog-ended', outcome });
   const parent = topFrame(w);
-  if (!parent) return undefined;
+  if (!parent) {
+    // The conversation is done: every button rendered before (a final confirmation too) is stale now.
+    w.state.step += 1;
+    return undefined;
+  }
   const sub = nodeOf(w.def, parent.dialogId, parent.nodeId);
   if (sub?.kind !== 'sub') return undefined;
   if (sub.result) parent.slots[sub.result] = result ?? null;

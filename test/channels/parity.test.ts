@@ -1,0 +1,173 @@
+/**
+ * Channel parity: the same conversations driven end to end through Slack (signed HTTP to a real Bolt app, fake
+ * Web API) and Teams (activities to /api/messages, fake Bot Connector) must reach the same outcomes with the
+ * same backend calls. Platform-specific refusals (bad Slack signature, unauthenticated Teams request) are in
+ * each adapter's own tests.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackDriver } from '../adapters/slack/driver.js';
+import { createTeamsDriver } from '../adapters/teams/driver.js';
+import type { ChannelDriver, DriverFactory, SeenMessage } from './driver.js';
+
+const CAMERA = 'camera-two@example.com';
+const PORTAL = 'portal@example.com';
+const DEVICE_ACKS = ['no-refund', 'license-forfeit', 'data-loss'];
+const CONTRACT_ACKS = ['service-termination', 'minimum-term-charge'];
+const AGENT = 'AGENT1';
+
+const channels: [string, DriverFactory][] = [
+  ['slack', createSlackDriver],
+  ['teams', createTeamsDriver],
+];
+
+function latest(d: ChannelDriver, user: string): SeenMessage {
+  const shown = d.messages(user);
+  const message = shown.at(-1);
+  if (!message) throw new Error(`${d.name}: nothing shown to ${user}`);
+  return message;
+}
+
+function allText(d: ChannelDriver, user: string): string {
+  return d
+    .messages(user)
+    .map((m) => m.text)
+    .join('\n');
+}
+
+/** Backend calls as `operation:outcome`, the identity-proof calls included. */
+function callLog(d: ChannelDriver): string[] {
+  return d.testBot.calls.map((c) => `${c.operation}:${c.outcome}`);
+}
+
+async function signIn(d: ChannelDriver, user: string, request: string, email: string): Promise<void> {
+  await d.say(user, request);
+  expect(latest(d, user).text).toContain('メールアドレス');
+  await d.say(user, email);
+  await d.say(user, d.testBot.codeFor(email));
+}
+
+/** Camera-two deletes CameraOA, up to the final danger button (not pressed). */
+async function toFinalDeviceDeletion(d: ChannelDriver, user: string): Promise<SeenMessage> {
+  await signIn(d, user, 'カメラを削除したい', CAMERA);
+  expect(latest(d, user).choices.map((c) => c.id)).toContain('DEV-0001');
+  await d.click(user, 'DEV-0001');
+  await d.click(user, 'delete');
+  const acks = latest(d, user);
+  expect(acks.acks.map((a) => a.id).sort()).toEqual([...DEVICE_ACKS].sort());
+  expect(acks.text).toContain('払い戻しはありません');
+  await d.acknowledge(user, DEVICE_ACKS);
+  const final = latest(d, user);
+  expect(final.choices).toContainEqual(expect.objectContaining({ id: 'confirm', style: 'danger' }));
+  return final;
+}
+
+const running: ChannelDriver[] = [];
+async function open(factory: DriverFactory, agents: string[] = []): Promise<ChannelDriver> {
+  const driver = await factory({ agents });
+  running.push(driver);
+  return driver;
+}
+afterEach(async () => {
+  for (const driver of running.splice(0)) await driver.close();
+});
+
+describe.each(channels)('%s', (_name, factory) => {
+  it('a customer deletes a camera device end to end; the answered question loses its buttons', async () => {
+    const d = await open(factory);
+    const final = await toFinalDeviceDeletion(d, 'U1');
+    await d.click('U1', 'confirm');
+    expect(allText(d, 'U1')).toContain('削除（解約）しました');
+    expect(d.testBot.calls.filter((c) => c.operation === 'deleteMiemasuDevice')).toHaveLength(1);
+    const answered = d.messages('U1').find((m) => m.id === final.id);
+    expect(answered?.choices ?? []).toEqual([]);
+  });
+
+  it('a redelivered message gets one reply and runs once', async () => {
+    const d = await open(factory);
+    await d.say('U1', 'カメラを削除したい');
+    const shown = d.messages('U1').length;
+    const calls = d.testBot.calls.length;
+    await d.redeliverLast();
+    expect(d.messages('U1')).toHaveLength(shown);
+    expect(d.testBot.calls).toHaveLength(calls);
+  });
+
+  it('a double click on the final button deletes once', async () => {
+    const d = await open(factory);
+    await toFinalDeviceDeletion(d, 'U1');
+    await d.doubleClick('U1', 'confirm');
+    expect(d.testBot.calls.filter((c) => c.operation === 'deleteMiemasuDevice')).toHaveLength(1);
+  });
+
+  it("an answered question's old button is refused and calls nothing", async () => {
+    const d = await open(factory);
+    await signIn(d, 'U1', 'カメラを削除したい', CAMERA);
+    const deviceQuestion = latest(d, 'U1');
+    await d.click('U1', 'DEV-0001');
+    const before = d.testBot.calls.length;
+    await d.click('U1', 'DEV-0002', { messageId: deviceQuestion.id });
+    expect(latest(d, 'U1').text).toContain('以前の画面');
+    expect(d.testBot.calls).toHaveLength(before);
+  });
+
+  it('FAQ questions need no identity check', async () => {
+    const d = await open(factory);
+    await d.say('U1', '年間パックの途中で解約した場合、日割りで返金してもらえる？');
+    expect(latest(d, 'U1').text).toContain('払い戻し');
+    expect(d.testBot.calls).toEqual([]);
+  });
+
+  it('agent mode is refused to anyone not configured as an agent', async () => {
+    const d = await open(factory, [AGENT]);
+    await d.actFor('U1', PORTAL);
+    expect(allText(d, 'U1')).toContain('担当者のみ');
+    expect(d.testBot.calls.map((c) => c.operation)).not.toContain('findCustomer');
+  });
+
+  it('an agent acts for a customer: found by e-mail, identity ticked, portal contract cancelled for them', async () => {
+    const d = await open(factory, [AGENT]);
+    await d.actFor(AGENT, PORTAL);
+    const found = latest(d, AGENT);
+    expect(found.acks).toHaveLength(1);
+    await d.acknowledge(
+      AGENT,
+      found.acks.map((a) => a.id),
+    );
+    await d.click(AGENT, 'confirm').catch(() => undefined); // only when the agent confirm asks a final button
+    expect(allText(d, AGENT)).toContain('代理');
+    await d.say(AGENT, 'ポータルの契約を解約したい');
+    expect(d.testBot.outbox).toEqual([]); // never a one-time code for the customer's mailbox
+    await d.say(AGENT, 'HMMH061530');
+    await d.click(AGENT, 'cost');
+    await d.click(AGENT, 'transfer');
+    expect(latest(d, AGENT).text).toContain('担当者の方へ');
+    await d.acknowledge(AGENT, CONTRACT_ACKS);
+    await d.click(AGENT, 'confirm');
+    expect(allText(d, AGENT)).toContain('解約のお申込を承りました');
+    const submit = d.testBot.calls.filter((c) => c.operation === 'submitCancellationApplication');
+    expect(submit).toHaveLength(1);
+    expect(submit[0]?.outcome).toBe('ok');
+  });
+});
+
+describe('both channels', () => {
+  it('make the same backend calls with the same outcomes for the same conversation', async () => {
+    const logs: string[][] = [];
+    for (const [, factory] of channels) {
+      const d = await open(factory);
+      const final = await toFinalDeviceDeletion(d, 'U1');
+      expect(final.text).toContain('CameraOA');
+      await d.click('U1', 'confirm');
+      logs.push(callLog(d));
+    }
+    expect(logs[0]).toEqual([
+      'startVerification:ok',
+      'confirmVerification:ok',
+      'getMiemasuAccount:ok',
+      'listMiemasuDevices:ok',
+      'deleteMiemasuDevice:ok',
+      'listMiemasuDevices:ok',
+    ]);
+    expect(logs[1]).toEqual(logs[0]);
+  });
+});
