@@ -1,0 +1,248 @@
+/**
+ * Live handoff in front of the engine: `withLiveHandoff(engine, desk)` is an `Engine` whose `handle` offers a
+ * person where the engine tells how to reach one, and routes the customer to that person while a ticket is live.
+ *
+ * Contract:
+ * - After the engine answers, a reply carrying `handoff` gets an offer right after it: in business hours
+ *   「チャットで担当者と話す」 (`__handoff-live`), outside them 「担当者へのご依頼を残す」 (`__handoff-request`; the
+ *   next text is the request). The engine's own replies are kept as they are, including "outside these hours you
+ *   can finish the procedure here", so a closed desk never blocks a cancellation.
+ * - The `__handoff-*` choices are answered here and never reach the engine, whatever their state version
+ *   (reaching a person is always allowed).
+ * - While the conversation's ticket is waiting or claimed, EVERY text goes to the person — global commands such
+ *   as 「やめる」 included, since the customer is talking to a person — except the leave phrase 「ボットに戻る」 /
+ *   "back to bot" (or its button), which closes the ticket and returns to the bot. Buttons of the bot's own
+ *   questions are answered with a reminder of that phrase and change nothing.
+ * - The engine never sees what was relayed, so its procedure resumes where it was; when the conversation comes
+ *   back, the question the customer was at is shown again (it still carries its state version, so its buttons work).
+ * - Only customers are offered a person; an agent acting for a customer talks to the engine as usual.
+ * - Any failure of the desk (a store or a room down) is logged and the engine answers as if no desk existed.
+ */
+import type { Engine } from '../engine/runtime.js';
+import { detectCommand } from '../engine/text/commands.js';
+import { normalizeLoose, normalizeText } from '../engine/text/normalize.js';
+import type { Choice, Locale, Reply, Turn } from '../engine/turn.js';
+import type { ConversationHandoffState, CustomerText, LiveDesk, NewOffer } from './desk-types.js';
+import { type CustomerTexts, customerTexts, LEAVE_PHRASES } from './messages.js';
+import type { HandoffOffer } from './records.js';
+import { recentTexts } from './summary.js';
+import type { Ticket } from './ticket.js';
+
+export const HANDOFF_CHOICES = {
+  live: '__handoff-live',
+  request: '__handoff-request',
+  cancel: '__handoff-cancel',
+  leave: '__handoff-leave',
+} as const;
+type OwnChoice = (typeof HANDOFF_CHOICES)[keyof typeof HANDOFF_CHOICES];
+const OWN_CHOICES = new Set<string>(Object.values(HANDOFF_CHOICES));
+
+const LEAVE = new Set(LEAVE_PHRASES.map(normalizeLoose));
+
+/** Whether the text is the customer's way back from a person to the bot. */
+export function isLeavePhrase(text: string): boolean {
+  return LEAVE.has(normalizeLoose(text));
+}
+
+export interface LiveHandoffOptions {
+  /** Faults of the desk, for the operator's log; never includes message text. */
+  onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
+}
+
+/** `engine` itself when there is no desk or no agents' room. */
+export function withLiveHandoff(
+  engine: Engine,
+  desk: LiveDesk | undefined,
+  options: LiveHandoffOptions = {},
+): Engine {
+  if (!desk?.available) return engine;
+  const front = new Front(engine, desk, options.onError ?? (() => {}));
+  return {
+    definition: engine.definition,
+    describe: (conversationKey) => engine.describe(conversationKey),
+    handle: (turn) => front.handle(turn),
+  };
+}
+
+const asReplies = (messages: CustomerText[], stateVersion: number): Reply[] =>
+  messages.map((m) => ({ ...m, stateVersion }));
+
+class Front {
+  constructor(
+    private readonly engine: Engine,
+    private readonly desk: LiveDesk,
+    private readonly onError: NonNullable<LiveHandoffOptions['onError']>,
+  ) {}
+
+  async handle(turn: Turn): Promise<Reply[]> {
+    if (turn.actor.kind !== 'customer') return this.engine.handle(turn);
+    const input = turn.input;
+    if (input.kind === 'choice' && OWN_CHOICES.has(input.choiceId)) {
+      const own = input.choiceId as OwnChoice;
+      const answered = await this.guard(turn, `choice ${own}`, () =>
+        this.ownChoice(turn, own, input.stateVersion),
+      );
+      return (
+        answered ??
+        asReplies(
+          [{ text: customerTexts(turn.locale ?? 'ja').unavailable, tone: 'warning' }],
+          input.stateVersion,
+        )
+      );
+    }
+    const state = await this.guard(turn, 'state', () => this.desk.state(turn.conversationKey));
+    const active = state?.active;
+    if (active) {
+      const live = await this.guard(turn, 'live chat', () => this.live(turn, active));
+      if (live) return live;
+    } else if (state?.awaitingRequest) {
+      const taken = await this.guard(turn, 'request', () => this.takeRequest(turn, state));
+      if (taken) return taken;
+    }
+    const replies = await this.engine.handle(turn);
+    return (await this.guard(turn, 'offer', () => this.offer(turn, replies, state))) ?? replies;
+  }
+
+  private async guard<T>(turn: Turn, phase: string, work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      this.onError(error, { conversationKey: turn.conversationKey, phase: `live handoff: ${phase}` });
+      return undefined;
+    }
+  }
+
+  private async locale(turn: Turn): Promise<Locale> {
+    return (await this.engine.describe(turn.conversationKey))?.locale ?? turn.locale ?? 'ja';
+  }
+
+  /** Adds the offer after the reply that tells how to reach a person, and remembers what the customer saw. */
+  private async offer(
+    turn: Turn,
+    replies: Reply[],
+    state: ConversationHandoffState | undefined,
+  ): Promise<Reply[]> {
+    const index = replies.findIndex((r) => r.handoff !== undefined);
+    const marked = replies[index];
+    if (!marked) {
+      // The engine moved on: the question remembered with the last offer is not the current one any more.
+      if (state?.offer?.resume) {
+        await this.desk.noteOffer(turn.conversationKey, { ...state.offer, resume: undefined });
+      }
+      return replies;
+    }
+    const dialogId = marked.handoff?.dialogId;
+    const t = customerTexts(await this.locale(turn));
+    const last = replies.at(-1);
+    const offer: NewOffer = {
+      dialogId,
+      recentReplies: recentTexts(replies),
+      // Anything after the handoff reply ends with the current question shown again (the engine's contract).
+      resume: last && index < replies.length - 1 && !last.receipt ? last : undefined,
+      stateVersion: marked.stateVersion,
+    };
+    await this.desk.noteOffer(turn.conversationKey, offer);
+    const added = this.desk.isOpen(dialogId)
+      ? offerReply(t.offerLive, choice(HANDOFF_CHOICES.live, t.offerLiveChoice), marked.stateVersion)
+      : offerReply(
+          t.offerRequest,
+          choice(HANDOFF_CHOICES.request, t.offerRequestChoice),
+          marked.stateVersion,
+        );
+    return [...replies.slice(0, index + 1), added, ...replies.slice(index + 1)];
+  }
+
+  private async ownChoice(turn: Turn, id: OwnChoice, version: number): Promise<Reply[]> {
+    const key = turn.conversationKey;
+    const state = await this.desk.state(key);
+    const locale = state.active?.locale ?? (await this.locale(turn));
+    const t = customerTexts(locale);
+    const resume = state.offer?.resume ? [state.offer.resume] : [];
+    if (state.active && id !== HANDOFF_CHOICES.leave) return [connected(state.active, t, version)];
+    switch (id) {
+      case HANDOFF_CHOICES.live: {
+        const result = await this.desk.request(key, {
+          ...this.requestBase(turn, state.offer),
+          locale,
+          resume: state.offer?.resume,
+        });
+        if (result.ok) return [connected(result.ticket, t, version)];
+        if (result.reason === 'closed') {
+          return [
+            ...asReplies(result.messages, version),
+            offerReply(t.offerRequest, choice(HANDOFF_CHOICES.request, t.offerRequestChoice), version),
+          ];
+        }
+        return [...asReplies(result.messages, version), ...resume];
+      }
+      case HANDOFF_CHOICES.request:
+        await this.desk.awaitRequest(key, true);
+        return [offerReply(t.askRequest, choice(HANDOFF_CHOICES.cancel, t.cancelChoice), version)];
+      case HANDOFF_CHOICES.cancel:
+        await this.desk.awaitRequest(key, false);
+        return [...asReplies([{ text: t.requestCancelled, tone: 'info' }], version), ...resume];
+      case HANDOFF_CHOICES.leave:
+        return (await this.leave(turn)) ?? asReplies([{ text: t.alreadyBack, tone: 'info' }], version);
+    }
+  }
+
+  private requestBase(turn: Turn, offer: HandoffOffer | undefined) {
+    return {
+      channel: turn.channel,
+      actorId: turn.actor.id,
+      dialogId: offer?.dialogId,
+      recentReplies: offer?.recentReplies ?? [],
+      stateVersion: offer?.stateVersion,
+    };
+  }
+
+  /** The customer is talking to a person: text goes to them, the leave phrase comes back, buttons wait. */
+  private async live(turn: Turn, ticket: Ticket): Promise<Reply[] | undefined> {
+    const t = customerTexts(ticket.locale);
+    if (turn.input.kind !== 'text') {
+      return [offerReply(t.inLiveChat, choice(HANDOFF_CHOICES.leave, t.leaveChoice), ticket.stateVersion)];
+    }
+    if (isLeavePhrase(turn.input.text)) return this.leave(turn);
+    const relay = await this.desk.fromCustomer(turn.conversationKey, turn.input.text);
+    if (!relay.ticket) return undefined; // closed a moment ago: the bot answers
+    return [...asReplies(relay.messages, ticket.stateVersion), ...(relay.resume ? [relay.resume] : [])];
+  }
+
+  private async leave(turn: Turn): Promise<Reply[] | undefined> {
+    const left = await this.desk.leave(turn.conversationKey);
+    if (!left) return undefined;
+    return [...asReplies(left.messages, left.ticket.stateVersion), ...(left.resume ? [left.resume] : [])];
+  }
+
+  /** The text after "leave a request" is the request; a command or a button means the customer changed their mind. */
+  private async takeRequest(turn: Turn, state: ConversationHandoffState): Promise<Reply[] | undefined> {
+    const text = turn.input.kind === 'text' ? turn.input.text : undefined;
+    if (text === undefined || normalizeText(text) === '' || detectCommand(text) !== undefined) {
+      await this.desk.awaitRequest(turn.conversationKey, false);
+      return undefined;
+    }
+    const locale = await this.locale(turn);
+    const result = await this.desk.request(turn.conversationKey, {
+      ...this.requestBase(turn, state.offer),
+      locale,
+      leaveMessage: text,
+    });
+    if (!result.ok) await this.desk.awaitRequest(turn.conversationKey, false);
+    const version = state.offer?.stateVersion ?? 0;
+    return [...asReplies(result.messages, version), ...(state.offer?.resume ? [state.offer.resume] : [])];
+  }
+}
+
+function choice(id: OwnChoice, label: string): Choice {
+  return { id, label, style: 'default' };
+}
+
+function offerReply(text: string, only: Choice, stateVersion: number): Reply {
+  return { text, tone: 'info', choices: [only], stateVersion };
+}
+
+/** "A person will join / has joined", with the way back. */
+function connected(ticket: Ticket, t: CustomerTexts, version: number): Reply {
+  const text = ticket.status === 'claimed' ? t.claimed : t.waiting(ticket.id);
+  return offerReply(text, choice(HANDOFF_CHOICES.leave, t.leaveChoice), version);
+}

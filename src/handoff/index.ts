@@ -1,0 +1,50 @@
+/**
+ * Live handoff to a person, platform-neutral. Wiring (composition root):
+ *
+ * ```ts
+ * const store = await createStore<HandoffRecord>({ ...backend, namespace: 'handoff', ttlMs: HANDOFF_TTL_MS });
+ * const hours = calendarHours(closures);
+ * const desk = createLiveDesk({ store, engine, rooms, customers, directory, ...hours, now: () => clock.now() });
+ * const front = withLiveHandoff(engine, desk, { onError });   // what channels call
+ * ```
+ * Rooms (Slack / Teams agents' channels) implement `AgentRoom` and call `desk.claim / fromAgent / handBack /
+ * close` from their buttons and thread replies; channels implement `CustomerDelivery`.
+ */
+export type {
+  AgentActionResult,
+  ClaimResult,
+  ConversationHandoffState,
+  CustomerRelay,
+  CustomerText,
+  HandoffRequest,
+  LeaveResult,
+  LiveDesk,
+  LiveDeskOptions,
+  NewOffer,
+  RequestResult,
+} from './desk-types.js';
+export { HANDOFF_CHOICES, isLeavePhrase, type LiveHandoffOptions, withLiveHandoff } from './front.js';
+export { calendarHours, type LiveHours } from './hours.js';
+export { createLiveDesk } from './live-desk.js';
+export {
+  type CustomerTexts,
+  customerTexts,
+  formatOpening,
+  LEAVE_PHRASES,
+  type RoomTexts,
+  roomTexts,
+} from './messages.js';
+export type { ConversationHandoff, HandoffOffer, HandoffRecord, HandoffStore } from './records.js';
+export type { AgentRoom, CustomerDelivery, DeliveryContext, ErrorSink, RelayAuthor } from './rooms.js';
+export { formatSummary, recentTexts, replyAsText } from './summary.js';
+export {
+  type AgentRef,
+  type CloseReason,
+  isLive,
+  type Ticket,
+  type TicketStatus,
+  type TicketSummary,
+} from './ticket.js';
+
+/** A sensible time to keep tickets and handoff state: two weeks after their last change. */
+export const HANDOFF_TTL_MS = 14 * 24 * 3600_000;

@@ -1,0 +1,88 @@
+/** The front's smaller rules: who is offered a person, the leave phrase, the customer's language, cancelling. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { HANDOFF_CHOICES, isLeavePhrase } from '../../src/handoff/index.js';
+import { driveEngine, replyText } from '../engine/harness.js';
+import { CUSTOMER_KEY, choiceIds, type HandoffSetup, OPEN_NOW, setupHandoff, versionOf } from './fakes.js';
+
+let s: HandoffSetup | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+describe('the leave phrase', () => {
+  it('is 「ボットに戻る」 or "back to bot" in their usual spellings, and not the engine’s 「戻る」', () => {
+    for (const text of [
+      'ボットに戻る',
+      'ボットに戻る。',
+      ' ＢＯＴに戻る ',
+      'Back to the bot!',
+      'back to bot',
+    ]) {
+      expect(isLeavePhrase(text), text).toBe(true);
+    }
+    for (const text of ['戻る', 'back', 'ボット', 'ボットに戻るのはまだです']) {
+      expect(isLeavePhrase(text), text).toBe(false);
+    }
+  });
+});
+
+describe('who is offered a person', () => {
+  it('offers nothing to an agent acting in the bot: they are the person', async () => {
+    s = await setupHandoff({ now: OPEN_NOW });
+    const agent = driveEngine(s.front, {
+      conversationKey: 'slack:T1:D1',
+      channel: 'slack',
+      actor: { kind: 'agent', id: 'slack:UAGENT1' },
+    });
+    const replies = await agent.say('担当者');
+    expect(replies.some((r) => r.handoff)).toBe(true);
+    expect(choiceIds(replies).filter((id) => id.startsWith('__handoff'))).toEqual([]);
+  });
+
+  it('speaks the customer’s language', async () => {
+    s = await setupHandoff({ now: OPEN_NOW });
+    await s.customer.say('english');
+    const replies = await s.customer.say('person');
+    const offer = replies.find((r) => r.choices?.some((c) => c.id === HANDOFF_CHOICES.live));
+    expect(offer?.text).toBe('You can also chat with a person here.');
+    await s.customer.click(HANDOFF_CHOICES.live, versionOf(replies, HANDOFF_CHOICES.live));
+    expect(s.customer.lastText()).toContain('We have told our staff (ticket no. HK-');
+    expect((await s.desk.activeTicket(CUSTOMER_KEY))?.locale).toBe('en');
+  });
+});
+
+describe('leaving a request', () => {
+  it('can be cancelled with its button: nothing is posted and the question is shown again', async () => {
+    s = await setupHandoff(); // a public holiday: closed
+    await s.customer.say('ポータルの契約を解約したい');
+    const offered = await s.customer.say('担当者');
+    const asked = await s.customer.click(
+      HANDOFF_CHOICES.request,
+      versionOf(offered, HANDOFF_CHOICES.request),
+    );
+    expect(choiceIds(asked)).toEqual([HANDOFF_CHOICES.cancel]);
+    const cancelled = await s.customer.click(
+      HANDOFF_CHOICES.cancel,
+      versionOf(asked, HANDOFF_CHOICES.cancel),
+    );
+    expect(replyText(cancelled)).toContain('ご依頼の入力を取りやめました');
+    expect(replyText(cancelled)).toContain('メールアドレスを入力してください');
+    // The next text is the bot's again: an e-mail address starts the verification.
+    await s.customer.say('portal@example.com');
+    expect(s.rooms[0]?.of('post')).toEqual([]);
+    expect(s.t.calls.map((c) => c.operation)).toContain('startVerification');
+  });
+
+  it('names an unverified customer as such in the summary', async () => {
+    s = await setupHandoff();
+    await s.customer.say('ポータルの契約を解約したい');
+    const offered = await s.customer.say('担当者');
+    await s.customer.click(HANDOFF_CHOICES.request, versionOf(offered, HANDOFF_CHOICES.request));
+    await s.customer.say('電話で相談したいです。');
+    const summary = s.rooms[0]?.of('post')[0]?.summary ?? '';
+    expect(summary).toContain('お客様: 本人確認前 (web:visitor-1)');
+    expect(summary).toContain('手順: ');
+    expect(summary).not.toContain('CUS-');
+  });
+});
