@@ -5,7 +5,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { formatReceipt } from './audit/format.js';
 import { openReceiptKeyv } from './audit/keyv.js';
 import { withReceiptNotices } from './audit/notice.js';
@@ -13,18 +13,23 @@ import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
 import { createLogger } from './audit/redact.js';
 import { ReceiptStore } from './audit/store.js';
+import { createAuditTrail, openAuditLog, startRetention, userTextFacts } from './audit-log/index.js';
+import { currentCorrelationId, newCorrelationId, withCorrelationId } from './backend/client/logger.js';
+import { worstCaseCallMs } from './backend/client/retry-policy.js';
 import { connectBackend } from './backend/connect.js';
+import { parseClosures } from './calendar/closures.js';
 import { staticAgentDirectory } from './channels/agent-directory.js';
 import { agentOperations } from './channels/agent-operations.js';
 import { type AgentSession, type AgentSessions, keyvAgentSessions } from './channels/agent-sessions.js';
 import { type Deduper, keyvDeduper } from './channels/dedupe.js';
 import type { SpeakerDeps } from './channels/speaker.js';
 import { type Clock, createClock } from './clock.js';
-import type { Config } from './config.js';
+import { type Config, handoffRoomsConfigured } from './config.js';
 import type { DialogBehaviour } from './engine/behaviour.js';
+import { DEFAULT_IN_FLIGHT_LEASE_MS } from './engine/core/definition.js';
 import type { EngineEvent } from './engine/events.js';
 import type { HandoffProvider, QuestionAnswerer, Router } from './engine/hooks.js';
-import type { OperationRegistry } from './engine/operations.js';
+import type { OperationOutcome, OperationRegistry } from './engine/operations.js';
 import { createEngine, type Engine } from './engine/runtime.js';
 import type { ConversationState } from './engine/state.js';
 import { createStore, type StoreBackend } from './engine/store/index.js';
@@ -32,6 +37,15 @@ import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
 import type { Locale } from './engine/turn.js';
+import {
+  calendarHours,
+  createLiveDesk,
+  HANDOFF_TTL_MS,
+  type HandoffRecord,
+  HandoffRegistry,
+  type LiveDesk,
+  withLiveHandoff,
+} from './handoff/index.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
@@ -52,8 +66,20 @@ export interface DialogBundle {
   extraOperations?: OperationRegistry;
 }
 
+/** Live handoff to a person: the desk, and the registry channels add their rooms and deliveries to. */
+export interface BotHandoff {
+  desk: LiveDesk;
+  registry: HandoffRegistry;
+}
+
 export interface Bot {
+  /** The engine behind the live-handoff front (when configured) and the receipt notices: what channels call. */
   engine: Engine;
+  /**
+   * Present when an agents' room is configured (SLACK_HANDOFF_CHANNEL / TEAMS_HANDOFF_CONVERSATION); the front
+   * offers a person only once a channel has registered a room.
+   */
+  handoff: BotHandoff | undefined;
   /** What chat channels share: who speaks (agent sessions, the agent directory) and delivery de-duplication. */
   channels: { speakers: SpeakerDeps; sessions: AgentSessions; deduper: Deduper };
   /**
@@ -84,22 +110,69 @@ export interface BotOptions {
   onEvent?: (event: EngineEvent) => void | Promise<void>;
   trace?: (dialogId: string, nodeId: string) => void;
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
+  /** Where the fault log goes (default stderr); tests pass a collecting stream. */
+  logDestination?: DestinationStream;
+}
+
+interface FaultLog {
+  /** Our own faults (bugs, store or event failures): `BotOptions.onError`'s default. */
+  onError: NonNullable<BotOptions['onError']>;
+  /** A backend call that got no usable answer (`unreachable`) or one our side cannot use (`bug`). */
+  onBackendFault(operation: string, outcome: OperationOutcome & { ok: false }, conversationKey: string): void;
 }
 
 /**
- * The default fault log: our own errors (bugs, store or event failures) with the phase, never the turn's text;
- * the conversation key is hashed, since it carries platform user ids.
+ * The fault log: one line per fault, with the phase or operation, never the turn's text; the conversation key is
+ * hashed, since it carries platform user ids. Every line carries the `correlationId` of the turn it happened in
+ * (a fresh one outside a turn), which the backend client's lines for that turn share.
  */
-function logFaults(config: Config): NonNullable<BotOptions['onError']> {
-  // To stderr, so logs never mix with the terminal chat's replies on stdout.
+function logFaults(config: Config, destination?: DestinationStream): FaultLog {
   const logger = createLogger({
     level: config.LOG_LEVEL,
     name: 'helpdesk-bot',
-    destination: pino.destination(2),
+    // To stderr by default, so logs never mix with the terminal chat's replies on stdout.
+    destination: destination ?? pino.destination(2),
   });
-  return (error, { conversationKey, phase }) => {
-    const conversation = createHash('sha256').update(conversationKey).digest('hex').slice(0, 12);
-    logger.error({ err: error, conversation, phase }, 'fault while handling a turn');
+  const about = (conversationKey: string) => ({
+    correlationId: currentCorrelationId() ?? newCorrelationId(),
+    conversation: createHash('sha256').update(conversationKey).digest('hex').slice(0, 12),
+  });
+  return {
+    onError(error, { conversationKey, phase }) {
+      logger.error({ err: error, ...about(conversationKey), phase }, 'fault while handling a turn');
+    },
+    onBackendFault(operation, outcome, conversationKey) {
+      const fields = { ...about(conversationKey), operation, kind: outcome.kind, detail: outcome.detail };
+      if (outcome.kind === 'bug') logger.error(fields, 'backend call failed on our side');
+      else logger.warn(fields, 'backend unavailable');
+    },
+  };
+}
+
+/** Backend operations that report each failed call (not a business refusal) to the fault log once. */
+function withFaultLog(operations: OperationRegistry, log: FaultLog): OperationRegistry {
+  return Object.fromEntries(
+    Object.entries(operations).map(([name, operation]) => [
+      name,
+      {
+        ...operation,
+        async run(args, ctx) {
+          const outcome = await operation.run(args, ctx);
+          if (!outcome.ok && outcome.kind !== 'refused')
+            log.onBackendFault(name, outcome, ctx.conversationKey);
+          return outcome;
+        },
+      },
+    ]),
+  );
+}
+
+/** Each turn runs under a fresh correlation id, whichever channel calls `handle`. */
+function withTurnCorrelation(engine: Engine): Engine {
+  return {
+    definition: engine.definition,
+    describe: (conversationKey) => engine.describe(conversationKey),
+    handle: (turn) => withCorrelationId(newCorrelationId(), () => engine.handle(turn)),
   };
 }
 
@@ -143,14 +216,29 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     // The embedded sandbox knows its demo agent key; a real backend's key must be configured.
     agentKey: config.BACKEND_AGENT_KEY ?? (backend.embedded ? Object.keys(DEMO_AGENT_KEYS)[0] : undefined),
   };
-  const onError = options.onError ?? logFaults(config);
+  const faultLog = logFaults(config, options.logDestination);
+  const onError = options.onError ?? faultLog.onError;
   const recorder = createReceiptRecorder(receipts, receiptKeyv);
+  // The audit log (audit-log/): entries derived from the same events as receipts; purged past the retention.
+  const auditFault = (phase: string) => (error: unknown) =>
+    onError(error, { conversationKey: 'audit-log', phase });
+  const auditLog = await openAuditLog(config, { onError: auditFault('audit-log connection') });
+  const auditRetention = await startRetention(auditLog, {
+    days: config.AUDIT_RETENTION_DAYS,
+    now: () => clock.now(),
+    onError: auditFault('audit-log retention'),
+  });
+  const auditTrail = createAuditTrail(auditLog, {
+    userText: userTextFacts(bundle.catalogs),
+    mutating: (name) => operations[name]?.mutates === true,
+  });
   const emit = async (event: EngineEvent) => {
     await recorder.onEvent(event);
+    await auditTrail.onEvent(event);
     await options.onEvent?.(event);
   };
   const operations = {
-    ...backend.operations,
+    ...withFaultLog(backend.operations, faultLog),
     ...receiptOperations(receipts, recorder),
     ...agentOperations(sessions, () => clock.now()),
     ...bundle.extraOperations,
@@ -172,9 +260,17 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     trace: options.trace,
     onError,
     describableCredentials: [VERIFIED_CUSTOMER_ID],
+    // A call may be in flight for the client's worst case (every attempt and wait), plus a margin.
+    inFlightLeaseMs: Math.max(DEFAULT_IN_FLIGHT_LEASE_MS, worstCaseCallMs(config.BACKEND_TIMEOUT_MS) + 5_000),
   });
+  const handoff = handoffRoomsConfigured(config)
+    ? await createHandoff(config, engine, speakers, clock, onError)
+    : undefined;
   return {
-    engine: withReceiptNotices(engine, recorder),
+    engine: withTurnCorrelation(
+      withLiveHandoff(withReceiptNotices(engine, recorder), handoff?.desk, { onError }),
+    ),
+    handoff: handoff && { desk: handoff.desk, registry: handoff.registry },
     channels: { speakers, sessions, deduper: keyvDeduper(dedupeKeyv) },
     clock,
     receipts: {
@@ -192,6 +288,37 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await receiptIndex.close();
       await sessionKeyv.disconnect();
       await dedupeKeyv.disconnect();
+      auditRetention.stop();
+      await auditLog.close();
+      await handoff?.store.close();
     },
   };
+}
+
+/** The live desk on its own store (namespace `handoff`), with a registry for the channels' rooms and deliveries. */
+async function createHandoff(
+  config: Config,
+  engine: Engine,
+  speakers: SpeakerDeps,
+  clock: Clock,
+  onError: NonNullable<BotOptions['onError']>,
+): Promise<BotHandoff & { store: ConversationStore<HandoffRecord> }> {
+  const store = await createStore<HandoffRecord>({
+    ...storeBackendFor(config),
+    namespace: 'handoff',
+    ttlMs: HANDOFF_TTL_MS,
+  });
+  const registry = new HandoffRegistry(speakers.directory);
+  const desk = createLiveDesk({
+    store,
+    engine,
+    rooms: registry.rooms,
+    customers: registry,
+    directory: registry.directory,
+    ...calendarHours(parseClosures(config.BOT_CLOSURES)),
+    now: () => clock.now(),
+    onError: (error, { phase, ticketId }) =>
+      onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
+  });
+  return { desk, registry, store };
 }

@@ -20,8 +20,18 @@ export interface OperationMeta {
 /** Who failed, as a discriminated union the dialogs branch on. */
 export type OperationOutcome =
   | { ok: true; data: unknown }
-  /** The backend understood and said no, with a stable problem code (e.g. `devices-remain`). */
-  | { ok: false; kind: 'refused'; code: string; detail?: string | undefined }
+  /**
+   * The backend understood and said no, with a stable problem code (e.g. `devices-remain`). `callerRejected`: the
+   * refusal is about who is calling (expired sign-in, no permission), not about the request — when re-checking a
+   * call whose outcome was unknown it says nothing about whether that call took effect.
+   */
+  | {
+      ok: false;
+      kind: 'refused';
+      code: string;
+      detail?: string | undefined;
+      callerRejected?: boolean | undefined;
+    }
   /** Not reachable, timed out, or 5xx after retries: the outcome of a write is unknown. */
   | { ok: false; kind: 'unreachable'; detail?: string | undefined }
   /** Our side is wrong (invalid request, unexpected response): never retried. */

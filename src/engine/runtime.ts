@@ -208,7 +208,12 @@ export function createEngine(options: EngineOptions): Engine {
     if (state.pending) {
       // A call whose outcome we do not know: ask again with the SAME idempotency key before anything else.
       const pending = state.pending;
-      const outcome = await runOperation(pending, turn, state);
+      const answer = await runOperation(pending, turn, state);
+      // A refusal of the caller (e.g. an expired sign-in) is no answer about the earlier send: still unknown.
+      const outcome: OperationOutcome =
+        !answer.ok && answer.kind === 'refused' && answer.callerRejected
+          ? { ok: false, kind: 'unreachable', detail: `re-check refused the caller: ${answer.code}` }
+          : answer;
       await emitCallCompleted(pending, outcome, turn, state);
       first = resumeCall(definition, state, scope, outcome, true);
     } else {

@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
 /**
  * The small logging surface the client uses; a pino logger satisfies it.
  * The client only ever logs methods, redacted paths, statuses, attempts and delays: never headers or bodies.
@@ -11,6 +14,38 @@ export const silentLogger: BackendLogger = {
   debug: () => {},
   warn: () => {},
 };
+
+const correlation = new AsyncLocalStorage<string>();
+
+/** A fresh correlation id: random, 16 hex digits, derived from nothing about the user or the turn. */
+export function newCorrelationId(): string {
+  return randomUUID().replaceAll('-', '').slice(0, 16);
+}
+
+/**
+ * Runs `fn` with `id` as the correlation id of the work it starts (its async continuations included), so the
+ * lines the bot and the client log about one turn carry the same `correlationId`.
+ */
+export function withCorrelationId<T>(id: string, fn: () => T): T {
+  return correlation.run(id, fn);
+}
+
+/** The correlation id of the turn in progress, `undefined` outside one. */
+export function currentCorrelationId(): string | undefined {
+  return correlation.getStore();
+}
+
+/** `logger` with the current correlation id (when there is one) added to every line as `correlationId`. */
+export function correlatedLogger(logger: BackendLogger): BackendLogger {
+  const withId = (fields: Record<string, unknown>) => {
+    const correlationId = currentCorrelationId();
+    return correlationId === undefined ? fields : { ...fields, correlationId };
+  };
+  return {
+    debug: (fields, message) => logger.debug(withId(fields), message),
+    warn: (fields, message) => logger.warn(withId(fields), message),
+  };
+}
 
 const PLAIN_SEGMENT = /^[a-z][a-z-]*$/;
 

@@ -42,7 +42,13 @@ export function toOperationOutcome(result: BackendResult<unknown>): OperationOut
 export function outcomeFromError(error: BackendError): OperationOutcome {
   switch (error.kind) {
     case 'refused':
-      return { ok: false, kind: 'refused', code: error.code, detail: error.detail ?? error.title };
+      return {
+        ok: false,
+        kind: 'refused',
+        code: error.code,
+        detail: error.detail ?? error.title,
+        ...(error.status === 401 || error.status === 403 ? { callerRejected: true } : {}),
+      };
     case 'unreachable':
       return {
         ok: false,

@@ -29,6 +29,15 @@ export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
 };
 
 /**
+ * The longest one call can take, all attempts and waits included: the engine treats a call younger than this as
+ * possibly still in flight (never sending it a second time meanwhile).
+ */
+export function worstCaseCallMs(timeoutMs: number, options: RetryOptions = DEFAULT_RETRY_OPTIONS): number {
+  const waits = (options.maxAttempts - 1) * Math.max(options.maxDelayMs, options.maxRetryAfterMs);
+  return options.maxAttempts * timeoutMs + waits;
+}
+
+/**
  * A request may be repeated when it cannot change state (GET/HEAD) or when it carries an `Idempotency-Key`
  * (the backend then answers a repeat with the first outcome). Any other write is sent exactly once.
  */

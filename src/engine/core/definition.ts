@@ -16,6 +16,11 @@ export interface DefinitionInput {
   rootDialog: string;
   /** Dialogs a `start` input may open (home-tab buttons, slash commands); the root dialog always may. */
   entryPoints?: readonly string[] | undefined;
+  /**
+   * How long a call being sent may still be in flight (no second send meanwhile): at least the operations'
+   * worst case, every attempt and wait included. Default {@link DEFAULT_IN_FLIGHT_LEASE_MS}.
+   */
+  inFlightLeaseMs?: number | undefined;
   catalogs: Catalogs;
   operations: OperationCatalog;
   behaviour?: DialogBehaviour;
@@ -30,6 +35,7 @@ export interface EngineDefinition {
   dialogs: ReadonlyMap<string, Dialog>;
   rootDialog: string;
   entryPoints: ReadonlySet<string>;
+  inFlightLeaseMs: number;
   catalogs: Catalogs;
   operations: OperationCatalog;
   behaviour: Required<DialogBehaviour>;
@@ -40,6 +46,8 @@ export interface EngineDefinition {
   dialogHash(dialogId: string): string | undefined;
   nodeHash(dialogId: string, nodeId: string): string | undefined;
 }
+
+export const DEFAULT_IN_FLIGHT_LEASE_MS = 60_000;
 
 export function contentHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
@@ -69,6 +77,7 @@ export function defineEngine(input: DefinitionInput): EngineDefinition {
     dialogs,
     rootDialog: input.rootDialog,
     entryPoints: new Set([input.rootDialog, ...(input.entryPoints ?? [])]),
+    inFlightLeaseMs: input.inFlightLeaseMs ?? DEFAULT_IN_FLIGHT_LEASE_MS,
     catalogs,
     operations: input.operations,
     behaviour,

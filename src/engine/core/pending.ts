@@ -14,9 +14,6 @@ import { say, startWork, type TurnScope, text, topFrame, type Work } from './wor
 
 export const RECHECK_CHOICE = '__recheck';
 
-/** Longer than the client's worst case (3 attempts × timeout + backoff): a younger `sending` call may be in flight. */
-export const IN_FLIGHT_LEASE_MS = 60_000;
-
 /** The outcome-unknown notice with its two ways forward. */
 export function askToRecheck(w: Work): void {
   const t = text(w);
@@ -44,7 +41,10 @@ export function answerWhilePending(
   if (!pending) return undefined;
   const w = startWork(def, scope, state);
   const done = (): StepResult => ({ state: w.state, replies: w.replies, events: w.events });
-  if (pending.status === 'sending' && scope.now.getTime() - Date.parse(pending.sentAt) < IN_FLIGHT_LEASE_MS) {
+  if (
+    pending.status === 'sending' &&
+    scope.now.getTime() - Date.parse(pending.sentAt) < def.inFlightLeaseMs
+  ) {
     say(w, 'engine.pending-in-flight', 'info');
     return done();
   }
