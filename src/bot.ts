@@ -127,24 +127,27 @@ interface FaultLog {
  * (a fresh one outside a turn), which the backend client's lines for that turn share.
  */
 function logFaults(config: Config, destination?: DestinationStream): FaultLog {
-  const logger = createLogger({
-    level: config.LOG_LEVEL,
-    name: 'helpdesk-bot',
-    // To stderr by default, so logs never mix with the terminal chat's replies on stdout.
-    destination: destination ?? pino.destination(2),
-  });
+  // Opened on the first fault: a bot whose faults go elsewhere (`BotOptions.onError`) may never need it.
+  let opened: ReturnType<typeof createLogger> | undefined;
+  const logger = () =>
+    (opened ??= createLogger({
+      level: config.LOG_LEVEL,
+      name: 'helpdesk-bot',
+      // To stderr by default, so logs never mix with the terminal chat's replies on stdout.
+      destination: destination ?? pino.destination(2),
+    }));
   const about = (conversationKey: string) => ({
     correlationId: currentCorrelationId() ?? newCorrelationId(),
     conversation: createHash('sha256').update(conversationKey).digest('hex').slice(0, 12),
   });
   return {
     onError(error, { conversationKey, phase }) {
-      logger.error({ err: error, ...about(conversationKey), phase }, 'fault while handling a turn');
+      logger().error({ err: error, ...about(conversationKey), phase }, 'fault while handling a turn');
     },
     onBackendFault(operation, outcome, conversationKey) {
       const fields = { ...about(conversationKey), operation, kind: outcome.kind, detail: outcome.detail };
-      if (outcome.kind === 'bug') logger.error(fields, 'backend call failed on our side');
-      else logger.warn(fields, 'backend unavailable');
+      if (outcome.kind === 'bug') logger().error(fields, 'backend call failed');
+      else logger().warn(fields, 'backend unavailable');
     },
   };
 }

@@ -24,6 +24,13 @@ const schema = z
     STORE: z.enum(['sqlite', 'memory', 'redis']).default('sqlite'),
     SQLITE_PATH: z.string().min(1).default('./data/conversations.sqlite'),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    /**
+     * PostgreSQL for the audit log (`postgres://user:password@host:5432/db`), for teams running many instances:
+     * all append to one table. Unset: `audit.sqlite` beside SQLITE_PATH (memory with STORE=memory).
+     */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Audit-log entries older than this many days are purged, at start and then daily. 2555 ≈ 7 years. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().max(36_500).default(2555),
     CONVERSATION_IDLE_HOURS: z.coerce
       .number()
       .positive()
@@ -58,6 +65,14 @@ const schema = z
     /** Agents: comma-separated Slack user ids, and/or the id of a user group whose members are agents. */
     SLACK_AGENT_USERS: list,
     SLACK_AGENT_USERGROUP: z.string().min(1).optional(),
+    /**
+     * Live handoff: the channel id (`C…`/`G…`) of the agents' private channel where requests for a person are
+     * posted, claimed and answered in threads. Unset (and no Teams room): no live handoff, desk contacts only.
+     */
+    SLACK_HANDOFF_CHANNEL: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD')
+      .optional(),
 
     // Teams (adapters/teams): the Bot Framework's own variable names.
     MicrosoftAppId: z.string().min(1).optional(),
@@ -68,6 +83,12 @@ const schema = z
     TEAMS_AUTH_DISABLED: z.stringbool().default(false),
     /** Agents: comma-separated Microsoft Entra (AAD) object ids. */
     TEAMS_AGENT_USERS: list,
+    /**
+     * Live handoff in Teams: the conversation id of the agents' channel (`19:…@thread.tacv2`) and the Bot
+     * Connector service URL of that team (e.g. `https://smba.trafficmanager.net/apac/`).
+     */
+    TEAMS_HANDOFF_CONVERSATION: z.string().min(1).optional(),
+    TEAMS_HANDOFF_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional(),
 
     // Web chat (adapters/web).
     /**
@@ -93,6 +114,10 @@ const schema = z
     message: 'DEMO_MODE=on is refused when NODE_ENV=production',
     path: ['DEMO_MODE'],
   })
+  .refine((c) => c.TEAMS_HANDOFF_CONVERSATION === undefined || c.TEAMS_HANDOFF_SERVICE_URL !== undefined, {
+    message: 'TEAMS_HANDOFF_SERVICE_URL is required when TEAMS_HANDOFF_CONVERSATION is set',
+    path: ['TEAMS_HANDOFF_SERVICE_URL'],
+  })
   .refine(
     (c) => (c.SLACK_SIGNING_SECRET === undefined && c.SLACK_APP_TOKEN === undefined) || c.SLACK_BOT_TOKEN,
     {
@@ -103,6 +128,11 @@ const schema = z
 
 export type Config = z.infer<typeof schema>;
 
+/** Whether an agents' room for live handoff is configured (Slack channel and/or Teams channel). */
+export function handoffRoomsConfigured(config: Config): boolean {
+  return config.SLACK_HANDOFF_CHANNEL !== undefined || config.TEAMS_HANDOFF_CONVERSATION !== undefined;
+}
+
 /** Whether demo conveniences (sign-in picker with demo customers) are on. */
 export function demoMode(config: Config): boolean {
   if (config.DEMO_MODE !== 'auto') return config.DEMO_MODE === 'on';
@@ -112,6 +142,7 @@ export function demoMode(config: Config): boolean {
 /** Never echoed in error messages. */
 const SECRET_NAMES = new Set([
   'REDIS_URL',
+  'DATABASE_URL',
   'BACKEND_AGENT_KEY',
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',

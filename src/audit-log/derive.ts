@@ -1,0 +1,256 @@
+/**
+ * Audit entries from the engine's events (`src/engine/events.ts`), as receipts are derived from the same events
+ * (`src/audit/recorder.ts`):
+ *
+ * - `confirmed` → `disclosure-shown` (the facts and consequence ids shown), one `acknowledged` per ticked
+ *   consequence (its id and text), and `confirmed` (the final question; whether a phrase had to be typed);
+ * - `call-completed` of a destructive or changing operation → `action` (operation, item, consequences
+ *   acknowledged, backend reference, result, and for destructive calls the receipt id the recorder gives it);
+ *   identity verification → `identity-verified`; an agent's customer search → `customer-lookup`; agent sessions
+ *   → `agent-session-started` / `-ended`;
+ * - `dialog-ended` → `dialog-ended` with its outcome.
+ *
+ * Only named fields are read from events, never call arguments wholesale, answer payloads or typed text: no
+ * e-mail address, token, one-time code or typed phrase can reach an entry. For whom: the agent's `onBehalfOf`,
+ * else the customer the backend answered about (for customers, remembered per conversation once verified).
+ */
+import { receiptIdFor } from '../audit/receipt.js';
+import type { EngineEvent } from '../engine/events.js';
+import type { OperationOutcome } from '../engine/operations.js';
+import {
+  type AuditEntry,
+  type AuditItem,
+  type AuditKind,
+  type AuditResult,
+  type AuditWhat,
+  conversationDigest,
+  MAX_FACTS,
+} from './entry.js';
+import type { AuditLog } from './log.js';
+import { scrubFact, scrubShown, type UserTextFacts } from './scrub.js';
+
+type CallCompleted = Extract<EngineEvent, { kind: 'call-completed' }>;
+type Confirmed = Extract<EngineEvent, { kind: 'confirmed' }>;
+
+/** Identity operations and how each proves who the customer is. */
+const IDENTITY_OPERATIONS: ReadonlyMap<string, string> = new Map([
+  ['confirmVerification', 'one-time-code'],
+  ['exchangeSiteAssertion', 'site-session'],
+]);
+const CUSTOMER_LOOKUP = 'findCustomer';
+const AGENT_SESSION: ReadonlyMap<string, AuditKind> = new Map([
+  ['beginAgentSession', 'agent-session-started'],
+  ['endAgentSession', 'agent-session-ended'],
+]);
+
+export interface DeriveOptions {
+  /** Which shown facts may hold typed text (see `scrub.ts#userTextFacts`). */
+  userText: UserTextFacts;
+  /** Non-destructive operations that change something (e.g. creating a draft): logged as actions too. */
+  mutating?: (operation: string) => boolean;
+  /** How many conversations' verified customers are remembered (oldest forgotten first). Default 10,000. */
+  maxConversations?: number;
+}
+
+function field(value: unknown, name: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const found = (value as Record<string, unknown>)[name];
+  return typeof found === 'string' && found !== '' ? found : undefined;
+}
+
+const iso = (at: string): string => new Date(at).toISOString();
+
+/** The item an object names, by its identifier fields; `labelled: false` for call arguments (labels unread). */
+function itemOf(value: unknown, labelled = true): AuditItem | undefined {
+  const label = (...names: string[]) =>
+    labelled ? names.map((name) => field(value, name)).find((found) => found !== undefined) : undefined;
+  const make = (kind: string, id: string, shown: string | undefined): AuditItem => ({
+    kind,
+    id: scrubShown(id),
+    label: scrubShown(shown ?? id),
+  });
+  const device = field(value, 'deviceId');
+  if (device) return make('device', device, label('name'));
+  const application = field(value, 'applicationNumber');
+  if (application) {
+    const shown = labelled
+      ? [field(value, 'serviceName'), field(value, 'contractNumber')].filter(Boolean).join(' ')
+      : undefined;
+    return make('application', application, shown || undefined);
+  }
+  const contract = field(value, 'contractNumber');
+  if (contract) return make('contract', contract, label('serviceName'));
+  const customer = field(value, 'customerId');
+  if (customer) return make('customer', customer, undefined);
+  return undefined;
+}
+
+/** The customer a successful answer is about: who the backend says it acted for, or whose data it returned. */
+function answeredCustomer(outcome: OperationOutcome): string | undefined {
+  if (!outcome.ok) return undefined;
+  const data = outcome.data;
+  return (
+    field((data as { performedBy?: unknown } | null)?.performedBy, 'customerId') ??
+    field(data, 'customerId') ??
+    field((data as { credentials?: unknown } | null)?.credentials, 'customerId')
+  );
+}
+
+function resultOf(outcome: OperationOutcome): { result: AuditResult; resultCode?: string } {
+  if (outcome.ok) return { result: 'ok' };
+  if (outcome.kind === 'unreachable') return { result: 'unknown' };
+  // `bug`: our request was refused as malformed, so nothing was carried out.
+  return { result: 'refused', resultCode: outcome.kind === 'refused' ? outcome.code : 'bug' };
+}
+
+/** The receipt id `src/audit/recorder.ts` gives this call (same material, same id). */
+function receiptIdOf(event: CallCompleted): string | undefined {
+  if (!event.destructive || !event.confirmation) return undefined;
+  const outcome = event.outcome.ok
+    ? 'succeeded'
+    : event.outcome.kind === 'unreachable'
+      ? 'unknown'
+      : 'refused';
+  return receiptIdFor(`${event.idempotencyKey}\u0000${outcome}`);
+}
+
+/** Turns events into entries; remembers each conversation's verified customer (bounded). */
+export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent) => AuditEntry[] {
+  const verified = new Map<string, string>();
+  const max = options.maxConversations ?? 10_000;
+  const remember = (conversationKey: string, customerId: string): void => {
+    verified.delete(conversationKey);
+    verified.set(conversationKey, customerId);
+    if (verified.size > max) verified.delete(verified.keys().next().value as string);
+  };
+
+  const entry = (
+    event: EngineEvent,
+    kind: AuditKind,
+    at: string,
+    customerId: string | undefined,
+    what: AuditWhat,
+    outcome: { result: AuditResult; resultCode?: string | undefined } = { result: 'ok' },
+    receiptId?: string,
+  ): AuditEntry => ({
+    at: iso(at),
+    kind,
+    actor: { kind: event.actor.kind, id: event.actor.id },
+    ...(customerId ? { customerId } : {}),
+    channel: event.channel,
+    conversation: conversationDigest(event.conversationKey),
+    dialogId: event.dialogId,
+    what,
+    result: outcome.result,
+    ...(outcome.resultCode ? { resultCode: outcome.resultCode } : {}),
+    ...(receiptId ? { receiptId } : {}),
+  });
+
+  const forWhom = (event: EngineEvent, subject?: string): string | undefined =>
+    (event.actor.kind === 'agent' ? event.actor.onBehalfOf : undefined) ??
+    subject ??
+    verified.get(event.conversationKey);
+
+  function confirmed(event: Confirmed): AuditEntry[] {
+    const { record } = event;
+    const item = itemOf(event.targetValue);
+    const customerId = forWhom(event, field(event.targetValue, 'customerId'));
+    const about = { node: event.nodeId, ...(item ? { item } : {}) };
+    // The disclosure was on screen no later than the first tick (or the confirmation, without ticks).
+    const shownAt = [record.confirmedAt, ...record.acknowledgements.map((ack) => ack.acknowledgedAt)]
+      .map(iso)
+      .sort()[0] as string;
+    return [
+      entry(event, 'disclosure-shown', shownAt, customerId, {
+        ...about,
+        facts: record.facts.slice(0, MAX_FACTS).map((fact) => scrubFact(fact, options.userText)),
+        consequences: record.acknowledgements.map((ack) => ack.id),
+      }),
+      ...record.acknowledgements.map((ack) =>
+        entry(event, 'acknowledged', ack.acknowledgedAt, customerId, {
+          ...about,
+          acknowledgement: { id: ack.id, text: scrubShown(ack.text) },
+        }),
+      ),
+      entry(event, 'confirmed', record.confirmedAt, customerId, {
+        ...about,
+        question: scrubShown(record.finalQuestion),
+        typedConfirmation: record.typedPhrase !== undefined,
+      }),
+    ];
+  }
+
+  function callCompleted(event: CallCompleted): AuditEntry[] {
+    const subject = answeredCustomer(event.outcome);
+    if (subject && event.actor.kind === 'customer') remember(event.conversationKey, subject);
+    const outcome = resultOf(event.outcome);
+    const operation = event.operation;
+    const identity = IDENTITY_OPERATIONS.get(operation);
+    if (identity) {
+      return [
+        entry(
+          event,
+          'identity-verified',
+          event.at,
+          forWhom(event, subject),
+          { operation, outcome: identity },
+          outcome,
+        ),
+      ];
+    }
+    if (operation === CUSTOMER_LOOKUP) {
+      const found = subject ? { item: { kind: 'customer', id: subject, label: subject } } : {};
+      return [
+        entry(event, 'customer-lookup', event.at, forWhom(event, subject), { operation, ...found }, outcome),
+      ];
+    }
+    const session = AGENT_SESSION.get(operation);
+    if (session) {
+      const ended = event.outcome.ok ? (event.outcome.data as { ended?: unknown } | null)?.ended : undefined;
+      const what: AuditWhat = { operation, ...(typeof ended === 'boolean' ? { ended } : {}) };
+      // The session being started names its customer; the agent may still be acting for the previous one.
+      const customerId =
+        session === 'agent-session-started' ? (subject ?? forWhom(event)) : forWhom(event, subject);
+      return [entry(event, session, event.at, customerId, what, outcome)];
+    }
+    if (!event.destructive && !options.mutating?.(operation)) return [];
+    const item = itemOf(event.target) ?? itemOf(event.args, false);
+    const reference = event.outcome.ok ? field(event.outcome.data, 'applicationNumber') : undefined;
+    const what: AuditWhat = {
+      operation,
+      destructive: event.destructive,
+      ...(item ? { item } : {}),
+      ...(event.confirmation
+        ? { consequences: event.confirmation.acknowledgements.map((ack) => ack.id) }
+        : {}),
+      ...(reference ? { reference } : {}),
+    };
+    return [entry(event, 'action', event.at, forWhom(event, subject), what, outcome, receiptIdOf(event))];
+  }
+
+  return (event) => {
+    switch (event.kind) {
+      case 'confirmed':
+        return confirmed(event);
+      case 'call-completed':
+        return callCompleted(event);
+      case 'dialog-ended':
+        return [entry(event, 'dialog-ended', event.at, forWhom(event), { outcome: event.outcome })];
+    }
+  };
+}
+
+export interface AuditTrail {
+  /** Derives the event's entries and appends them (failures propagate to the engine's fault log). */
+  onEvent(event: EngineEvent): Promise<void>;
+}
+
+export function createAuditTrail(log: AuditLog, options: DeriveOptions): AuditTrail {
+  const derive = createEntryDeriver(options);
+  return {
+    async onEvent(event) {
+      const entries = derive(event);
+      if (entries.length > 0) await log.append(entries);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The audit log the configuration asks for: PostgreSQL when `DATABASE_URL` is set (one table shared by every
+ * instance); otherwise memory with `STORE=memory`; otherwise the SQLite file `audit.sqlite` beside
+ * `SQLITE_PATH` (also with `STORE=redis`: each host then keeps its own file — set `DATABASE_URL` to share one).
+ */
+import { dirname, join, resolve } from 'node:path';
+import type { Config } from '../config.js';
+import type { AuditLog } from './log.js';
+import { createMemoryAuditLog } from './memory.js';
+import { createPostgresAuditLog } from './postgres.js';
+import { createSqliteAuditLog } from './sqlite.js';
+
+export type AuditLogConfig = Pick<Config, 'STORE' | 'SQLITE_PATH' | 'DATABASE_URL'>;
+
+/** Where the log goes, for the start-up banner (no password). */
+export function describeAuditLog(config: AuditLogConfig): string {
+  if (config.DATABASE_URL !== undefined) return 'PostgreSQL';
+  if (config.STORE === 'memory') return 'memory';
+  return auditSqlitePath(config);
+}
+
+export function auditSqlitePath(config: Pick<Config, 'SQLITE_PATH'>): string {
+  return join(dirname(resolve(config.SQLITE_PATH)), 'audit.sqlite');
+}
+
+export function openAuditLog(
+  config: AuditLogConfig,
+  options: { onError?: (error: Error) => void } = {},
+): Promise<AuditLog> {
+  if (config.DATABASE_URL !== undefined) {
+    return createPostgresAuditLog({
+      connectionString: config.DATABASE_URL,
+      ...(options.onError ? { onError: options.onError } : {}),
+    });
+  }
+  if (config.STORE === 'memory') return Promise.resolve(createMemoryAuditLog());
+  return createSqliteAuditLog({ path: auditSqlitePath(config) });
+}
