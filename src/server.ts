@@ -38,6 +38,7 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     deduper: bot.channels.deduper,
     now: () => bot.clock.now(),
     receipts: bot.receipts,
+    handoff: bot.handoff,
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();

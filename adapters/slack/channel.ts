@@ -7,6 +7,9 @@
  * The Web API base URL is SLACK_API_URL; known bot ids (SLACK_BOT_ID + SLACK_BOT_USER_ID) skip `auth.test`.
  * Bolt logs through the redacting logger; Bolt's and our own faults go to `context.onError`. Agents are the
  * configured ones plus, when SLACK_AGENT_USERGROUP is set, that group's members.
+ *
+ * Live handoff (when `context.handoff` is set): Slack customers receive the desk's messages in their own
+ * conversation, and SLACK_HANDOFF_CHANNEL becomes an agents' room (handoff-room.ts, handoff-inbound.ts).
  */
 import { App, HTTPReceiver } from '@slack/bolt';
 import { anyAgentDirectory } from '../../src/channels/agent-directory.js';
@@ -15,6 +18,10 @@ import type { SpeakerDeps } from '../../src/channels/speaker.js';
 import type { Route } from '../../src/http/routes.js';
 import { slackUsergroupDirectory } from './agents.js';
 import { webClientApi } from './api.js';
+import { handoffSlackApi } from './handoff-api.js';
+import { slackDelivery } from './handoff-delivery.js';
+import { registerHandoffInbound } from './handoff-inbound.js';
+import { SlackAgentRoom } from './handoff-room.js';
 import { InFlight } from './in-flight.js';
 import { registerInbound } from './inbound.js';
 import { boltLogger } from './logger.js';
@@ -74,20 +81,30 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
 
   const api = webClientApi(app.client);
   const usergroup = config.SLACK_AGENT_USERGROUP;
-  const speakers: SpeakerDeps = usergroup
-    ? {
-        ...context.speakers,
-        directory: anyAgentDirectory(
-          context.speakers.directory,
-          slackUsergroupDirectory({
-            members: () => api.usergroupMembers(usergroup),
-            onError: report('usergroup'),
-          }),
-        ),
-      }
+  const groupDirectory =
+    usergroup &&
+    slackUsergroupDirectory({
+      members: () => api.usergroupMembers(usergroup),
+      onError: report('usergroup'),
+    });
+  const speakers: SpeakerDeps = groupDirectory
+    ? { ...context.speakers, directory: anyAgentDirectory(context.speakers.directory, groupDirectory) }
     : context.speakers;
   const outbound = new Outbound(api, (error, phase) => report(phase)(error));
   registerInbound(app, { context, speakers, api, outbound });
+
+  // Live handoff: Slack customers get the desk's messages; the configured channel is an agents' room.
+  const handoff = context.handoff;
+  if (handoff) {
+    handoff.registry.addDelivery('slack', slackDelivery(outbound));
+    if (groupDirectory) handoff.registry.addDirectory(groupDirectory);
+    const roomChannel = config.SLACK_HANDOFF_CHANNEL;
+    if (roomChannel) {
+      const roomApi = handoffSlackApi(app.client);
+      handoff.registry.addRoom(new SlackAgentRoom(roomApi, roomChannel));
+      registerHandoffInbound(app, { context, desk: handoff.desk, api: roomApi, channel: roomChannel });
+    }
+  }
 
   const routes: Route[] = receiver
     ? [

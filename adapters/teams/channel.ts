@@ -7,12 +7,20 @@
  * `auth.ts`. Faults of our own go to `context.onError`; botbuilder's answer to the request is 200 once the turn
  * is handled, 401 for a request that fails authentication (the engine is never called), 400/413 for bodies that
  * are not an activity.
+ *
+ * Live handoff (when `context.handoff` is set): Teams customers receive the desk's messages proactively
+ * (handoff-delivery.ts), and with TEAMS_HANDOFF_CONVERSATION + TEAMS_HANDOFF_SERVICE_URL that channel becomes an
+ * agents' room (handoff-room.ts); its activities go to the desk (handoff-inbound.ts), never to the engine.
  */
 import { CloudAdapter } from 'botbuilder';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
 import { type Route, sendJson } from '../../src/http/routes.js';
 import { authDisabled, createAuthentication } from './auth.js';
 import { CHANNEL_NAME, createTeamsBot } from './bot.js';
+import { teamsPoster } from './handoff-connector.js';
+import { ServiceUrls, teamsDelivery } from './handoff-delivery.js';
+import { type TeamsHandoffInbound, teamsHandoffInbound } from './handoff-inbound.js';
+import { TeamsAgentRoom } from './handoff-room.js';
 import { toBotbuilderRequest, toBotbuilderResponse } from './http.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -25,6 +33,28 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
     context.onError(error, { channel: CHANNEL_NAME, phase: 'turn' });
   };
   const requireBearer = !authDisabled(context.config);
+
+  const serviceUrls = new ServiceUrls();
+  const { handoff, config } = context;
+  let room: TeamsHandoffInbound | undefined;
+  if (handoff) {
+    const poster = teamsPoster(adapter, config.MicrosoftAppId ?? '');
+    handoff.registry.addDelivery(
+      'teams',
+      teamsDelivery({
+        poster,
+        serviceUrls,
+        fallbackServiceUrl: config.TEAMS_HANDOFF_SERVICE_URL,
+        openCards: bot.openCards,
+      }),
+    );
+    const conversationId = config.TEAMS_HANDOFF_CONVERSATION;
+    const serviceUrl = config.TEAMS_HANDOFF_SERVICE_URL;
+    if (conversationId && serviceUrl) {
+      handoff.registry.addRoom(new TeamsAgentRoom(poster, { serviceUrl, conversationId }));
+      room = teamsHandoffInbound({ context, desk: handoff.desk, roomConversationId: conversationId });
+    }
+  }
   const route: Route = {
     method: 'POST',
     path: TEAMS_MESSAGES_PATH,
@@ -37,9 +67,13 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
       }
       const botRequest = await toBotbuilderRequest(request, response);
       if (!botRequest) return;
-      await adapter.process(botRequest, toBotbuilderResponse(response), (turnContext) =>
-        bot.onTurn(turnContext),
-      );
+      await adapter.process(botRequest, toBotbuilderResponse(response), async (turnContext) => {
+        const { conversation, serviceUrl } = turnContext.activity;
+        // Authenticated requests carry a validated service URL: where the desk's messages for them go later.
+        if (handoff && conversation?.id && serviceUrl) serviceUrls.remember(conversation.id, serviceUrl);
+        if (room && (await room.handle(turnContext))) return;
+        await bot.onTurn(turnContext);
+      });
     },
   };
   return {

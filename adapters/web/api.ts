@@ -1,6 +1,7 @@
 /**
  * The page's other API calls: `GET /chat/api/history` (the session's transcript and sign-in state, so a reload
- * or restart shows the conversation again), `POST /chat/api/session` (the support site's `?token=`), and in demo
+ * or restart shows the conversation again; `?after=<seq>` returns only later entries, and `handoff` says whether
+ * messages from a person may arrive outside the page's turns — see delivery.ts), `POST /chat/api/session` (the support site's `?token=`), and in demo
  * mode only `GET /chat/api/demo/customers` + `POST /chat/api/demo/sign-in` (mints a token server-side). The
  * token itself never leaves the server again: responses say only whether, and as whom, the visitor is signed in.
  */
@@ -8,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../src/engine/turn.js';
 import { DEMO_CUSTOMERS } from '../../src/sandbox/demo-data.js';
+import { handoffState } from './delivery.js';
 import type { WebDeps } from './deps.js';
 import { sendApiJson, sendProblem } from './http.js';
 import { problemMessage } from './messages.js';
@@ -31,15 +33,26 @@ function localeHint(request: IncomingMessage): Locale | undefined {
   return LOCALES.find((locale) => locale === lang);
 }
 
+/** `?after=<seq>`: a non-negative integer, else 0 (everything). */
+function afterParam(request: IncomingMessage): number {
+  const raw = new URL(request.url ?? '/', 'http://local').searchParams.get('after') ?? '';
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
+}
+
 export function historyHandler(deps: WebDeps) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const session = await deps.sessions.open(request, response, localeHint(request));
-    const entries = await deps.transcripts.read(session.id);
+    const after = afterParam(request);
+    const entries = (await deps.transcripts.read(session.id)).filter((entry) => entry.seq > after);
+    const handoff = await handoffState(deps.context.handoff?.desk, session.id, (error) =>
+      deps.context.onError(error, { channel: 'web', phase: 'handoff state' }),
+    );
     sendApiJson(deps.send, response, 200, {
       locale: session.locale,
       demo: deps.demo,
       ...signInState(session, deps.now()),
       entries,
+      ...(handoff ? { handoff } : {}),
     });
   };
 }

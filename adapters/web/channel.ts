@@ -3,7 +3,7 @@
  * page's actions into Turns for `engine.handle` and Replies into transcript entries the page renders. It decides
  * nothing about a procedure.
  *
- * Routes: `GET /` (page), `GET /chat/assets/*`, `GET /chat/api/history`, `POST /chat/api/turn`,
+ * Routes: `GET /` (page), `GET /chat/assets/*`, `GET /chat/api/history[?after=<seq>]`, `POST /chat/api/turn`,
  * `POST /chat/api/session` (support-site token), `GET /chat/api/receipts/<id>`, and in demo mode only
  * `GET /chat/api/demo/customers` + `POST /chat/api/demo/sign-in`.
  */
@@ -12,6 +12,7 @@ import type { Channel, ChannelContext } from '../../src/channels/channel.js';
 import type { Route } from '../../src/http/routes.js';
 import { openKeyv } from '../../src/storage/open-keyv.js';
 import { demoCustomersHandler, demoSignInHandler, historyHandler, siteTokenHandler } from './api.js';
+import { webDelivery } from './delivery.js';
 import type { WebDeps } from './deps.js';
 import { checkFrameAncestors, isHttps, sender, sendProblem } from './http.js';
 import { KeyedLocks } from './locks.js';
@@ -62,6 +63,8 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
     demo: options.demo,
     now,
   };
+  // Live handoff: messages from a person reach this chat's transcripts (the page fetches them).
+  context.handoff?.registry.addDelivery('web', webDelivery(deps));
 
   const page = async (request: IncomingMessage, response: ServerResponse) => {
     const session = await sessions.find(request);

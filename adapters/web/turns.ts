@@ -9,6 +9,7 @@ import { resolveSpeaker } from '../../src/channels/speaker.js';
 import type { Turn } from '../../src/engine/turn.js';
 import { BodyTooLargeError, readBody } from '../../src/http/routes.js';
 import { SITE_ASSERTION_CREDENTIAL } from '../../src/identity/site-assertion.js';
+import { sentToPerson } from './delivery.js';
 import type { WebDeps } from './deps.js';
 import { postProblem, sendApiJson, sendProblem } from './http.js';
 import { echoOf, MAX_BODY_BYTES, type TurnRequest, tooLong, toTurnInput, turnRequest } from './input.js';
@@ -122,8 +123,9 @@ async function runTurn(deps: WebDeps, sessionId: string, request: TurnRequest): 
   };
   const shown = await transcripts.read(session.id);
   const replies = await context.engine.handle(turn);
-  // The engine answers a turn id it already handled (a retry racing past the deduper) with nothing.
-  if (turnId !== undefined && replies.length === 0)
+  // The engine answers a turn id it already handled (a retry racing past the deduper) with nothing; so does the
+  // live-handoff front when it passed the text to a person (then the text is kept, as sent).
+  if (turnId !== undefined && replies.length === 0 && !(await sentToPerson(context, turn)))
     return { locale: session.locale, entries: [], duplicate: true };
   const echo = echoOf(input, shown, session.locale);
   const entries = await transcripts.append(

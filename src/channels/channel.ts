@@ -3,7 +3,7 @@
  * platform events into Turns for `engine.handle` and Replies into platform messages; it decides nothing about a
  * procedure.
  */
-import type { Bot } from '../bot.js';
+import type { Bot, BotHandoff } from '../bot.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/runtime.js';
 import type { Route } from '../http/routes.js';
@@ -21,6 +21,12 @@ export interface ChannelContext {
   now(): Date;
   /** Reads a receipt by number; the channel decides who may see it (see `Bot.receipts`). */
   receipts: Bot['receipts'];
+  /**
+   * Live handoff (`Bot.handoff`), when an agents' room is configured: channels register their customer delivery
+   * (and, for the configured room, the agents' room) in `handoff.registry` when created, and pass agents' clicks
+   * and thread replies to `handoff.desk`.
+   */
+  handoff?: BotHandoff | undefined;
   /** Our own faults, logged redacted; never shown to users. */
   onError(error: unknown, context: { channel: string; phase: string }): void;
 }

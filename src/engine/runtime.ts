@@ -130,8 +130,15 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  /** Whether a call that changes something was sent during this `handle` (then no fault may claim "nothing changed"). */
+  interface Sent {
+    write: boolean;
+  }
+  const changesSomething = (call: PendingCall) =>
+    call.destructive || definition.operations[call.operation]?.mutates === true;
+
   /** Stores the pending call, sends it, applies the outcome; repeats while the dialog makes further calls. */
-  async function runCalls(first: StepResult, turn: Turn, scope: TurnScope, version: number) {
+  async function runCalls(first: StepResult, turn: Turn, scope: TurnScope, version: number, sent: Sent) {
     let result = first;
     let replies = [...first.replies];
     let events = [...first.events];
@@ -144,6 +151,7 @@ export function createEngine(options: EngineOptions): Engine {
       const written = await store.compareAndSet(turn.conversationKey, version, withPending);
       if (!written.ok) throw new WriteConflict();
       version = written.version;
+      if (changesSomething(result.call)) sent.write = true;
       const outcome = await runOperation(result.call, turn, withPending);
       await emitCallCompleted(result.call, outcome, turn, withPending);
       result = resumeCall(definition, withPending, scope, outcome);
@@ -185,7 +193,7 @@ export function createEngine(options: EngineOptions): Engine {
     );
   }
 
-  async function attempt(turn: Turn): Promise<Reply[]> {
+  async function attempt(turn: Turn, sent: Sent): Promise<Reply[]> {
     const scope: TurnScope = {
       nonce: randomUUID(),
       conversationKey: turn.conversationKey,
@@ -208,6 +216,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (state.pending) {
       // A call whose outcome we do not know: ask again with the SAME idempotency key before anything else.
       const pending = state.pending;
+      if (changesSomething(pending)) sent.write = true;
       const answer = await runOperation(pending, turn, state);
       // A refusal of the caller (e.g. an expired sign-in) is no answer about the earlier send: still unknown.
       const outcome: OperationOutcome =
@@ -219,7 +228,7 @@ export function createEngine(options: EngineOptions): Engine {
     } else {
       first = processTurn(definition, state, turn, scope, idleTtlMs);
     }
-    const done = await runCalls(first, turn, scope, version);
+    const done = await runCalls(first, turn, scope, version, sent);
     const final: ConversationState = {
       ...done.state,
       updatedAt: scope.now.toISOString(),
@@ -234,16 +243,20 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function handle(turn: Turn): Promise<Reply[]> {
+    const sent: Sent = { write: false };
     for (let tries = 0; tries < MAX_CONFLICT_RETRIES; tries++) {
       try {
-        return await attempt(turn);
+        return await attempt(turn, sent);
       } catch (error) {
         if (error instanceof WriteConflict) continue; // another instance moved on: re-read and re-apply
         options.onError?.(error, { conversationKey: turn.conversationKey, phase: 'turn' });
-        return [systemReply(turn, 'engine.internal-error', 'warning')];
+        // After a change was sent, "nothing was changed" would be false: say the outcome is not confirmed.
+        return [
+          systemReply(turn, sent.write ? 'engine.error-after-send' : 'engine.internal-error', 'warning'),
+        ];
       }
     }
-    return [systemReply(turn, 'engine.busy', 'warning')];
+    return [systemReply(turn, sent.write ? 'engine.error-after-send' : 'engine.busy', 'warning')];
   }
 
   function systemReply(turn: Turn, key: string, tone: Reply['tone']): Reply {

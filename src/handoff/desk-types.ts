@@ -11,7 +11,10 @@ export interface LiveDeskOptions {
   store: HandoffStore;
   /** For `describe` (the summary) and dialog titles. */
   engine: Pick<Engine, 'describe' | 'definition'>;
-  /** The agents' rooms; with none, no handoff is offered and every request answers "unavailable". */
+  /**
+   * The agents' rooms; with none, no handoff is offered and every request answers "unavailable". Read live: the
+   * array may be filled after the desk is built (see `HandoffRegistry`).
+   */
   rooms: readonly AgentRoom[];
   customers: CustomerDelivery;
   /** Who is an agent: only they may claim, speak, hand back or close. */
@@ -98,7 +101,7 @@ export interface ConversationHandoffState {
 export type NewOffer = Omit<HandoffOffer, 'at'>;
 
 export interface LiveDesk {
-  /** Whether any agents' room is configured. */
+  /** Whether any agents' room is registered now (rooms may be added after the desk is built). */
   readonly available: boolean;
   isOpen(dialogId: string | undefined): boolean;
   nextOpening(dialogId: string | undefined): Date | undefined;
@@ -118,6 +121,11 @@ export interface LiveDesk {
   /** The waiting or claimed ticket of the conversation. */
   activeTicket(conversationKey: string): Promise<Ticket | undefined>;
   ticket(ticketId: string): Promise<Ticket | undefined>;
+  /**
+   * The conversation's latest ticket unless it is closed: waiting, claimed, or a request left for later (which an
+   * agent may still claim and answer). Channels use it to know whether messages may arrive outside a turn.
+   */
+  currentTicket(conversationKey: string): Promise<Ticket | undefined>;
   /** The ticket a room's thread belongs to (for a reply an agent writes in that thread). */
   ticketForThread(roomName: string, threadRef: string): Promise<Ticket | undefined>;
   /** Where the conversation stands with the desk: live ticket, last offer, writing a request. */

@@ -49,13 +49,16 @@ export interface LiveHandoffOptions {
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
 }
 
-/** `engine` itself when there is no desk or no agents' room. */
+/**
+ * `engine` itself when there is no desk. A desk without agents' rooms makes the front a pass-through, turn by
+ * turn: rooms are registered by the channels after the bot (and this front) is built.
+ */
 export function withLiveHandoff(
   engine: Engine,
   desk: LiveDesk | undefined,
   options: LiveHandoffOptions = {},
 ): Engine {
-  if (!desk?.available) return engine;
+  if (!desk) return engine;
   const front = new Front(engine, desk, options.onError ?? (() => {}));
   return {
     definition: engine.definition,
@@ -75,7 +78,7 @@ class Front {
   ) {}
 
   async handle(turn: Turn): Promise<Reply[]> {
-    if (turn.actor.kind !== 'customer') return this.engine.handle(turn);
+    if (turn.actor.kind !== 'customer' || !this.desk.available) return this.engine.handle(turn);
     const input = turn.input;
     if (input.kind === 'choice' && OWN_CHOICES.has(input.choiceId)) {
       const own = input.choiceId as OwnChoice;

@@ -4,11 +4,14 @@
  * ```ts
  * const store = await createStore<HandoffRecord>({ ...backend, namespace: 'handoff', ttlMs: HANDOFF_TTL_MS });
  * const hours = calendarHours(closures);
- * const desk = createLiveDesk({ store, engine, rooms, customers, directory, ...hours, now: () => clock.now() });
+ * const registry = new HandoffRegistry(directory);             // channels register rooms / deliveries into it
+ * const desk = createLiveDesk({ store, engine, rooms: registry.rooms, customers: registry,
+ *   directory: registry.directory, ...hours, now: () => clock.now() });
  * const front = withLiveHandoff(engine, desk, { onError });   // what channels call
  * ```
  * Rooms (Slack / Teams agents' channels) implement `AgentRoom` and call `desk.claim / fromAgent / handBack /
- * close` from their buttons and thread replies; channels implement `CustomerDelivery`.
+ * close` from their buttons and thread replies; channels implement `CustomerDelivery`. `src/bot.ts` does this
+ * wiring; channels reach the registry and the desk through `ChannelContext.handoff`.
  */
 export type {
   AgentActionResult,
@@ -35,6 +38,7 @@ export {
   roomTexts,
 } from './messages.js';
 export type { ConversationHandoff, HandoffOffer, HandoffRecord, HandoffStore } from './records.js';
+export { HandoffRegistry } from './registry.js';
 export type { AgentRoom, CustomerDelivery, DeliveryContext, ErrorSink, RelayAuthor } from './rooms.js';
 export { formatSummary, recentTexts, replyAsText } from './summary.js';
 export {

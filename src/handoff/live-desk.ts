@@ -17,7 +17,10 @@ import type { LiveDesk, LiveDeskOptions } from './desk-types.js';
 export function createLiveDesk(options: LiveDeskOptions): LiveDesk {
   const ctx = new DeskContext(options);
   return {
-    available: options.rooms.length > 0,
+    // Read on every use: channels register their rooms after the desk is built (see `HandoffRegistry`).
+    get available() {
+      return ctx.rooms.length > 0;
+    },
     isOpen: (dialogId) => ctx.isOpen(dialogId),
     nextOpening: (dialogId) => ctx.nextOpening(dialogId),
     request: (conversationKey, request) => openTicket(ctx, conversationKey, request),
@@ -30,6 +33,11 @@ export function createLiveDesk(options: LiveDeskOptions): LiveDesk {
     state: (conversationKey) => ctx.state(conversationKey),
     activeTicket: async (conversationKey) => (await ctx.state(conversationKey)).active,
     ticket: (ticketId) => ctx.records.ticket(ticketId),
+    async currentTicket(conversationKey) {
+      const { ticketId } = await ctx.records.conversation(conversationKey);
+      const ticket = ticketId === undefined ? undefined : await ctx.records.ticket(ticketId);
+      return ticket?.status === 'closed' ? undefined : ticket;
+    },
     async ticketForThread(roomName, threadRef) {
       const ticketId = await ctx.records.ticketOfThread(roomName, threadRef);
       return ticketId === undefined ? undefined : ctx.records.ticket(ticketId);

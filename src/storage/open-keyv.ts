@@ -9,6 +9,7 @@ import KeyvRedis from '@keyv/redis';
 import { KeyvSqlite } from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import type { Config } from '../config.js';
+import { connectRedisClient } from '../engine/store/redis.js';
 
 export type KeyvConfig = Pick<Config, 'STORE' | 'SQLITE_PATH' | 'REDIS_URL'>;
 
@@ -20,7 +21,12 @@ export async function openKeyv<V>(config: KeyvConfig, name: string): Promise<Key
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`Invalid keyv name "${name}"`);
   if (config.STORE === 'memory') return new Keyv<V>({ namespace: name });
   if (config.STORE === 'redis') {
-    return new Keyv<V>(new KeyvRedis(config.REDIS_URL ?? ''), { namespace: name, useKeyPrefix: false });
+    // Fail fast like the conversation store: an outage rejects commands at once instead of queueing them.
+    const client = await connectRedisClient(config.REDIS_URL ?? '', `the ${name} records`);
+    return new Keyv<V>(new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }), {
+      namespace: name,
+      useKeyPrefix: false,
+    });
   }
   const file = join(dirname(resolve(config.SQLITE_PATH)), `${name}.sqlite`);
   await mkdir(dirname(file), { recursive: true });

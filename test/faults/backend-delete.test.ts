@@ -150,11 +150,11 @@ describe('a transient fault on the deletion', () => {
 });
 
 describe('a malformed answer to the deletion', () => {
-  // KNOWN GAP (see the fault-injection report): a 2xx answer whose body is not JSON is classified as our bug
-  // (`errorFromThrown`, src/backend/client/errors.ts), so the dialog's `failed` branch tells the customer the
-  // device was NOT deleted although the backend deleted it. For a write it must be an unknown outcome,
-  // reconciled with the same key. Remove `.fails` once that is fixed.
-  it.fails('after the backend deleted: the bot never says the device was not deleted', async () => {
+  // Regression (a gap fault injection found, now fixed): a 2xx answer whose body is not JSON was classified as our bug
+  // (`errorFromThrown`, src/backend/client/errors.ts), so the dialog's `failed` branch told the customer the
+  // device was NOT deleted although the backend deleted it. For a write it is now an unknown outcome,
+  // reconciled with the same key.
+  it('after the backend deleted: the bot never says the device was not deleted', async () => {
     const user = rig.user();
     await toFinalConfirmation(rig, user);
     rig.faults.inject(DELETE_CAMERA_OA, { kind: 'malformed', forward: true });

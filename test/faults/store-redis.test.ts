@@ -139,12 +139,12 @@ describe.runIf(redisServerAvailable())('Redis stopped and restarted', () => {
     expect(unhandled).toEqual([]);
   });
 
-  // KNOWN GAPS (see the fault-injection report), remove `.fails` once fixed:
+  // Regressions (gaps fault injection found, now fixed):
   // 1. The plain Keyv stores on Redis (receipts, agent sessions, delivery marks; src/storage/open-keyv.ts) use a
   //    client with an offline queue, so their commands wait for Redis to come back: the turn hangs for the whole
   //    outage. 2. If the conversation store then fails, the engine answers `engine.internal-error` ("nothing was
   //    changed") although the deletion was sent and done in this very turn.
-  it.fails('while the deletion is in flight: the turn ends within 5 s and never says nothing was changed', async () => {
+  it('while the deletion is in flight: the turn ends within 5 s and never says nothing was changed', async () => {
     const user = rig.user('faults:redis-in-flight');
     await toFinalConfirmation(rig, user);
     rig.faults.inject(DELETE_CAMERA_OA, { kind: 'pass', onArrival: () => redis.stop() });
@@ -163,7 +163,7 @@ describe.runIf(redisServerAvailable())('Redis stopped and restarted', () => {
     expect(user.lastText()).not.toContain(MIEMASU.notDeleted);
   });
 
-  it.fails('a channel’s delivery de-duplication answers (or fails) at once while Redis is down', async () => {
+  it('a channel’s delivery de-duplication answers (or fails) at once while Redis is down', async () => {
     await redis.stop();
     const settled = rig.bot.channels.deduper.firstTime('delivery-1').then(
       () => 'answered',

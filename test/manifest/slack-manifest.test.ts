@@ -53,6 +53,8 @@ const EVENT_SCOPES: Record<string, string | null> = {
   app_home_opened: null,
   app_mention: 'app_mentions:read',
   'message.im': 'im:history',
+  /** Thread replies of agents in the private agents' room (live handoff, SLACK_HANDOFF_CHANNEL). */
+  'message.groups': 'groups:history',
 };
 
 /** Web API method families, to recognise method names in the adapter's source. */

@@ -3,6 +3,11 @@
  * The chat page's controller: loads the session's history, sends the user's actions to `/chat/api/turn` and
  * appends what comes back. Buttons of answered messages are disabled; the engine still refuses stale clicks.
  * A `?token=` from the support site is handed to the server once and removed from the address bar.
+ *
+ * Live handoff: messages from a person arrive outside the page's turns. While the server says the conversation
+ * has an open ticket (`handoff` in the history answer: `live`, or `request` for a request left for later), the
+ * page fetches `/chat/api/history?after=<last seq>` every 2 s (`live`) or 15 s (`request`). It asks once after
+ * any turn that involved the handoff offer, and on load. Entries are numbered, so none is shown twice or skipped.
  */
 import { localisePage, t } from './i18n.js';
 import { firstSafeControl, renderEntry, setActive } from './render.js';
@@ -29,6 +34,15 @@ let locale = document.documentElement.lang === 'en' ? 'en' : 'ja';
 let pending = false;
 /** @type {{ signedIn: boolean, signedInAs?: string }} */
 let identity = { signedIn: false };
+/** The highest transcript entry number shown. */
+let lastSeq = 0;
+/** The last bot reply shown, as an entry. @type {Entry | undefined} */
+let lastBot;
+/** @type {'live' | 'request' | undefined} */
+let handoff;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let pollTimer;
+const POLL_MS = { live: 2000, request: 15000 };
 
 /** A random id per submission, so a retried request is recognised (works without a secure context). */
 function requestId() {
@@ -116,13 +130,50 @@ const actions = {
 function append(entries, reveal) {
   /** @type {HTMLElement | undefined} */
   let first;
-  for (const entry of entries) {
+  const fresh = entries.filter((entry) => entry.seq > lastSeq);
+  for (const entry of fresh) {
     const message = renderEntry(entry, locale, actions);
     if (!first && entry.from === 'bot') first = message;
+    if (entry.from === 'bot') lastBot = entry;
+    lastSeq = entry.seq;
     log.append(message);
   }
+  if (fresh.length === 0) return;
   if (reveal) first?.scrollIntoView({ block: 'start' });
   else log.lastElementChild?.scrollIntoView({ block: 'end' });
+}
+
+/** Whether the entry is part of reaching a person (the live-chat offer, waiting, talking, leaving a request). */
+function involvesHandoff(/** @type {Entry | undefined} */ entry) {
+  return entry?.from === 'bot' && (entry.reply.choices ?? []).some((c) => c.id.startsWith('__handoff-'));
+}
+
+/** @param {unknown} state */
+function setHandoff(state) {
+  handoff = state === 'live' || state === 'request' ? state : undefined;
+  clearTimeout(pollTimer);
+  pollTimer = handoff ? setTimeout(() => void poll(), POLL_MS[handoff]) : undefined;
+}
+
+/** Fetches the entries after the last one shown (and whether to keep fetching); scrolls to the first new one. */
+async function sync() {
+  const history = await api(`/chat/api/history?after=${lastSeq}`);
+  append(history.entries, true);
+  setHandoff(history.handoff);
+  settle();
+}
+
+async function poll() {
+  pollTimer = undefined;
+  if (pending) {
+    setHandoff(handoff); // the turn in flight asks itself; come back later
+    return;
+  }
+  try {
+    await sync();
+  } catch {
+    setHandoff(handoff); // a network hiccup: try again at the next interval
+  }
 }
 
 /**
@@ -135,11 +186,20 @@ async function turn(turnInput, from) {
   pending = true;
   showError(undefined);
   settle();
+  const involved = handoff !== undefined || involvesHandoff(lastBot);
   try {
     const answer = await api('/chat/api/turn', { id: requestId(), input: turnInput });
     if (answer.locale !== locale) applyLocale(answer.locale);
     if (answer.duplicate) await reload();
-    else append(answer.entries, true);
+    else {
+      /** @type {Entry[]} */
+      const entries = answer.entries;
+      // Messages from a person arrived before this answer: fetch them all in order.
+      if ((entries[0]?.seq ?? 0) > lastSeq + 1) await sync();
+      else append(entries, true);
+      // Asks whether a person may write outside turns; on failure, polling itself will find out.
+      if (involved || entries.some(involvesHandoff)) await sync().catch(() => setHandoff('live'));
+    }
     pending = false;
     settle();
     if (from === 'control') {
@@ -161,7 +221,10 @@ async function reload() {
   identity = { signedIn: history.signedIn, signedInAs: history.signedInAs };
   applyLocale(history.locale);
   log.replaceChildren();
+  lastSeq = 0;
+  lastBot = undefined;
   append(history.entries, false);
+  setHandoff(history.handoff);
   settle();
   return history;
 }

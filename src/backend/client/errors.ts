@@ -125,6 +125,15 @@ export function errorFromThrown(method: string, thrown: unknown): BackendError {
     return { kind: 'unreachable', reason: thrown.reason, outcomeUnknown, detail: thrown.message };
   }
   if (thrown instanceof SyntaxError) {
+    // A garbled answer to a write says nothing about whether the write happened: the outcome is unknown.
+    if (outcomeUnknown) {
+      return {
+        kind: 'unreachable',
+        reason: 'server-error',
+        outcomeUnknown,
+        detail: `response is not valid JSON: ${thrown.message}`,
+      };
+    }
     return {
       kind: 'bug',
       reason: 'unexpected-response',

@@ -48,16 +48,19 @@ export function redactRedisUrl(url: string): string {
  * Creation fails within `connectTimeoutMs` when Redis is unreachable; after the first connection the client
  * reconnects with backoff, and commands issued while it is down fail instead of waiting.
  */
-export async function createRedisStore<T>(opts: RedisStoreOptions): Promise<ConversationStore<T>> {
-  const { namespace, ttlMs } = resolveOptions(opts);
-  const where = redactRedisUrl(opts.url);
+/**
+ * A Redis client that fails fast: commands issued while disconnected are rejected at once (no offline queue, so a
+ * Redis outage never makes a turn hang), the first connection is not retried (a wrong URL fails at start), later
+ * reconnections back off up to 2 s. `purpose` names the user in the error; the URL's password is never shown.
+ */
+export async function connectRedisClient(url: string, purpose: string, connectTimeoutMs = 2000) {
+  const where = redactRedisUrl(url);
   let connectedOnce = false;
   const client = createClient({
-    url: opts.url,
+    url,
     disableOfflineQueue: true,
     socket: {
-      connectTimeout: opts.connectTimeoutMs ?? 2000,
-      // Give up at once on the first connection (fail fast at startup); later, back off up to 2 s.
+      connectTimeout: connectTimeoutMs,
       reconnectStrategy: (retries: number) => (connectedOnce ? Math.min(50 * 2 ** retries, 2000) : false),
     },
   });
@@ -68,11 +71,17 @@ export async function createRedisStore<T>(opts: RedisStoreOptions): Promise<Conv
     connectedOnce = true;
   } catch (error) {
     if (client.isOpen) client.destroy();
-    throw new Error(`Could not connect to Redis at ${where} for the conversation store.`, {
-      cause: error instanceof Error ? new Error(error.message.replaceAll(opts.url, where)) : undefined,
+    throw new Error(`Could not connect to Redis at ${where} for ${purpose}.`, {
+      cause: error instanceof Error ? new Error(error.message.replaceAll(url, where)) : undefined,
     });
   }
+  return client;
+}
 
+export async function createRedisStore<T>(opts: RedisStoreOptions): Promise<ConversationStore<T>> {
+  const { namespace, ttlMs } = resolveOptions(opts);
+  const where = redactRedisUrl(opts.url);
+  const client = await connectRedisClient(opts.url, 'the conversation store', opts.connectTimeoutMs);
   const adapter = new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true });
   const keyv = createPlainKeyv<Versioned<T>>(adapter);
   let closed = false;

@@ -52,6 +52,8 @@ export const builtinMessages: Catalogs = {
       '先ほどのお手続きの依頼はすでに送信しているため、ここで中止しても取り消されない可能性があります。二重に実行しないよう、同じ依頼として結果を確認します。',
     'engine.internal-error':
       '申し訳ありません。処理中に問題が発生しました。何も変更していません。担当者にもご相談いただけます。',
+    'engine.error-after-send':
+      '申し訳ありません。お手続きを送信した後に問題が発生し、結果をまだ確認できていません。同じお手続きが二重に行われることはありません。しばらくしてからもう一度メッセージをお送りください。結果を確認します。お急ぎの場合は「オペレーター」とお送りください。',
     'engine.safety-refusal': '確認が取れていないため、この操作は実行していません。何も変更していません。',
     'engine.busy': 'ただいま別の操作を処理しています。もう一度お送りください。',
     'engine.language-switched': '日本語でご案内します。',
@@ -108,6 +110,8 @@ export const builtinMessages: Catalogs = {
       'Your previous request has already been sent, so stopping now may not undo it. To avoid doing it twice, I will check the result of that same request.',
     'engine.internal-error':
       'Sorry, something went wrong on our side. Nothing has been changed. You can also contact a person.',
+    'engine.error-after-send':
+      'Sorry, something went wrong after your request was sent, so its result is not confirmed yet. It will not be carried out twice. Please send another message in a while and we will check the result, or type "operator" to reach a person.',
     'engine.safety-refusal': 'This was not confirmed, so it was not carried out. Nothing has been changed.',
     'engine.busy': 'Another action is being processed. Please send your message again.',
     'engine.language-switched': 'I will continue in English.',

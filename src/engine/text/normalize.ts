@@ -6,12 +6,17 @@
 /** Longest input the engine reads; longer input is refused politely, never truncated silently. */
 export const MAX_INPUT_LENGTH = 1000;
 
-/** Control and invisible formatting characters, except tab/newline/CR, which count as whitespace. */
+/**
+ * Control and invisible formatting characters, except tab/newline/CR, which count as whitespace; and lone
+ * surrogates (ill-formed UTF-16, which strict JSON parsers and databases refuse), so they never reach the backend.
+ */
 function hasControlCharacter(text: string): boolean {
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code === 0x09 || code === 0x0a || code === 0x0d) continue;
     if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+    // A well-formed pair iterates as one code point above U+FFFF; a surrogate code point here stands alone.
+    if (code >= 0xd800 && code <= 0xdfff) return true;
     if (
       (code >= 0x200b && code <= 0x200f) ||
       (code >= 0x2028 && code <= 0x202e) ||

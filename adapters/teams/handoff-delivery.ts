@@ -1,0 +1,98 @@
+/**
+ * Live handoff → a Teams customer: the desk's messages (an agent joined, the agent's words, back to the bot and
+ * the question shown again) are posted proactively into the customer's conversation as the bot's own cards
+ * (`renderCard`), and the question shown again becomes the conversation's open card (the one before it loses its
+ * buttons), as in a turn.
+ *
+ * The conversation is read back from the key (`teams:<tenant>:<conversation id>:<user>`); the Bot Connector's
+ * service URL is the one the conversation's last activity came from (remembered in this process), else the
+ * configured TEAMS_HANDOFF_SERVICE_URL. Without either the delivery is refused (the desk reports it).
+ */
+import type { Locale, Reply } from '../../src/engine/turn.js';
+import type { CustomerDelivery } from '../../src/handoff/index.js';
+import type { TeamsPoster } from './handoff-connector.js';
+import { labelsFor } from './labels.js';
+import type { OpenCards } from './open-cards.js';
+import { groupReplies, isInteractive, renderAnswered, renderCard } from './render.js';
+
+const MAX_REMEMBERED = 10_000;
+
+export interface TeamsKey {
+  tenantId: string;
+  conversationId: string;
+  userId: string;
+}
+
+/** The parts of a customer's Teams conversation key; `undefined` for other keys (an agent's `|for:` key). */
+export function teamsKeyParts(conversationKey: string): TeamsKey | undefined {
+  if (!conversationKey.startsWith('teams:') || conversationKey.includes('|')) return undefined;
+  const rest = conversationKey.slice('teams:'.length);
+  const first = rest.indexOf(':');
+  const last = rest.lastIndexOf(':');
+  if (first <= 0 || last <= first + 1 || last === rest.length - 1) return undefined;
+  return {
+    tenantId: rest.slice(0, first),
+    conversationId: rest.slice(first + 1, last),
+    userId: rest.slice(last + 1),
+  };
+}
+
+/** The service URL each conversation's activities came from (bounded, newest kept). */
+export class ServiceUrls {
+  readonly #urls = new Map<string, string>();
+
+  remember(conversationId: string, serviceUrl: string): void {
+    this.#urls.delete(conversationId);
+    this.#urls.set(conversationId, serviceUrl);
+    if (this.#urls.size > MAX_REMEMBERED) {
+      const oldest = this.#urls.keys().next().value;
+      if (oldest !== undefined) this.#urls.delete(oldest);
+    }
+  }
+
+  get(conversationId: string): string | undefined {
+    return this.#urls.get(conversationId);
+  }
+}
+
+export interface TeamsDeliveryDeps {
+  poster: TeamsPoster;
+  serviceUrls: ServiceUrls;
+  fallbackServiceUrl?: string | undefined;
+  openCards: OpenCards;
+}
+
+export function teamsDelivery(deps: TeamsDeliveryDeps): CustomerDelivery {
+  return {
+    async deliver(conversationKey, replies, context) {
+      const key = teamsKeyParts(conversationKey);
+      if (!key) throw new Error('Not a Teams customer conversation key.');
+      const serviceUrl = deps.serviceUrls.get(key.conversationId) ?? deps.fallbackServiceUrl;
+      if (!serviceUrl) throw new Error('No Bot Connector service URL is known for this Teams conversation.');
+      const to = { serviceUrl, conversationId: key.conversationId, tenantId: key.tenantId };
+      if (replies.some(isInteractive)) {
+        const replaced = deps.openCards.take(conversationKey);
+        if (replaced) {
+          const note = labelsFor(replaced.locale).superseded;
+          await deps.poster.update(to, replaced.activityId, renderAnswered(replaced.replies, note));
+        }
+      }
+      await post(deps, to, conversationKey, replies, context.locale);
+    },
+  };
+}
+
+async function post(
+  deps: TeamsDeliveryDeps,
+  to: { serviceUrl: string; conversationId: string; tenantId: string },
+  conversationKey: string,
+  replies: Reply[],
+  locale: Locale,
+): Promise<void> {
+  for (const group of groupReplies(replies)) {
+    const activityId = await deps.poster.send(to, renderCard(group, locale));
+    const last = group.at(-1);
+    if (last && isInteractive(last))
+      deps.openCards.remember(conversationKey, { activityId, replies: group, locale });
+  }
+}

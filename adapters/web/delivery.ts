@@ -1,0 +1,71 @@
+/**
+ * Live handoff → the web chat: messages from the desk (an agent joined, the agent's words, "back to the bot" and
+ * the question shown again) are appended to the session's transcript as bot entries, under the session's lock so
+ * they never interleave with a turn. The page fetches them with `GET /chat/api/history?after=<seq>` while the
+ * conversation has an open ticket (see `handoffState`). Nothing is decided here.
+ */
+import type { ChannelContext } from '../../src/channels/channel.js';
+import type { Turn } from '../../src/engine/turn.js';
+import type { CustomerDelivery, LiveDesk } from '../../src/handoff/index.js';
+import type { WebDeps } from './deps.js';
+
+const PREFIX = 'web:';
+
+/** The session id of a web conversation key (`web:<session id>`), or `undefined` for any other key. */
+export function sessionOfKey(conversationKey: string): string | undefined {
+  if (!conversationKey.startsWith(PREFIX)) return undefined;
+  const id = conversationKey.slice(PREFIX.length);
+  return /^[A-Za-z0-9_-]+$/.test(id) ? id : undefined;
+}
+
+/** Rejects when the key is not a web session's or the session is gone (expired): nobody would see the messages. */
+export function webDelivery(
+  deps: Pick<WebDeps, 'sessions' | 'transcripts' | 'locks' | 'now'>,
+): CustomerDelivery {
+  return {
+    async deliver(conversationKey, replies) {
+      const sessionId = sessionOfKey(conversationKey);
+      if (sessionId === undefined) throw new Error('Not a web chat conversation key.');
+      await deps.locks.run(sessionId, async () => {
+        if (!(await deps.sessions.get(sessionId))) throw new Error('The web chat session has expired.');
+        await deps.transcripts.append(
+          sessionId,
+          replies.map((reply) => ({ from: 'bot' as const, reply })),
+          deps.now(),
+        );
+      });
+    },
+  };
+}
+
+/**
+ * What the page needs to know to fetch messages arriving outside its turns: `live` (a person is joining or
+ * talking: poll often), `request` (a request left for later, which an agent may answer: poll rarely), or nothing.
+ */
+export type HandoffState = 'live' | 'request' | undefined;
+
+export async function handoffState(
+  desk: LiveDesk | undefined,
+  sessionId: string,
+  onError: (error: unknown) => void,
+): Promise<HandoffState> {
+  if (!desk?.available) return undefined;
+  try {
+    const ticket = await desk.currentTicket(`${PREFIX}${sessionId}`);
+    if (!ticket) return undefined;
+    return ticket.status === 'request' ? 'request' : 'live';
+  } catch (error) {
+    onError(error);
+    return undefined;
+  }
+}
+
+/**
+ * Whether a text turn the front answered with nothing went to a person (a live chat in progress), rather than
+ * being a retry the engine had already handled.
+ */
+export async function sentToPerson(context: Pick<ChannelContext, 'handoff'>, turn: Turn): Promise<boolean> {
+  const desk = context.handoff?.desk;
+  if (turn.input.kind !== 'text' || !desk?.available) return false;
+  return (await desk.activeTicket(turn.conversationKey).catch(() => undefined)) !== undefined;
+}

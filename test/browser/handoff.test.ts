@@ -1,0 +1,159 @@
+/**
+ * In a real browser: a customer in the web chat asks for a person during a cancellation; an agent in the Slack
+ * agents' room (signed requests to the bot, fake Slack Web API) claims the ticket, writes, and hands back. The
+ * page shows the agent's messages without a reload (it fetches new entries while a ticket is open), and the bot
+ * resumes at the question the customer was at. Screenshots in `screenshots/handoff/`.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AGENT,
+  click,
+  type HandoffHarness,
+  ROOM,
+  rootPost,
+  startHandoffHarness,
+  threadReply,
+} from '../handoff-e2e/harness.js';
+import { CHROMIUM, chromiumAvailable, current, say, waitForText } from './support.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/handoff/', import.meta.url));
+
+interface Run {
+  h: HandoffHarness;
+  browser: BrowserContext;
+  page: Page;
+  errors: string[];
+  profile: string;
+}
+
+let run: Run | undefined;
+afterEach(async () => {
+  if (!run) return;
+  const { h, browser, profile, errors } = run;
+  run = undefined;
+  await browser.close();
+  await rm(profile, { recursive: true, force: true });
+  await h.close();
+  expect(errors, 'the page reported errors').toEqual([]);
+});
+
+async function open(): Promise<Run> {
+  const h = await startHandoffHarness();
+  const profile = await mkdtemp(join(tmpdir(), 'chat-handoff-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    viewport: { width: 360, height: 780 },
+    locale: 'ja-JP',
+    timeout: 30_000,
+  });
+  browser.setDefaultTimeout(10_000);
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await rm(SCREENSHOTS, { recursive: true, force: true });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return { h, browser, page, errors, profile };
+}
+
+/** Whether the newest message with `text` begins in the visible part of the log (scrolled to, not hidden). */
+async function startsAboveComposer(page: Page, text: string): Promise<boolean> {
+  const message = page.locator('.msg.bot', { hasText: text }).last();
+  await page.waitForTimeout(300); // let the smooth scroll, if any, settle
+  const composer = await page.locator('#composer').boundingBox();
+  const box = await message.boundingBox();
+  return box !== null && composer !== null && box.y >= 0 && box.y < composer.y;
+}
+
+let shots = 0;
+async function shot(page: Page, step: string): Promise<void> {
+  shots += 1;
+  await page.screenshot({ path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${step}.png`) });
+}
+
+describe.skipIf(!chromiumAvailable)('browser: live chat with a person in the Slack agents’ room', () => {
+  it('shows the agent joining and writing without a reload, relays the customer, and resumes the bot after hand-back', {
+    timeout: 120_000,
+  }, async () => {
+    run = await open();
+    const { h, page } = run;
+    await page.goto(h.url);
+    await waitForText(page, 'ご用件をお選びください');
+    await say(page, 'ポータルの契約を解約したい');
+    await waitForText(page, 'メールアドレスを入力してください');
+    await say(page, 'オペレーター');
+    await waitForText(page, 'このチャットで担当者とお話しすることもできます');
+    await shot(page, 'offer');
+    await page
+      .locator('.msg.bot', { hasText: 'このチャットで担当者とお話しすることもできます' })
+      .getByRole('button', { name: 'チャットで担当者と話す' })
+      .click();
+    await waitForText(page, '担当者にお知らせしました');
+    await shot(page, 'waiting');
+
+    // The agent claims in Slack: the page shows it by itself (no reload, no action of the customer).
+    const root = rootPost(h);
+    expect(root.text).toContain('【チャット対応のご依頼】');
+    const loads: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) loads.push(frame.url());
+    });
+    await h.slack(click(AGENT, 'handoff.claim', root));
+    await waitForText(page, '担当者がチャットに参加しました');
+    await h.slack(threadReply(AGENT, root.ts, 'お問い合わせありがとうございます。ご用件を伺います。'));
+    await waitForText(page, '担当者：お問い合わせありがとうございます。ご用件を伺います。');
+    expect(await startsAboveComposer(page, '担当者：お問い合わせありがとうございます。')).toBe(true);
+    await shot(page, 'agent-writes');
+
+    // The customer's words go to the ticket's thread.
+    await say(page, '解約の前に料金を確認したいです');
+    await page.locator('.msg.user', { hasText: '解約の前に料金を確認したいです' }).waitFor();
+    await expect
+      .poll(() =>
+        h.fake.calls.some(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            c.body.channel === ROOM &&
+            c.body.thread_ts === root.ts &&
+            String(c.body.text).includes('解約の前に料金を確認したいです'),
+        ),
+      )
+      .toBe(true);
+    await shot(page, 'customer-writes');
+
+    // Hand back from the thread controls: the bot asks its question again, and answers again.
+    const controls = h.fake.calls.find(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.body.thread_ts === root.ts &&
+        JSON.stringify(c.body.blocks).includes('handoff.hand-back'),
+    );
+    if (!controls) throw new Error('no thread controls');
+    await h.slack(
+      click(AGENT, 'handoff.hand-back', {
+        ts: String(controls.response.ts),
+        text: String(controls.body.text),
+        blocks: controls.body.blocks,
+      }),
+    );
+    await waitForText(page, '担当者からボットのご案内に戻しました');
+    expect(await current(page).textContent()).toContain('メールアドレス');
+    expect(await startsAboveComposer(page, '担当者からボットのご案内に戻しました')).toBe(true);
+    await shot(page, 'handed-back');
+    expect(loads).toEqual([]);
+
+    await say(page, 'portal@example.com');
+    await waitForText(page, '確認コードをお送りしました');
+    await shot(page, 'bot-resumes');
+    expect(h.testBot.errors).toEqual([]);
+  });
+});
