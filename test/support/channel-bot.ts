@@ -52,6 +52,7 @@ export async function createChannelTestBot(env: Record<string, string> = {}): Pr
     deduper: bot.channels.deduper,
     now: () => clock.now(),
     receipts: bot.receipts,
+    handoff: bot.handoff,
     onError: (error) => {
       errors.push(error);
       console.error('channel error:', error);
