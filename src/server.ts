@@ -8,6 +8,7 @@ import { type Bot, createBot } from './bot.js';
 import { parseClosures } from './calendar/closures.js';
 import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/enabled.js';
+import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Route } from './http/routes.js';
 import { sendJson } from './http/routes.js';
@@ -36,6 +37,7 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     engine: bot.engine,
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
+    limiter: slidingWindow(USER_RATE_LIMIT),
     now: () => bot.clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,

@@ -12,6 +12,7 @@
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ChannelContext } from '../../src/channels/channel.js';
+import { rateLimitedReply } from '../../src/channels/rate-limit.js';
 import { resolveSpeaker, type SpeakerDeps } from '../../src/channels/speaker.js';
 import type { TurnInput } from '../../src/engine/turn.js';
 import { ACTION_ID_PATTERN, decodeButtonValue, inputOfButton } from './actions.js';
@@ -53,6 +54,12 @@ export function registerInbound(app: App, deps: InboundDeps): void {
   };
 
   const deliver = async (place: SlackPlace, input: TurnInput, id: string, clicked?: ClickedMessage) => {
+    const admission = context.limiter.take(`slack:${place.userId}`);
+    if (!admission.ok) {
+      // Slack gives no locale without users.info; Japanese is the customers' language.
+      await outbound.show(place, [rateLimitedReply('ja', admission.retryAfterMs)]);
+      return;
+    }
     const speaker = await resolveSpeaker(
       speakers,
       { platform: 'slack', userId: place.userId },

@@ -13,6 +13,7 @@
  */
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { ChannelContext } from '../../src/channels/channel.js';
+import { rateLimitedReply } from '../../src/channels/rate-limit.js';
 import { resolveSpeaker } from '../../src/channels/speaker.js';
 import type { Locale, Reply } from '../../src/engine/turn.js';
 import { type Inbound, parseInbound } from './inbound.js';
@@ -87,6 +88,12 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
   }
 
   async function handleTurn(turnContext: TurnContext, inbound: TurnInbound): Promise<void> {
+    const admission = context.limiter.take(`teams:${inbound.userId}`);
+    if (!admission.ok) {
+      const locale = inbound.locale ?? DEFAULT_LOCALE;
+      await post(turnContext, inbound.baseKey, [rateLimitedReply(locale, admission.retryAfterMs)], locale);
+      return;
+    }
     const speaker = await resolveSpeaker(
       context.speakers,
       { platform: 'teams', userId: inbound.userId },

@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
+import { type RateLimit, slidingWindow } from '../../src/channels/rate-limit.js';
 import type { Route } from '../../src/http/routes.js';
 import { openKeyv } from '../../src/storage/open-keyv.js';
 import { demoCustomersHandler, demoSignInHandler, historyHandler, siteTokenHandler } from './api.js';
@@ -16,7 +17,6 @@ import { webDelivery } from './delivery.js';
 import type { WebDeps } from './deps.js';
 import { checkFrameAncestors, isHttps, sender, sendProblem } from './http.js';
 import { KeyedLocks } from './locks.js';
-import { type RateLimit, slidingWindow } from './rate-limit.js';
 import { RECEIPTS_PATH, type ReceiptReader, receiptHandler } from './receipts.js';
 import { type CookieSecurity, Sessions, type WebSession } from './session.js';
 import { ASSET_PREFIX, loadStatic, sendAsset } from './static.js';

@@ -1,8 +1,8 @@
 /** What the web chat's route handlers share (built once in `channel.ts`). */
 import type { ChannelContext } from '../../src/channels/channel.js';
+import type { RateLimiter } from '../../src/channels/rate-limit.js';
 import type { Send } from './http.js';
 import type { KeyedLocks } from './locks.js';
-import type { RateLimiter } from './rate-limit.js';
 import type { Sessions } from './session.js';
 import type { TokenSettings } from './token.js';
 import type { Transcripts } from './transcript.js';

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Engine } from '../engine/runtime.js';
 import type { Route } from '../http/routes.js';
 import type { Deduper } from './dedupe.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { SpeakerDeps } from './speaker.js';
 
 export interface ChannelContext {
@@ -27,6 +28,8 @@ export interface ChannelContext {
    * and thread replies to `handoff.desk`.
    */
   handoff?: BotHandoff | undefined;
+  /** Per-user turn limit for chat platforms, keyed `<platform>:<user id>` (see `rateLimitedReply`). */
+  limiter: RateLimiter;
   /** Our own faults, logged redacted; never shown to users. */
   onError(error: unknown, context: { channel: string; phase: string }): void;
 }

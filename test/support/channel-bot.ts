@@ -6,6 +6,7 @@
 import { procedureBundle } from '../../dialogs/index.js';
 import { type Bot, createBot } from '../../src/bot.js';
 import type { ChannelContext } from '../../src/channels/channel.js';
+import { slidingWindow, USER_RATE_LIMIT } from '../../src/channels/rate-limit.js';
 import { manualClock } from '../../src/clock.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { ConversationState } from '../../src/engine/state.js';
@@ -50,6 +51,7 @@ export async function createChannelTestBot(env: Record<string, string> = {}): Pr
     engine: bot.engine,
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
+    limiter: slidingWindow(USER_RATE_LIMIT),
     now: () => clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkFrameAncestors } from '../../../adapters/web/http.js';
 import { echoOf } from '../../../adapters/web/input.js';
 import { KeyedLocks } from '../../../adapters/web/locks.js';
-import { slidingWindow } from '../../../adapters/web/rate-limit.js';
 import { type Entry, maskForTranscript, Transcripts } from '../../../adapters/web/transcript.js';
+import { slidingWindow } from '../../../src/channels/rate-limit.js';
 
 describe('maskForTranscript', () => {
   it('masks a bare one-time code and e-mail local parts, keeps everything else', () => {
