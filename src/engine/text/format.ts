@@ -8,6 +8,46 @@ export type ValueFormat = 'text' | 'date' | 'month' | 'yen' | 'number';
 
 const TZ = 'Asia/Tokyo';
 
+/**
+ * One formatter per locale and kind, built on first use: constructing an `Intl` formatter costs ~50× a format
+ * call and was the largest share of an engine turn's CPU (bench/RESULTS.md).
+ */
+function cached<F>(build: (locale: Locale) => F): (locale: Locale) => F {
+  const byLocale = new Map<Locale, F>();
+  return (locale) => {
+    let formatter = byLocale.get(locale);
+    if (!formatter) {
+      formatter = build(locale);
+      byLocale.set(locale, formatter);
+    }
+    return formatter;
+  };
+}
+
+const dateFormat = cached(
+  (locale) =>
+    new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone: TZ,
+      year: 'numeric',
+      month: locale === 'ja' ? 'long' : 'short',
+      day: 'numeric',
+      weekday: 'short',
+    }),
+);
+const monthFormat = cached(
+  (locale) =>
+    new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone: TZ,
+      year: 'numeric',
+      month: 'long',
+    }),
+);
+const yenFormat = cached(
+  (locale) =>
+    new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency: 'JPY' }),
+);
+const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
+
 function dateFromCalendar(value: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
   if (!match) return undefined;
@@ -18,31 +58,17 @@ function dateFromCalendar(value: string): Date | undefined {
 export function formatDate(value: string, locale: Locale): string {
   const date = dateFromCalendar(value) ?? new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const intlLocale = locale === 'ja' ? 'ja-JP' : 'en-GB';
-  return new Intl.DateTimeFormat(intlLocale, {
-    timeZone: TZ,
-    year: 'numeric',
-    month: locale === 'ja' ? 'long' : 'short',
-    day: 'numeric',
-    weekday: 'short',
-  }).format(date);
+  return dateFormat(locale).format(date);
 }
 
 export function formatMonth(value: string, locale: Locale): string {
   const date = dateFromCalendar(value);
   if (!date) return value;
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: TZ,
-    year: 'numeric',
-    month: 'long',
-  }).format(date);
+  return monthFormat(locale).format(date);
 }
 
 export function formatYen(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
-    style: 'currency',
-    currency: 'JPY',
-  }).format(value);
+  return yenFormat(locale).format(value);
 }
 
 export function formatValue(value: unknown, format: ValueFormat, locale: Locale): string {
@@ -55,7 +81,7 @@ export function formatValue(value: unknown, format: ValueFormat, locale: Locale)
     case 'yen':
       return typeof value === 'number' ? formatYen(value, locale) : String(value);
     case 'number':
-      return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value);
+      return typeof value === 'number' ? numberFormat(locale).format(value) : String(value);
     case 'text':
       return typeof value === 'string' ? value : JSON.stringify(value);
   }
