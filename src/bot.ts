@@ -133,6 +133,15 @@ function logFaults(config: Config, destination?: DestinationStream): FaultLog {
     (opened ??= createLogger({
       level: config.LOG_LEVEL,
       name: 'helpdesk-bot',
+      // The configured credentials are masked wherever they appear, whatever a fault's message quotes.
+      secrets: [
+        config.BACKEND_AGENT_KEY,
+        config.SLACK_BOT_TOKEN,
+        config.SLACK_SIGNING_SECRET,
+        config.SLACK_APP_TOKEN,
+        config.MicrosoftAppPassword,
+        config.WEB_TOKEN_SECRET,
+      ],
       // To stderr by default, so logs never mix with the terminal chat's replies on stdout.
       destination: destination ?? pino.destination(2),
     }));

@@ -1,8 +1,10 @@
 /**
  * The Slack channel: a Bolt app over the one engine. HTTP mode (SLACK_SIGNING_SECRET) exposes Bolt's own
- * HTTPReceiver as the route `POST /slack/events` — events, interactivity and slash commands on that one path;
- * Bolt verifies the signature (a bad one gets 401 and nothing runs), bodies are limited to 1 MB and every
- * delivery is acknowledged before it is handled. Socket Mode (SLACK_APP_TOKEN) has no routes; `start()` connects.
+ * HTTPReceiver behind a gate (http-gate.ts) as the route `POST /slack/events` — events, interactivity and slash
+ * commands on that one path; Bolt verifies the signature (a bad one gets 401 and nothing runs), bodies are limited
+ * to 1 MB, a signed body that is not a JSON object or an envelope Bolt cannot read gets 400 (never a 500 or a
+ * crash), and every delivery is acknowledged before it is handled. Socket Mode (SLACK_APP_TOKEN) has no routes;
+ * `start()` connects.
  *
  * The Web API base URL is SLACK_API_URL; known bot ids (SLACK_BOT_ID + SLACK_BOT_USER_ID) skip `auth.test`.
  * Bolt logs through the redacting logger; Bolt's and our own faults go to `context.onError`. Agents are the
@@ -22,6 +24,7 @@ import { handoffSlackApi } from './handoff-api.js';
 import { slackDelivery } from './handoff-delivery.js';
 import { registerHandoffInbound } from './handoff-inbound.js';
 import { SlackAgentRoom } from './handoff-room.js';
+import { envelopeErrorHandler, slackEventsRoute } from './http-gate.js';
 import { InFlight } from './in-flight.js';
 import { registerInbound } from './inbound.js';
 import { boltLogger } from './logger.js';
@@ -69,6 +72,7 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
       processBeforeResponse: false,
       bodyLimit: SLACK_BODY_LIMIT_BYTES,
       logger,
+      processEventErrorHandler: envelopeErrorHandler(report('envelope')),
     });
     app = new App({ ...options, receiver });
   }
@@ -106,15 +110,17 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
     }
   }
 
-  const routes: Route[] = receiver
-    ? [
-        {
-          method: 'POST',
-          path: SLACK_EVENTS_PATH,
-          handle: (request, response) => receiver.requestListener(request, response),
-        },
-      ]
-    : [];
+  const signingSecret = config.SLACK_SIGNING_SECRET;
+  const routes: Route[] =
+    receiver && signingSecret
+      ? [
+          slackEventsRoute(receiver, {
+            path: SLACK_EVENTS_PATH,
+            signingSecret,
+            limitBytes: SLACK_BODY_LIMIT_BYTES,
+          }),
+        ]
+      : [];
   const settle = () =>
     Promise.race([
       inFlight.idle(),

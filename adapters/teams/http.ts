@@ -1,8 +1,8 @@
 /**
  * Node's `IncomingMessage` / `ServerResponse` → the request/response shapes botbuilder's `CloudAdapter.process`
  * expects (express-like: a parsed `body`, and `status` / `header` / `send` / `end`). The body is read with a size
- * limit; a body over it is 413 and invalid JSON 400, both before botbuilder (and so before authentication) runs —
- * neither reaches the engine.
+ * limit; a body over it is 413, and invalid JSON or JSON that is not an object with a string `type` 400, all before
+ * botbuilder (and so before authentication) runs — none reaches the engine.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'botbuilder';
@@ -67,5 +67,10 @@ export async function toBotbuilderRequest(
     sendJson(response, 400, { error: 'an activity must be a JSON object' });
     return undefined;
   }
-  return { body: body as Record<string, unknown>, headers: request.headers, method: request.method };
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string') {
+    sendJson(response, 400, { error: 'an activity must have a string type' });
+    return undefined;
+  }
+  return { body: activity, headers: request.headers, method: request.method };
 }

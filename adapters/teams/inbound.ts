@@ -4,11 +4,13 @@
  *   become text turns; `act <e-mail|contract no.>` and `end` become the agent-mode entry points;
  * - Adaptive Card submits (a `message` with `value`) become the engine input the card's data names (`submit.ts`);
  * - a conversationUpdate that adds the bot asks for the welcome card;
- * - anything else is ignored.
+ * - anything else is ignored, and so is an activity whose fields have the wrong type (`malformed activity`):
+ *   every field read here is checked first (`activityShape`), so a malformed one never reaches the engine.
  * The conversation key is `teams:<tenant>:<conversation.id>:<aadObjectId>` (a channel thread's conversation id
  * carries its `;messageid=`, so each thread is its own conversation).
  */
 import type { Activity } from 'botbuilder';
+import { z } from 'zod';
 import type { Locale, TurnInput } from '../../src/engine/turn.js';
 import { submitToInput } from './submit.js';
 
@@ -27,6 +29,29 @@ export type Inbound =
     }
   | { kind: 'welcome'; userId: string; baseKey: string; locale: Locale | undefined }
   | { kind: 'ignore'; reason: string };
+
+/** Present fields are strings (or null, which the code reads as absent). */
+const text = z.string().nullish();
+const account = z.looseObject({ id: text, aadObjectId: text }).nullish();
+
+/**
+ * The fields of an activity this module reads, with their types. Loose: other fields pass untouched; an absent
+ * field is fine (the checks below decide what is missing), a field of the wrong type makes the activity malformed.
+ */
+const activityShape = z.looseObject({
+  type: z.string(),
+  id: text,
+  text,
+  replyToId: text,
+  locale: text,
+  channelId: text,
+  from: account,
+  recipient: account,
+  conversation: z.looseObject({ id: text, conversationType: text, tenantId: text }).nullish(),
+  channelData: z.looseObject({ tenant: z.looseObject({ id: text }).nullish() }).nullish(),
+  membersAdded: z.array(z.looseObject({ id: text })).nullish(),
+  entities: z.array(z.looseObject({ type: text })).nullish(),
+});
 
 export function localeOf(hint: string | undefined): Locale | undefined {
   if (!hint) return undefined;
@@ -76,7 +101,12 @@ export function textToInput(text: string): TurnInput {
   return { kind: 'text', text };
 }
 
+/**
+ * What to do with an activity. Any value is accepted: one whose fields do not have the types {@link Activity}
+ * promises is ignored as `malformed activity`.
+ */
 export function parseInbound(activity: Activity): Inbound {
+  if (!activityShape.safeParse(activity).success) return { kind: 'ignore', reason: 'malformed activity' };
   const userId = userOf(activity);
   if (!userId || !activity.conversation?.id) return { kind: 'ignore', reason: 'no sender or conversation' };
   const baseKey = conversationKeyOf(activity, userId);
@@ -92,7 +122,7 @@ export function parseInbound(activity: Activity): Inbound {
   if (activity.value !== undefined && activity.value !== null) {
     const input = submitToInput(activity.value);
     if (!input) return { kind: 'ignore', reason: 'card submit that is not ours' };
-    return { ...common, input, fromCard: activity.replyToId };
+    return { ...common, input, fromCard: activity.replyToId ?? undefined };
   }
   const personal = (activity.conversation.conversationType ?? 'personal') === 'personal';
   if (!personal && !mentionsBot(activity))

@@ -13,7 +13,12 @@
  * Only named fields are read from events, never call arguments wholesale, answer payloads or typed text: no
  * e-mail address, token, one-time code or typed phrase can reach an entry. For whom: the agent's `onBehalfOf`,
  * else the customer the backend answered about (for customers, remembered per conversation once verified).
+ *
+ * Identifiers (actor and customer ids, item ids, references, result codes) longer than an entry allows
+ * ({@link MAX_ID_LENGTH}) are replaced by {@link boundedId}'s `sha256:<hex>` form, so an entry is never lost
+ * (refused by the schema) because a platform or the backend sent an over-long id.
  */
+import { createHash } from 'node:crypto';
 import { receiptIdFor } from '../audit/receipt.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { OperationOutcome } from '../engine/operations.js';
@@ -52,6 +57,18 @@ export interface DeriveOptions {
   maxConversations?: number;
 }
 
+/** The longest identifier an entry keeps as is (`NonEmpty` in entry.ts). */
+export const MAX_ID_LENGTH = 200;
+
+/**
+ * `id` when it fits an entry, else `sha256:` + the first 32 hex digits of its SHA-256: stable (the same id always
+ * gives the same value, so one user's entries still group together) and short.
+ */
+export function boundedId(id: string): string {
+  if (id.length <= MAX_ID_LENGTH) return id;
+  return `sha256:${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
+}
+
 function field(value: unknown, name: string): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const found = (value as Record<string, unknown>)[name];
@@ -66,7 +83,7 @@ function itemOf(value: unknown, labelled = true): AuditItem | undefined {
     labelled ? names.map((name) => field(value, name)).find((found) => found !== undefined) : undefined;
   const make = (kind: string, id: string, shown: string | undefined): AuditItem => ({
     kind,
-    id: scrubShown(id),
+    id: boundedId(scrubShown(id)),
     label: scrubShown(shown ?? id),
   });
   const device = field(value, 'deviceId');
@@ -135,14 +152,14 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
   ): AuditEntry => ({
     at: iso(at),
     kind,
-    actor: { kind: event.actor.kind, id: event.actor.id },
-    ...(customerId ? { customerId } : {}),
+    actor: { kind: event.actor.kind, id: boundedId(event.actor.id) },
+    ...(customerId ? { customerId: boundedId(customerId) } : {}),
     channel: event.channel,
     conversation: conversationDigest(event.conversationKey),
     dialogId: event.dialogId,
     what,
     result: outcome.result,
-    ...(outcome.resultCode ? { resultCode: outcome.resultCode } : {}),
+    ...(outcome.resultCode ? { resultCode: boundedId(outcome.resultCode) } : {}),
     ...(receiptId ? { receiptId } : {}),
   });
 
@@ -199,7 +216,8 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
       ];
     }
     if (operation === CUSTOMER_LOOKUP) {
-      const found = subject ? { item: { kind: 'customer', id: subject, label: subject } } : {};
+      const id = subject === undefined ? undefined : boundedId(subject);
+      const found = id ? { item: { kind: 'customer', id, label: id } } : {};
       return [
         entry(event, 'customer-lookup', event.at, forWhom(event, subject), { operation, ...found }, outcome),
       ];
@@ -223,7 +241,7 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
       ...(event.confirmation
         ? { consequences: event.confirmation.acknowledgements.map((ack) => ack.id) }
         : {}),
-      ...(reference ? { reference } : {}),
+      ...(reference ? { reference: boundedId(reference) } : {}),
     };
     return [entry(event, 'action', event.at, forWhom(event, subject), what, outcome, receiptIdOf(event))];
   }

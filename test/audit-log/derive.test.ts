@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { procedureBundle } from '../../dialogs/index.js';
-import { createEntryDeriver } from '../../src/audit-log/derive.js';
+import { boundedId, createEntryDeriver, MAX_ID_LENGTH } from '../../src/audit-log/derive.js';
 import { AuditEntrySchema, conversationDigest } from '../../src/audit-log/entry.js';
 import { USER_TEXT_OMITTED, userTextFacts } from '../../src/audit-log/scrub.js';
 import type { EngineEvent } from '../../src/engine/events.js';
@@ -133,6 +133,36 @@ describe('audit entries derived from engine events', () => {
     expect(kept).toHaveLength(100);
     expect(kept[0]?.value).toHaveLength(2000);
     expect(kept[0]?.value.endsWith('…')).toBe(true);
+  });
+
+  it('never loses an entry to an over-long id: such ids become a stable sha256 prefix', () => {
+    const long = (prefix: string) => `${prefix}${'X'.repeat(300)}`;
+    const agent: Actor = { kind: 'agent', id: long('slack:U'), onBehalfOf: long('CUS-') };
+    const deriver = derive();
+    const entries = [
+      ...deriver(confirmed({ actor: agent })),
+      ...deriver({ ...call('findCustomer', { ok: true, data: { customerId: long('CUS-') } }), actor: agent }),
+      ...deriver(
+        call(
+          'deleteMiemasuDevice',
+          { ok: false, kind: 'refused', code: long('code-') },
+          { destructive: true, target: { deviceId: long('DEV-') }, actor: agent },
+        ),
+      ),
+    ];
+    expect(entries.length).toBe(6);
+    for (const entry of entries) expect(AuditEntrySchema.parse(entry)).toEqual(entry);
+    const hashed = boundedId(long('slack:U'));
+    expect(hashed).toMatch(/^sha256:[0-9a-f]{32}$/);
+    expect(entries.every((entry) => entry.actor.id === hashed)).toBe(true);
+    expect(entries.every((entry) => entry.customerId === boundedId(long('CUS-')))).toBe(true);
+    expect(entries.at(-1)).toMatchObject({
+      resultCode: boundedId(long('code-')),
+      what: { item: { kind: 'device', id: boundedId(long('DEV-')) } },
+    });
+    // Ids that fit are kept as they are; the bound is the schema's.
+    expect(boundedId('x'.repeat(MAX_ID_LENGTH))).toBe('x'.repeat(MAX_ID_LENGTH));
+    expect(boundedId('x'.repeat(MAX_ID_LENGTH + 1))).not.toBe(boundedId('y'.repeat(MAX_ID_LENGTH + 1)));
   });
 
   it('a reason the user typed is not recorded; a reason picked from the list is', () => {

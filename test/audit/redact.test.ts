@@ -34,6 +34,39 @@ describe('redactText', () => {
     );
     expect(redactText('status code: 503')).toBe('status code: 503');
   });
+
+  it('masks the value of any name ending in key, token, secret, password or assertion, quoted or not', () => {
+    const cases: [string, string][] = [
+      ['agentKey=abc123', `agentKey=${REDACTED}`],
+      ['AGENT_KEY: abc123', `AGENT_KEY: ${REDACTED}`],
+      ['{"agentKey":"abc 123","n":1}', `{"agentKey":"${REDACTED}","n":1}`],
+      [`{'customerToken': 'tok_1'}`, `{'customerToken': '${REDACTED}'}`],
+      ['{\\"siteAssertion\\":\\"as-1\\"}', `{\\"siteAssertion\\":\\"${REDACTED}\\"}`],
+      ['clientSecret="s e c"', `clientSecret="${REDACTED}"`],
+      ['x-api-key: k1, next', `x-api-key: ${REDACTED}, next`],
+    ];
+    for (const [text, expected] of cases) expect(redactText(text), text).toBe(expected);
+    // Names that merely contain a suffix, and pairs with nothing to mask, are left alone.
+    for (const text of ['keyboard=qwerty', 'monkeys: 3', '"password": ""', 'key id 5'])
+      expect(redactText(text), text).toBe(text);
+  });
+
+  it('stays linear on long runs of name and address characters (once over 40 s for this text)', () => {
+    const text = 'a-'.repeat(100_000);
+    const started = performance.now();
+    expect(redactText(text)).toBe(text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('masks configured secret values anywhere, the longest first, and ignores too-short ones', () => {
+    const options = { secrets: ['s3cr3t-value', 's3cr3t-value-long', 'abc', undefined] };
+    expect(redactText('x-s3cr3t-value-long-y and s3cr3t-value.', options)).toBe(
+      `x-${REDACTED}-y and ${REDACTED}.`,
+    );
+    expect(redactText('abc stays', options)).toBe('abc stays');
+    expect(redact({ note: ['in s3cr3t-value list'] }, options)).toEqual({ note: [`in ${REDACTED} list`] });
+    expect(redactText('s3cr3t-value')).toBe('s3cr3t-value');
+  });
 });
 
 describe('redact', () => {
@@ -90,10 +123,15 @@ describe('redact', () => {
       'clientSecret',
       'authorization',
       'code',
+      'agentKey',
+      'siteAssertion',
+      'assertion',
+      'credentials',
+      'customerToken',
     ]) {
       expect(isSecretField(name), name).toBe(true);
     }
-    for (const name of ['customerId', 'keyboard', 'status', 'email'])
+    for (const name of ['customerId', 'keyboard', 'status', 'email', 'conversationKey', 'idempotencyKey'])
       expect(isSecretField(name), name).toBe(false);
   });
 });

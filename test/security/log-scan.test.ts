@@ -168,8 +168,9 @@ describe('nothing secret or personal reaches a log line', () => {
             `retry with Bearer ${token} via ${SLACK_BOT_TOKEN}?code=${code}&token=${token}`,
         ),
         {
-          // (An `agentKey` field is not masked yet: pinned by the it.fails below.)
           apiKey: AGENT_KEY,
+          agentKey: AGENT_KEY,
+          credentials: { agentKey: AGENT_KEY, customerToken: token },
           customerToken: token,
           code,
           request: {
@@ -275,16 +276,11 @@ describe('nothing secret or personal reaches a log line', () => {
     }
   }, 30_000);
 
-  it.fails('masks the agent key wherever the bot’s own credential names carry it', () => {
-    // The redaction knows secret *fields* by name, but not the project's own credential names `agentKey`
-    // (CREDENTIAL_NAMES.agentKey) and `siteAssertion` (SITE_ASSERTION_CREDENTIAL): `isSecretField('agentKey')` is
-    // false, so `{ credentials: { agentKey } }` or an error with an `agentKey` field logs the key in clear. Nor
-    // does it mask such names quoted inside a message (`"agentKey":"…"`, `agentKey=…`).
-    // Fix (src/audit/redact.ts): add `agentkey`, `siteassertion`, `assertion` and `credentials` to SECRET_NAMES
-    // (and to SECRET_PATHS); let KEY_VALUE match any name ending in key / token / secret / password in any case,
-    // optionally quoted (`"agentKey":"…"`, `agentKey: '…'`); and, as a last line, have createLogger replace the
-    // configured secret values (BACKEND_AGENT_KEY, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MicrosoftAppPassword,
-    // WEB_TOKEN_SECRET) wherever they appear.
+  it('masks the agent key wherever the bot’s own credential names carry it', () => {
+    // Once pinned with it.fails: the redaction did not know the project's own credential names `agentKey`
+    // (CREDENTIAL_NAMES.agentKey) and `siteAssertion` (SITE_ASSERTION_CREDENTIAL), so `{ credentials: { agentKey } }`
+    // or an error with an `agentKey` field logged the key in clear, and so did `"agentKey":"…"` / `agentKey=…`
+    // inside a message.
     const capture = new LogCapture();
     const logger = createLogger({ level: 'trace', destination: capture });
     logger.error({ err: Object.assign(new Error('backend call failed'), { agentKey: AGENT_KEY }) }, 'fault');
@@ -293,6 +289,22 @@ describe('nothing secret or personal reaches a log line', () => {
       { err: new Error(`call failed: {"agentKey":"${AGENT_KEY}","customerToken":"tok_live_abc123"}`) },
       `retrying with agentKey=${AGENT_KEY}`,
     );
-    expect(leaks(capture.lines, [AGENT_KEY, 'tok_live_abc123'], [])).toEqual([]);
+    logger.info({ siteAssertion: 'assertion-secret-1' }, `exchange 'siteAssertion': 'assertion-secret-2'`);
+    expect(capture.lines).toHaveLength(4);
+    expect(leaks(capture.lines, [AGENT_KEY, 'tok_live_abc123', 'assertion-secret'], [])).toEqual([]);
+  });
+
+  it('masks the configured secret values wherever they appear, whatever their surroundings', () => {
+    const capture = new LogCapture();
+    const configured = 'configured-secret-value-42';
+    const logger = createLogger({ level: 'trace', destination: capture, secrets: [configured, undefined] });
+    logger.warn({ note: `upstream said ${configured}.` }, `seen ${configured}`);
+    logger.child({ context: `x${configured}y` }).error(new Error(`bad ${configured}`));
+    expect(capture.lines).toHaveLength(2);
+    expect(leaks(capture.lines, [configured], [])).toEqual([]);
+    // Without the option the value is ordinary text: the masking above is the option's doing.
+    const plain = new LogCapture();
+    createLogger({ level: 'trace', destination: plain }).warn(`seen ${configured}`);
+    expect(plain.lines.join('')).toContain(configured);
   });
 });

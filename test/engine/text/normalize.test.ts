@@ -68,6 +68,10 @@ describe('unreadable input', () => {
     expect(inputProblem('x'.repeat(MAX_INPUT_LENGTH + 1))).toBe('too-long');
     expect(inputProblem('a\u0007b')).toBe('control-characters');
     expect(inputProblem('a\u202Eb')).toBe('control-characters');
+    // Lone surrogates (high or low) are ill-formed UTF-16; a well-formed pair (an emoji) is ordinary text.
+    expect(inputProblem('a\uD800b')).toBe('control-characters');
+    expect(inputProblem('a\uDC00b')).toBe('control-characters');
+    expect(inputProblem('了解です😀')).toBeUndefined();
     expect(inputProblem('解約したい\nお願いします')).toBeUndefined();
   });
   it('never throws on any string', () => {
