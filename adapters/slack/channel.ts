@@ -46,7 +46,11 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
   if (!token) throw new Error('SLACK_BOT_TOKEN is required for the Slack channel');
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const report = (phase: string) => (error: unknown) => context.onError(error, { channel: 'slack', phase });
-  const logger = boltLogger(config.LOG_LEVEL);
+  const logger = boltLogger(config.LOG_LEVEL, undefined, [
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_SIGNING_SECRET,
+    config.SLACK_APP_TOKEN,
+  ]);
   const options = {
     token,
     logger,

@@ -25,8 +25,15 @@ function boltLevel(level: LevelWithSilent): LogLevel {
 export function boltLogger(
   level: LevelWithSilent,
   destination: DestinationStream = pino.destination(2),
+  /** Configured secret values (tokens, signing secret) masked wherever they appear in Bolt's lines. */
+  secrets: readonly (string | undefined)[] = [],
 ): Logger {
-  const logger = createLogger({ level, name: 'slack', destination });
+  const logger = createLogger({
+    level,
+    name: 'slack',
+    destination,
+    secrets: secrets.filter((s): s is string => s !== undefined),
+  });
   return {
     debug: (...parts: unknown[]) => logger.debug(line(parts)),
     info: (...parts: unknown[]) => logger.info(line(parts)),

@@ -30,6 +30,7 @@ import {
   type AuditWhat,
   conversationDigest,
   MAX_FACTS,
+  MAX_ID_LENGTH,
 } from './entry.js';
 import type { AuditLog } from './log.js';
 import { scrubFact, scrubShown, type UserTextFacts } from './scrub.js';
@@ -58,7 +59,6 @@ export interface DeriveOptions {
 }
 
 /** The longest identifier an entry keeps as is (`NonEmpty` in entry.ts). */
-export const MAX_ID_LENGTH = 200;
 
 /**
  * `id` when it fits an entry, else `sha256:` + the first 32 hex digits of its SHA-256: stable (the same id always

@@ -34,7 +34,9 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 export const AUDIT_RESULTS = ['ok', 'refused', 'unknown'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
-const NonEmpty = z.string().min(1).max(200);
+/** The longest id an entry holds; longer ids are hashed by derive.ts (`boundedId`), never dropped. */
+export const MAX_ID_LENGTH = 200;
+const NonEmpty = z.string().min(1).max(MAX_ID_LENGTH);
 /** The most facts one disclosure entry keeps (a confirmation shows a handful). */
 export const MAX_FACTS = 100;
 /** Text as the bot showed it (labels, fact values, acknowledgement texts, questions): bounded, never typed text. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procedureBundle } from '../../dialogs/index.js';
-import { boundedId, createEntryDeriver, MAX_ID_LENGTH } from '../../src/audit-log/derive.js';
-import { AuditEntrySchema, conversationDigest } from '../../src/audit-log/entry.js';
+import { boundedId, createEntryDeriver } from '../../src/audit-log/derive.js';
+import { AuditEntrySchema, conversationDigest, MAX_ID_LENGTH } from '../../src/audit-log/entry.js';
 import { USER_TEXT_OMITTED, userTextFacts } from '../../src/audit-log/scrub.js';
 import type { EngineEvent } from '../../src/engine/events.js';
 import type { OperationOutcome } from '../../src/engine/operations.js';
