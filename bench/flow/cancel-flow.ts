@@ -174,6 +174,7 @@ export function createInProcessBackend(): { operations: OperationRegistry; mutat
   const seen = new Set<string>();
   const listContracts: Operation = {
     destructive: false,
+    readOnly: true,
     consequences: [],
     run: async () => ({ ok: true, data: BENCH_CONTRACTS.map((c) => ({ ...c })) }),
   };

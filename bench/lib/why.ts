@@ -39,9 +39,9 @@ function engineCpu(r: Results): string[] {
       'CPU profile of the engine running the bench flow on the memory store, taken in this run',
     ),
     '',
-    `- **Intl formatters, ${share(p, 'Intl')} %.** \`src/engine/text/format.ts\` builds a new \`Intl.DateTimeFormat\` / \`Intl.NumberFormat\` for every value it formats; the confirm node formats a date and a yen amount when it shows the charges (turn 3) and again for the confirmation record (turn 5).${intl ? ` Measured in this run: a date costs ${intl.dateNewFormatterMicros} µs with a new formatter and ${intl.dateReusedFormatterMicros} µs with a reused one; a yen amount ${intl.yenNewFormatterMicros} vs ${intl.yenReusedFormatterMicros} µs.` : ''} One cached formatter per locale and format removes nearly all of this share.`,
+    `- **Intl formatters, ${share(p, 'Intl')} %.** \`src/engine/text/format.ts\` keeps one \`Intl\` formatter per locale and format (it used to build one per value: the largest share of a turn before).${intl ? ` Measured in this run: a date costs ${intl.dateNewFormatterMicros} µs with a new formatter and ${intl.dateReusedFormatterMicros} µs with a reused one; a yen amount ${intl.yenNewFormatterMicros} vs ${intl.yenReusedFormatterMicros} µs.` : ''}`,
     `- **JSON of the stored record, ${share(p, 'JSON')} %.** Every store keeps records as JSON strings (the memory store too, through keyv), so each turn parses and serialises the whole record — once more for each backend call, whose pending state is written first.`,
-    `- **Deep copies, ${share(p, 'deep copies')} %.** \`startWork\` (\`src/engine/core/work.ts\`) \`structuredClone\`s the whole state for every core step (twice in turns that make a call) and \`remember\` copies all slots into \`history\` for each answer.`,
+    `- **State copies, ${share(p, 'deep copies')} %.** \`startWork\` (\`src/engine/core/work.ts\`) copies only the containers the core writes into (state, stack, frames, slots, confirmations, history); the values inside are shared, and \`history\` keeps only the earlier values of what each answer changed (\`src/engine/core/history.ts\`).`,
     `- **Per turn:** ${(e.perTurn ?? []).map((t) => `turn ${t.turn} p50 ${t.p50Ms} / p99 ${t.p99Ms} ms`).join('; ')}. The slowest is turn ${slowest?.turn ?? '?'}; turns 1 and 5 make a backend call and so one more compare-and-set write each.${overTarget.length > 0 ? ` ${overTarget.length} of the ${e.perTurn?.length ?? 5} turns (${overTarget.map((t) => t.turn).join(', ')}) take 0.2 ms or more even at their median, so no p99 over the flow can be under 0.2 ms until those turns get cheaper.` : ''}`,
     `- **p99 vs p50** (${e.p99Ms} vs ${e.p50Ms} ms): every turn's p99 is many times its p50, so the tail is not one slow code path but pauses outside the turn's own work: garbage collection (${share(p, 'garbage')} % of the CPU profile) and time the process was not scheduled — the load average was ${r.machine.loadAtStart.join(' / ')} on ${r.machine.cores} cores at the start and ${(r.loadAtEnd ?? []).join(' / ')} at the end.`,
   ];
@@ -53,7 +53,7 @@ function stateSize(r: Results): string[] {
   return [
     '### Stored state',
     '',
-    `The largest record (${b.record} B) is ${b.history} B of \`history\` — each answer stores a copy of all slots (including the whole contract list returned by \`listContracts\`) so "back" can restore them — plus ${b.slots} B of slots (the list stays in \`contracts\` after one was chosen) and ${b.rest} B of envelope, dialog/node hashes, turn ids and the pending call with its confirmation record. Storing only what each answer changed, and dropping call results once an option is chosen, would bring it under 1 KB.`,
+    `The largest record (${b.record} B) is ${b.history} B of \`history\` — each answer stores only the earlier values of what it changed, so "back" can restore them — plus ${b.slots} B of slots (the contract list stays in \`contracts\` after one was chosen) and ${b.rest} B of envelope, dialog/node hashes, turn ids and the pending call with its confirmation record.`,
   ];
 }
 
@@ -66,7 +66,7 @@ function storeFloor(r: Results): string[] {
     if ('skipped' in k) continue;
     const floor = (k.storeOpsPerTurn / 2) * k.rawRoundTripP50Ms;
     lines.push(
-      `- **${kind}:** a turn makes ${k.storeOpsPerTurn} store operations (a get and a compare-and-set, plus one compare-and-set per backend call), so its storage floor is about ${(k.storeOpsPerTurn / 2).toFixed(1)} raw round trips ≈ ${floor.toFixed(3)} ms; the turn takes ${k.engineTurnP50Ms} ms, so ${Math.max(0, k.engineTurnP50Ms - floor).toFixed(3)} ms is the engine's own work (the profile above)${kind === 'redis' ? ' and the compare-and-set script (EVAL of a Lua script whose text is sent with every call)' : ''}.`,
+      `- **${kind}:** a turn makes ${k.storeOpsPerTurn} store operations (a get and a compare-and-set, plus one compare-and-set before each backend call that is not read-only), so its storage floor is about ${(k.storeOpsPerTurn / 2).toFixed(1)} raw round trips ≈ ${floor.toFixed(3)} ms; the turn takes ${k.engineTurnP50Ms} ms, so ${Math.max(0, k.engineTurnP50Ms - floor).toFixed(3)} ms is the engine's own work (the profile above)${kind === 'redis' ? ' and the compare-and-set script (a Lua script run by its hash with EVALSHA)' : ''}.`,
     );
   }
   if (!('skipped' in s.memory) && s.memory.storeOpsPerTurn > 2) {

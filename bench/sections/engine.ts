@@ -181,7 +181,7 @@ export const ENGINE_CATEGORIES: readonly Category[] = [
     matches: (_fn, file) => file.includes('node_modules/keyv/'),
   },
   {
-    name: 'deep copies of the state (structuredClone in startWork/remember)',
+    name: 'deep copies of the state (startWork, structuredClone)',
     matches: (fn) => fn === 'structuredClone' || fn === 'startWork' || fn === 'remember',
   },
   {

@@ -13,6 +13,14 @@ export interface OperationMeta {
    * "stop" then no longer claims that nothing changed.
    */
   mutates?: boolean | undefined;
+  /**
+   * True when sending the call changes nothing anywhere (a pure read, e.g. an HTTP GET), so sending it again is
+   * harmless: the runtime then sends it without first storing it as the pending call (exactly-once concerns only
+   * writes). Not the opposite of `mutates`: a call that sends an e-mail or uses up a one-time code changes nothing
+   * of the customer's services (`mutates: false`) but is not read-only. Never together with `destructive` or
+   * `mutates`. Default false: the pending call is stored before sending.
+   */
+  readOnly?: boolean | undefined;
   /** Consequence ids, e.g. `no-refund`, `license-forfeit`, `data-loss`, `minimum-term-charge`, `account-deletion`. */
   consequences: readonly string[];
 }

@@ -1,6 +1,6 @@
 /**
  * The runtime around the pure core: loads and stores conversations with compare-and-set, writes a pending call
- * before sending it, runs backend operations, reconciles unknown outcomes with the same idempotency key, and
+ * before sending it (unless the operation is read-only), runs backend operations, reconciles unknown outcomes with the same idempotency key, and
  * reports events. `engine.handle(turn)` is the single entry point every channel calls.
  */
 import { randomUUID } from 'node:crypto';
@@ -84,10 +84,14 @@ function findAcknowledgementText(
 
 export function createEngine(options: EngineOptions): Engine {
   const operationCatalog = Object.fromEntries(
-    Object.entries(options.operations).map(([name, op]) => [
-      name,
-      { destructive: op.destructive, consequences: op.consequences, mutates: op.mutates },
-    ]),
+    Object.entries(options.operations).map(([name, op]) => {
+      if (op.readOnly && (op.destructive || op.mutates))
+        throw new Error(
+          `Operation "${name}" is marked readOnly and also ${op.destructive ? 'destructive' : 'mutating'}; a read-only operation changes nothing.`,
+        );
+      const meta = { destructive: op.destructive, consequences: op.consequences, mutates: op.mutates };
+      return [name, op.readOnly ? { ...meta, readOnly: true } : meta];
+    }),
   );
   const definition = defineEngine({ ...options, operations: operationCatalog });
   const now = options.now ?? (() => new Date());
@@ -136,8 +140,15 @@ export function createEngine(options: EngineOptions): Engine {
   }
   const changesSomething = (call: PendingCall) =>
     call.destructive || definition.operations[call.operation]?.mutates === true;
+  const readOnly = (call: PendingCall) =>
+    !call.destructive && definition.operations[call.operation]?.readOnly === true;
 
-  /** Stores the pending call, sends it, applies the outcome; repeats while the dialog makes further calls. */
+  /**
+   * Stores the pending call, sends it, applies the outcome; repeats while the dialog makes further calls.
+   * A read-only call is sent without storing it first: sending it again changes nothing, and the turn's final
+   * compare-and-set (or the next stored call's) is still made against the version loaded, so a conflict is
+   * detected and the turn re-applied as before.
+   */
   async function runCalls(first: StepResult, turn: Turn, scope: TurnScope, version: number, sent: Sent) {
     let result = first;
     let replies = [...first.replies];
@@ -148,9 +159,11 @@ export function createEngine(options: EngineOptions): Engine {
         pending: result.call,
         updatedAt: scope.now.toISOString(),
       };
-      const written = await store.compareAndSet(turn.conversationKey, version, withPending);
-      if (!written.ok) throw new WriteConflict();
-      version = written.version;
+      if (!readOnly(result.call)) {
+        const written = await store.compareAndSet(turn.conversationKey, version, withPending);
+        if (!written.ok) throw new WriteConflict();
+        version = written.version;
+      }
       if (changesSomething(result.call)) sent.write = true;
       const outcome = await runOperation(result.call, turn, withPending);
       await emitCallCompleted(result.call, outcome, turn, withPending);

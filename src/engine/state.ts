@@ -31,11 +31,27 @@ export interface ConfirmationRecord {
 
 export type ConfirmPhase = 'ack' | 'final' | 'typed';
 
-export interface HistoryEntry {
+/**
+ * One answered question, for "back" (see `core/history.ts`): the values of the slots and confirmations written
+ * after the answer, as they were when it was given. Names absent then are listed in `unset` / `unconfirmed`.
+ * Only what changed is kept, so an entry is small whatever the frame holds.
+ */
+export interface DeltaHistoryEntry {
+  nodeId: string;
+  was?: Slots | undefined;
+  unset?: string[] | undefined;
+  wasConfirmed?: Record<string, Confirmation> | undefined;
+  unconfirmed?: string[] | undefined;
+}
+
+/** The entry of conversations stored before deltas: full copies of the slots and confirmations. Still read. */
+export interface SnapshotHistoryEntry {
   nodeId: string;
   slots: Slots;
   confirmations: Record<string, Confirmation>;
 }
+
+export type HistoryEntry = DeltaHistoryEntry | SnapshotHistoryEntry;
 
 export interface Frame {
   dialogId: string;

@@ -51,6 +51,8 @@ export function createOperationRegistry(
       destructive: meta.destructive,
       consequences: [...meta.consequences],
       mutates: binding.method !== 'GET',
+      // A GET changes nothing: the runtime need not store it as pending before sending (a conflict re-sends it).
+      readOnly: binding.method === 'GET',
       run: (args, ctx) => runOperation(backend, operationId, meta, binding, args, ctx),
     };
   }

@@ -8,6 +8,7 @@ import type { Frame, Json, PendingCall } from '../state.js';
 import { readPath } from '../text/catalog.js';
 import type { Condition, NodeOf } from '../tree/schema.js';
 import { nodeOf } from './definition.js';
+import { setSlot } from './history.js';
 import { renderCurrent, renderFacts } from './render.js';
 import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
 
@@ -108,7 +109,7 @@ function finishFrame(w: Work, outcome: string, result: Json | undefined): string
   }
   const sub = nodeOf(w.def, parent.dialogId, parent.nodeId);
   if (sub?.kind !== 'sub') return undefined;
-  if (sub.result) parent.slots[sub.result] = result ?? null;
+  if (sub.result) setSlot(parent, sub.result, result ?? null);
   if (finished?.committed) parent.committed = true;
   if (finished?.changed) parent.changed = true;
   // "Back" must not return to questions answered before the child changed something in the backend.

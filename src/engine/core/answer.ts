@@ -8,6 +8,7 @@ import { looksLikeQuestion } from '../text/question.js';
 import type { NodeOf } from '../tree/schema.js';
 import type { TurnInput } from '../turn.js';
 import { enter } from './advance.js';
+import { remember, setConfirmation, setSlot } from './history.js';
 import { parseFreeAnswer, pickOption } from './parse-answer.js';
 import { CANCEL_CHOICE, CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts } from './render.js';
 import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
@@ -16,14 +17,6 @@ export const ESCAPE_RETRY = '__retry';
 export const ESCAPE_HUMAN = '__human';
 export const ESCAPE_STOP = '__stop';
 const DEFAULT_MAX_ATTEMPTS = 3;
-
-function remember(frame: Frame): void {
-  frame.history.push({
-    nodeId: frame.nodeId,
-    slots: structuredClone(frame.slots),
-    confirmations: structuredClone(frame.confirmations),
-  });
-}
 
 /** A question typed where an answer was expected: answered, then the same question again. */
 function tryInterruption(w: Work, input: TurnInput): boolean {
@@ -66,7 +59,7 @@ export function answerAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, input: Tur
     }
     const staticNext = node.input.options?.find((o) => o.id === option.id)?.next;
     remember(frame);
-    frame.slots[node.slot] = option.value;
+    setSlot(frame, node.slot, option.value);
     enter(w, staticNext ?? node.next);
     return;
   }
@@ -87,7 +80,7 @@ export function answerAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, input: Tur
     value = checked.value;
   }
   remember(frame);
-  frame.slots[node.slot] = value;
+  setSlot(frame, node.slot, value);
   enter(w, node.next);
 }
 
@@ -119,7 +112,7 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
   };
   const targetValue = frame.slots[node.target] ?? null;
   remember(frame);
-  frame.confirmations[node.target] = {
+  setConfirmation(frame, node.target, {
     id: `${w.state.step}:${frame.nodeId}:${w.scope.nonce}`,
     nodeId: frame.nodeId,
     target: node.target,
@@ -127,7 +120,7 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
     consequences: node.acknowledgements.map((a) => a.consequence),
     confirmedAt: now,
     record,
-  };
+  });
   w.events.push({
     ...eventBase(w, frame.dialogId),
     kind: 'confirmed',

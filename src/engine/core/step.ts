@@ -12,6 +12,7 @@ import type { Turn } from '../turn.js';
 import { enter, handoffReplies, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, answerEscape, ESCAPE_HUMAN, ESCAPE_STOP } from './answer.js';
 import type { EngineDefinition } from './definition.js';
+import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
 import { askToRecheck } from './pending.js';
 import { renderCurrent } from './render.js';
 import { say, startWork, type TurnScope, topFrame, type Work } from './work.js';
@@ -35,7 +36,7 @@ function reconcileTreeVersions(w: Work): void {
     if (dialogHash === frame.dialogHash) continue;
     if (dialogHash !== undefined && w.def.nodeHash(frame.dialogId, frame.nodeId) === frame.nodeHash) {
       frame.dialogHash = dialogHash;
-      frame.history = frame.history.filter((h) => w.def.nodeHash(frame.dialogId, h.nodeId) !== undefined);
+      keepHistory(frame, (h) => w.def.nodeHash(frame.dialogId, h.nodeId) !== undefined);
       continue;
     }
     say(w, anyCommitted(w) ? 'engine.tree-updated-after-commit' : 'engine.tree-updated', 'warning');
@@ -66,11 +67,12 @@ function goBack(w: Work): void {
     renderCurrent(w);
     return;
   }
-  frame.slots = entry.slots;
+  const before = valuesBefore(frame, entry);
   // Only confirmations still unused now come back: one consumed by a call never authorises a second call.
   const current = frame.confirmations;
+  frame.slots = before.slots;
   frame.confirmations = Object.fromEntries(
-    Object.entries(entry.confirmations).filter(([target, c]) => current[target]?.id === c.id),
+    Object.entries(before.confirmations).filter(([target, c]) => current[target]?.id === c.id),
   );
   enter(w, entry.nodeId);
 }
@@ -275,7 +277,7 @@ export function resumeCall(
     return finish(w);
   }
   if (pending.destructive && node.target) {
-    delete frame.confirmations[node.target];
+    deleteConfirmation(frame, node.target);
     if (outcome.ok) {
       frame.committed = true;
       frame.history = [];
@@ -290,7 +292,7 @@ export function resumeCall(
   let next: string;
   if (outcome.ok) {
     const data = takeCredentials(w, outcome.data);
-    if (node.result) frame.slots[node.result] = data;
+    if (node.result) setSlot(frame, node.result, data);
     next = node.next.ok;
   } else if (outcome.kind === 'refused') {
     next = node.next.errors?.[outcome.code] ?? node.next.failed;

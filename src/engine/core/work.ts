@@ -1,6 +1,6 @@
 /**
  * The working set of one core step: a private copy of the state that the core mutates, plus what it produces.
- * Callers hand in a state and get a new one back; their object is never touched.
+ * Callers hand in a state and get a new one back; their object (and anything it holds) is never touched.
  */
 import type { BehaviourContext } from '../behaviour.js';
 import type { EngineEvent } from '../events.js';
@@ -34,8 +34,29 @@ export interface Work {
   call?: PendingCall | undefined;
 }
 
+/**
+ * A copy of `state` the core may change: the state, its stack, each frame and the containers the core writes into
+ * (slots, confirmations, history, credentials, the pending call) are new objects; what they hold (slot values,
+ * confirmations, history entries) is shared, because the core only ever replaces those, never changes them.
+ * Far cheaper than a deep copy, and the caller's object is still never touched.
+ */
+function writableCopy(state: ConversationState): ConversationState {
+  const copy: ConversationState = {
+    ...state,
+    stack: state.stack.map((frame) => ({
+      ...frame,
+      slots: { ...frame.slots },
+      confirmations: { ...frame.confirmations },
+      history: [...frame.history],
+    })),
+    credentials: { ...state.credentials },
+  };
+  if (state.pending) copy.pending = { ...state.pending };
+  return copy;
+}
+
 export function startWork(def: EngineDefinition, scope: TurnScope, state: ConversationState): Work {
-  return { def, scope, state: structuredClone(state), replies: [], events: [] };
+  return { def, scope, state: writableCopy(state), replies: [], events: [] };
 }
 
 export function topFrame(w: Work): Frame | undefined {

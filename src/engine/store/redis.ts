@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { createPlainKeyv } from './plain-keyv.js';
 import { decodeRecord, encodeRecord, resolveOptions, storageKey } from './record.js';
@@ -31,6 +32,14 @@ redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return {1, current + 1}
 `;
 
+/** The script's SHA-1, as Redis names it in its script cache (EVALSHA). */
+const CAS_SHA = createHash('sha1').update(CAS_SCRIPT).digest('hex');
+
+/** Redis answers EVALSHA with NOSCRIPT when its script cache lacks the script (restart, failover, SCRIPT FLUSH). */
+function isNoScript(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('NOSCRIPT');
+}
+
 /** The URL with any password replaced, safe to put in messages and logs. */
 export function redactRedisUrl(url: string): string {
   try {
@@ -44,7 +53,9 @@ export function redactRedisUrl(url: string): string {
 
 /**
  * A `ConversationStore` on `@keyv/redis` (several bot processes sharing one Redis). Records expire natively
- * (PX), so they carry no `expires` field. Compare-and-set is one Lua script (EVAL), which Redis runs atomically.
+ * (PX), so they carry no `expires` field. Compare-and-set is one Lua script, which Redis runs atomically: loaded
+ * once when the store is created and then run by its hash (EVALSHA), so its text is not sent with every write;
+ * when Redis has lost it (restart, failover, SCRIPT FLUSH) the write is sent with the text (EVAL), which caches it again.
  * Creation fails within `connectTimeoutMs` when Redis is unreachable; after the first connection the client
  * reconnects with backoff, and commands issued while it is down fail instead of waiting.
  */
@@ -84,6 +95,8 @@ export async function createRedisStore<T>(opts: RedisStoreOptions): Promise<Conv
   const client = await connectRedisClient(opts.url, 'the conversation store', opts.connectTimeoutMs);
   const adapter = new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true });
   const keyv = createPlainKeyv<Versioned<T>>(adapter);
+  // Best effort: a Redis that refuses SCRIPT LOAD still gets every write, through the EVAL fallback below.
+  await client.scriptLoad(CAS_SCRIPT).catch(() => undefined);
   let closed = false;
   const ensureOpen = (): void => {
     if (closed) throw new Error(`The Redis conversation store at ${where} is closed; create a new one.`);
@@ -98,10 +111,18 @@ export async function createRedisStore<T>(opts: RedisStoreOptions): Promise<Conv
     async compareAndSet(key, expectedVersion, value): Promise<CasResult> {
       ensureOpen();
       const record = encodeRecord(value, expectedVersion + 1);
-      const reply: unknown = await client.eval(CAS_SCRIPT, {
+      const options = {
         keys: [storageKey(namespace, key)],
         arguments: [String(expectedVersion), record, String(ttlMs)],
-      });
+      };
+      let reply: unknown;
+      try {
+        reply = await client.evalSha(CAS_SHA, options);
+      } catch (error) {
+        // Not run at all (the script is unknown): sending it with its text cannot apply the write twice.
+        if (!isNoScript(error)) throw error;
+        reply = await client.eval(CAS_SCRIPT, options);
+      }
       if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') {
         throw new Error(`Unexpected reply from the Redis compare-and-set script: ${JSON.stringify(reply)}.`);
       }

@@ -62,6 +62,36 @@ describe.skipIf(!reachable)('Redis conversation store', () => {
       inspector.destroy();
     }
   });
+
+  it('runs compare-and-set by the script hash (EVALSHA), and by its text again after Redis lost the script', async () => {
+    const namespace = `store-test-sha-${process.pid}-${Date.now().toString(36)}`;
+    const store = await createRedisStore<string>({ ttlMs: 5000, namespace, url: redisUrl });
+    const inspector = createClient({ url: redisUrl });
+    inspector.on('error', () => undefined);
+    await inspector.connect();
+    /** Calls of a command so far, from INFO commandstats (counts only grow, whoever else uses this Redis). */
+    const calls = async (command: string): Promise<number> => {
+      const info = await inspector.info('commandstats');
+      return Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(info)?.[1] ?? 0);
+    };
+    try {
+      const shaBefore = await calls('evalsha');
+      for (let v = 0; v < 5; v++)
+        expect(await store.compareAndSet('k', v, `v${v + 1}`)).toEqual({ ok: true, version: v + 1 });
+      expect((await calls('evalsha')) - shaBefore).toBeGreaterThanOrEqual(5);
+
+      await inspector.scriptFlush(); // as after a Redis restart or failover: the cached script is gone
+      const evalBefore = await calls('eval');
+      expect(await store.compareAndSet('k', 5, 'v6')).toEqual({ ok: true, version: 6 });
+      expect(await store.compareAndSet('k', 5, 'stale')).toEqual({ ok: false, currentVersion: 6 });
+      expect((await calls('eval')) - evalBefore).toBeGreaterThanOrEqual(1);
+      expect(await store.get('k')).toEqual({ value: 'v6', version: 6 });
+    } finally {
+      await store.delete('k');
+      await store.close();
+      inspector.destroy();
+    }
+  });
 });
 
 describe('createRedisStore without a server', () => {
