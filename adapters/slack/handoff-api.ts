@@ -1,9 +1,9 @@
 /**
  * The Slack Web API methods the agents' room uses (live handoff), behind a narrow interface: post (optionally in
- * a thread), update, and an ephemeral note to one user. Implemented on Bolt's WebClient.
+ * a thread) and update — the same calls as the customer side (api.ts) — and an ephemeral note to one user.
  */
-import type { types, webApi } from '@slack/bolt';
-import type { SlackApi } from './api.js';
+import type { webApi } from '@slack/bolt';
+import { type SlackApi, webClientApi } from './api.js';
 
 export interface HandoffSlackApi extends Pick<SlackApi, 'postMessage' | 'update'> {
   /** A message only `user` sees, in the channel (and thread, when given). */
@@ -15,28 +15,11 @@ export interface HandoffSlackApi extends Pick<SlackApi, 'postMessage' | 'update'
   }): Promise<void>;
 }
 
-/** Blocks are built by handoff-render.ts from Slack's own types; see api.ts for why the cast is at this boundary. */
-function asBlocks(blocks: unknown[]): types.KnownBlock[] {
-  return blocks as types.KnownBlock[];
-}
-
 export function handoffSlackApi(client: webApi.WebClient): HandoffSlackApi {
+  const { postMessage, update } = webClientApi(client);
   return {
-    async postMessage({ channel, threadTs, text, blocks }) {
-      const result = await client.chat.postMessage({
-        channel,
-        text,
-        blocks: asBlocks(blocks),
-        unfurl_links: false,
-        unfurl_media: false,
-        ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
-      });
-      if (!result.ts) throw new Error('chat.postMessage answered without a ts');
-      return result.ts;
-    },
-    async update({ channel, ts, text, blocks }) {
-      await client.chat.update({ channel, ts, text, blocks: asBlocks(blocks) });
-    },
+    postMessage,
+    update,
     async postEphemeral({ channel, user, threadTs, text }) {
       await client.chat.postEphemeral({
         channel,
