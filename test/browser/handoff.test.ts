@@ -112,6 +112,8 @@ describe.skipIf(!chromiumAvailable)('browser: live chat with a person in the Sla
     await h.slack(threadReply(AGENT, root.ts, 'お問い合わせありがとうございます。ご用件を伺います。'));
     await waitForText(page, '担当者：お問い合わせありがとうございます。ご用件を伺います。');
     expect(await startsAboveComposer(page, '担当者：お問い合わせありがとうございます。')).toBe(true);
+    // The composer's hint no longer promises the bot's commands while a person is on the line.
+    expect(await page.locator('#composer-hint').textContent()).toContain('担当者に届きます');
     await shot(page, 'agent-writes');
 
     // The customer's words go to the ticket's thread.
@@ -148,6 +150,7 @@ describe.skipIf(!chromiumAvailable)('browser: live chat with a person in the Sla
     await waitForText(page, '担当者からボットのご案内に戻しました');
     expect(await current(page).textContent()).toContain('メールアドレス');
     expect(await startsAboveComposer(page, '担当者からボットのご案内に戻しました')).toBe(true);
+    expect(await page.locator('#composer-hint').textContent()).toContain('いつでも使えます');
     await shot(page, 'handed-back');
     expect(loads).toEqual([]);
 

@@ -151,6 +151,9 @@ function involvesHandoff(/** @type {Entry | undefined} */ entry) {
 /** @param {unknown} state */
 function setHandoff(state) {
   handoff = state === 'live' || state === 'request' ? state : undefined;
+  // While a person is on the line every message goes to them: the bot's commands do not apply then.
+  const hint = document.getElementById('composer-hint');
+  if (hint) hint.textContent = t(locale, handoff === 'live' ? 'inputHintLive' : 'inputHint');
   clearTimeout(pollTimer);
   pollTimer = handoff ? setTimeout(() => void poll(), POLL_MS[handoff]) : undefined;
 }

@@ -23,6 +23,8 @@ export const UI = {
     busy: '返信を待っています…',
     inputLabel: 'メッセージ',
     inputHint: 'Enter で送信、Shift+Enter で改行します。「やめる」「戻る」「担当者」もいつでも使えます。',
+    inputHintLive:
+      'Enter で送信します。メッセージは担当者に届きます。ボットのご案内に戻るときは「ボットに戻る」とお送りください。',
     send: '送信',
     you: 'あなた',
     bot: 'サポート',
@@ -59,6 +61,7 @@ export const UI = {
     busy: 'Waiting for the reply…',
     inputLabel: 'Message',
     inputHint: 'Enter sends, Shift+Enter adds a line. "stop", "back" and "person" work at any time.',
+    inputHintLive: 'Enter sends. Your messages go to the agent; send "back to bot" to return to the bot.',
     send: 'Send',
     you: 'You',
     bot: 'Support',
