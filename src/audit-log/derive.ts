@@ -2,8 +2,9 @@
  * Audit entries from the engine's events (`src/engine/events.ts`), as receipts are derived from the same events
  * (`src/audit/recorder.ts`):
  *
- * - `confirmed` → `disclosure-shown` (the facts and consequence ids shown), one `acknowledged` per ticked
- *   consequence (its id and text), and `confirmed` (the final question; whether a phrase had to be typed);
+ * - `disclosed` → `disclosure-shown` (the facts and consequence ids shown), when shown, confirmed or not;
+ * - `confirmed` → one `acknowledged` per ticked consequence (its id and text), and `confirmed` (the final
+ *   question; whether a phrase had to be typed);
  * - `call-completed` of a destructive or changing operation → `action` (operation, item, consequences
  *   acknowledged, backend reference, result, and for destructive calls the receipt id the recorder gives it);
  *   identity verification → `identity-verified`; an agent's customer search → `customer-lookup`; agent sessions
@@ -37,6 +38,7 @@ import { scrubFact, scrubShown, type UserTextFacts } from './scrub.js';
 
 type CallCompleted = Extract<EngineEvent, { kind: 'call-completed' }>;
 type Confirmed = Extract<EngineEvent, { kind: 'confirmed' }>;
+type Disclosed = Extract<EngineEvent, { kind: 'disclosed' }>;
 
 /** Identity operations and how each proves who the customer is. */
 const IDENTITY_OPERATIONS: ReadonlyMap<string, string> = new Map([
@@ -168,21 +170,25 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
     subject ??
     verified.get(event.conversationKey);
 
+  /** Recorded when shown, whether or not the user goes on to confirm. */
+  function disclosed(event: Disclosed): AuditEntry[] {
+    const item = itemOf(event.targetValue);
+    return [
+      entry(event, 'disclosure-shown', event.at, forWhom(event, field(event.targetValue, 'customerId')), {
+        node: event.nodeId,
+        ...(item ? { item } : {}),
+        facts: event.facts.slice(0, MAX_FACTS).map((fact) => scrubFact(fact, options.userText)),
+        consequences: event.acknowledgements.map((ack) => ack.id),
+      }),
+    ];
+  }
+
   function confirmed(event: Confirmed): AuditEntry[] {
     const { record } = event;
     const item = itemOf(event.targetValue);
     const customerId = forWhom(event, field(event.targetValue, 'customerId'));
     const about = { node: event.nodeId, ...(item ? { item } : {}) };
-    // The disclosure was on screen no later than the first tick (or the confirmation, without ticks).
-    const shownAt = [record.confirmedAt, ...record.acknowledgements.map((ack) => ack.acknowledgedAt)]
-      .map(iso)
-      .sort()[0] as string;
     return [
-      entry(event, 'disclosure-shown', shownAt, customerId, {
-        ...about,
-        facts: record.facts.slice(0, MAX_FACTS).map((fact) => scrubFact(fact, options.userText)),
-        consequences: record.acknowledgements.map((ack) => ack.id),
-      }),
       ...record.acknowledgements.map((ack) =>
         entry(event, 'acknowledged', ack.acknowledgedAt, customerId, {
           ...about,
@@ -248,6 +254,8 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
 
   return (event) => {
     switch (event.kind) {
+      case 'disclosed':
+        return disclosed(event);
       case 'confirmed':
         return confirmed(event);
       case 'call-completed':

@@ -3,7 +3,7 @@
  */
 import type { OperationOutcome } from './operations.js';
 import type { ConfirmationRecord } from './state.js';
-import type { Actor, Locale } from './turn.js';
+import type { Actor, Fact, Locale } from './turn.js';
 
 interface EventBase {
   conversationKey: string;
@@ -15,6 +15,18 @@ interface EventBase {
 }
 
 export type EngineEvent =
+  /**
+   * A confirmation's consequences were put in front of the user (the confirm node was entered): the facts and
+   * acknowledgement texts exactly as rendered. Reported whether or not the user goes on to confirm.
+   */
+  | (EventBase & {
+      kind: 'disclosed';
+      nodeId: string;
+      target: string;
+      targetValue: unknown;
+      facts: Fact[];
+      acknowledgements: { id: string; text: string }[];
+    })
   | (EventBase & {
       kind: 'confirmed';
       nodeId: string;

@@ -24,6 +24,7 @@ import {
   cancelWithTypedReason,
   deleteCameraOA,
   sampleEntry,
+  slackUser,
   TYPED_REASON,
   withdrawWithTypedPhrase,
 } from './support.js';
@@ -96,6 +97,23 @@ describe('the bot’s audit log on SQLite', () => {
     const receiptId = await deleteCameraOA(started);
     expectDeviceDeletion(await everything(started.log, 'CUS-1001'), receiptId);
     expect(started.errors).toEqual([]);
+  });
+
+  it('a disclosure the customer walked away from is still recorded (shown, never confirmed)', async () => {
+    const started = await startBot(await tempDir());
+    const user = slackUser(started, 'UWALKER');
+    await user.send({ kind: 'start', dialogId: 'miemasu-delete-device' });
+    await user.say('camera-two@example.com');
+    await user.say(started.codeFor('camera-two@example.com'));
+    await user.click('DEV-0001');
+    await user.click('delete');
+    await user.say('やめる');
+    const entries = await everything(started.log, 'CUS-1001');
+    const shown = entries.filter((entry) => entry.kind === 'disclosure-shown');
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.what.consequences).toEqual(['no-refund', 'license-forfeit', 'data-loss']);
+    expect(shown[0]?.what.item?.id).toBe('DEV-0001');
+    expect(entries.some((entry) => entry.kind === 'confirmed' || entry.kind === 'action')).toBe(false);
   });
 
   it('an agent run names both the agent and the customer', async () => {

@@ -79,11 +79,33 @@ const confirmed = (overrides: Parameters<typeof base>[0] = {}, typedPhrase?: str
   },
 });
 
+/** What the confirm node showed (the same facts and acknowledgements), when it was entered. */
+const disclosed = (
+  overrides: Parameters<typeof base>[0] = {},
+  facts?: { label: string; value: string }[],
+): EngineEvent => {
+  const shown = confirmed(overrides);
+  if (shown.kind !== 'confirmed') throw new Error('unreachable');
+  return {
+    ...base(overrides),
+    at: '2026-11-23T01:01:00.000Z',
+    kind: 'disclosed',
+    nodeId: 'confirm',
+    target: 'device',
+    targetValue: device,
+    facts: facts ?? shown.record.facts,
+    acknowledgements: shown.record.acknowledgements.map(({ id, text }) => ({ id, text })),
+  };
+};
+
 describe('audit entries derived from engine events', () => {
-  it('a confirmation becomes disclosure, one acknowledgement per tick, and the confirmation, scrubbed', () => {
-    const entries = derive()(confirmed({}, '退会します'));
+  it('a disclosure is recorded when shown; a confirmation adds one acknowledgement per tick and itself, scrubbed', () => {
+    const deriver = derive();
+    const shownOnly = deriver(disclosed());
+    expect(shownOnly.map((entry) => entry.kind)).toEqual(['disclosure-shown']);
+    const entries = [...shownOnly, ...deriver(confirmed({}, '退会します'))];
     expect(entries.map((entry) => [entry.kind, entry.at])).toEqual([
-      ['disclosure-shown', '2026-11-23T01:02:00.000Z'],
+      ['disclosure-shown', '2026-11-23T01:01:00.000Z'],
       ['acknowledged', '2026-11-23T01:03:00.000Z'],
       ['acknowledged', '2026-11-23T01:02:00.000Z'],
       ['confirmed', '2026-11-23T01:04:00.000Z'],
@@ -124,10 +146,8 @@ describe('audit entries derived from engine events', () => {
   });
 
   it('keeps entries within the model: long shown text is cut and at most 100 facts are kept', () => {
-    const event = confirmed();
-    if (event.kind !== 'confirmed') throw new Error('unreachable');
     const facts = Array.from({ length: 150 }, (_, i) => ({ label: `行 ${i}`, value: 'あ'.repeat(5000) }));
-    const entries = derive()({ ...event, record: { ...event.record, facts } });
+    const entries = derive()(disclosed({}, facts));
     for (const entry of entries) expect(AuditEntrySchema.parse(entry)).toEqual(entry);
     const kept = entries[0]?.what.facts ?? [];
     expect(kept).toHaveLength(100);
@@ -140,6 +160,7 @@ describe('audit entries derived from engine events', () => {
     const agent: Actor = { kind: 'agent', id: long('slack:U'), onBehalfOf: long('CUS-') };
     const deriver = derive();
     const entries = [
+      ...deriver(disclosed({ actor: agent })),
       ...deriver(confirmed({ actor: agent })),
       ...deriver({ ...call('findCustomer', { ok: true, data: { customerId: long('CUS-') } }), actor: agent }),
       ...deriver(
@@ -166,11 +187,7 @@ describe('audit entries derived from engine events', () => {
   });
 
   it('a reason the user typed is not recorded; a reason picked from the list is', () => {
-    const withReason = (value: string): EngineEvent => {
-      const event = confirmed();
-      if (event.kind !== 'confirmed') throw new Error('unreachable');
-      return { ...event, record: { ...event.record, facts: [{ label: '解約理由', value }] } };
-    };
+    const withReason = (value: string): EngineEvent => disclosed({}, [{ label: '解約理由', value }]);
     const picked = catalogs.ja['csps.reason.cost'];
     expect(picked).toBeDefined();
     const factsOf = (value: string) => derive()(withReason(value))[0]?.what.facts;

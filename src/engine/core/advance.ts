@@ -193,9 +193,27 @@ export function enter(w: Work, nodeId: string): void {
         frame.acknowledged = undefined;
         w.state.step += 1;
         renderCurrent(w);
+        if (node.kind === 'confirm') disclose(w, frame, node);
         return;
     }
   }
+}
+
+/** Reports what a confirm node has just shown: the audit log records disclosures even when nobody confirms. */
+function disclose(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
+  const t = text(w);
+  w.events.push({
+    ...eventBase(w, frame.dialogId),
+    kind: 'disclosed',
+    nodeId: frame.nodeId,
+    target: node.target,
+    targetValue: readPath(frame.slots, node.target) ?? null,
+    facts: renderFacts(w, frame, node.facts, node.factsFrom),
+    acknowledgements: node.acknowledgements.map((a) => ({
+      id: a.consequence,
+      text: t.t(a.text, frame.slots),
+    })),
+  });
 }
 
 export function handoffReplies(w: Work, dialogId?: string): void {
