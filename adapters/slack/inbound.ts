@@ -11,6 +11,7 @@
  * - Buttons (`block_actions` with our action ids): choice, acknowledgement submit, typed submit, entry point.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { agentCommandOrText } from '../../src/channels/agent-commands.js';
 import type { ChannelContext } from '../../src/channels/channel.js';
 import { rateLimitedReply } from '../../src/channels/rate-limit.js';
 import { resolveSpeaker, type SpeakerDeps } from '../../src/channels/speaker.js';
@@ -85,7 +86,7 @@ export function registerInbound(app: App, deps: InboundDeps): void {
       if (!(await deduper.firstTime(id))) return;
       await deliver(
         { teamId: body.team_id, channelId: event.channel, userId: event.user },
-        { kind: 'text', text },
+        agentCommandOrText(text),
         id,
       );
     });
@@ -106,7 +107,7 @@ export function registerInbound(app: App, deps: InboundDeps): void {
         threadTs: event.thread_ts ?? event.ts,
         userId: event.user,
       };
-      await deliver(place, text === '' ? { kind: 'start', dialogId: 'menu' } : { kind: 'text', text }, id);
+      await deliver(place, text === '' ? { kind: 'start', dialogId: 'menu' } : agentCommandOrText(text), id);
     });
   });
 

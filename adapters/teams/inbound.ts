@@ -11,6 +11,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { agentCommandOrText } from '../../src/channels/agent-commands.js';
 import type { Locale, TurnInput } from '../../src/engine/turn.js';
 import { submitToInput } from './submit.js';
 
@@ -93,12 +94,9 @@ export function stripMentions(text: string): string {
     .trim();
 }
 
-/** Text commands of agent mode: `act <e-mail|contract no.>` and `end`; any other text goes to the engine as is. */
+/** Text commands of agent mode (src/channels/agent-commands.ts); any other text goes to the engine as is. */
 export function textToInput(text: string): TurnInput {
-  const act = /^act(?:\s+(.+))?$/i.exec(text);
-  if (act) return { kind: 'start', dialogId: 'agent-session', ...(act[1] ? { text: act[1].trim() } : {}) };
-  if (/^end$/i.test(text)) return { kind: 'start', dialogId: 'agent-end' };
-  return { kind: 'text', text };
+  return agentCommandOrText(text);
 }
 
 /**
