@@ -35,7 +35,7 @@ export const commonMessages: Catalogs = {
     'menu.question': '質問する',
     'menu.receipts': 'これまでのお手続きの控えを見る',
     'menu.human': '担当者に問い合わせる',
-    'menu.question.prompt': 'ご質問をどうぞ。',
+    'menu.question.prompt': 'ご質問をお送りください。',
     'menu.question.reprompt': 'ご質問を文章でお送りください。',
     'menu.question.answer': '{faq.answer}',
     'menu.question.unsure':

@@ -89,7 +89,7 @@ const transcripts: Transcript[] = [
     name: 'the menu question: answered, or a person offered when the FAQ is not sure',
     steps: [
       { user: 'hello' },
-      { click: 'question', expect: { contains: ['ご質問をどうぞ'] } },
+      { click: 'question', expect: { contains: ['ご質問をお送りください'] } },
       { user: 'Therefore Onlineはいつまでに申し込めばいいですか', expect: { contains: ['35日', '出典'] } },
       { user: 'メニュー' },
       { click: 'question' },
