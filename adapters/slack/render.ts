@@ -224,7 +224,10 @@ function contentBlocks(replies: readonly Reply[], budget: number): SlackBlock[] 
 /** One Slack message showing `replies` (see {@link groupReplies}); only the last reply's actions are rendered. */
 export function renderReplies(replies: readonly Reply[]): SlackMessage {
   const asking = replies.at(-1);
-  const t = slackTexts(localeOfText(replies.map((reply) => reply.text).join('\n')));
+  const t = slackTexts(
+    replies.find((reply) => reply.locale)?.locale ??
+      localeOfText(replies.map((reply) => reply.text).join('\n')),
+  );
   const interactive: SlackBlock[] =
     asking && isInteractive(asking)
       ? [

@@ -2,8 +2,8 @@
  * The Slack adapter's own words (button captions, input labels, status lines), in Japanese and English. Everything
  * about a procedure comes from the engine, already localised; these only frame it on Slack.
  *
- * A Reply does not say its locale, so the adapter frames a message in the language of the engine's own text:
- * Japanese when the text has any kana or kanji, English otherwise.
+ * A message is framed in its replies' `locale`; where that is unknown (replies built outside the engine, or a
+ * message read back from Slack), in the language of its text: Japanese when it has any kana or kanji.
  */
 import type { Locale } from '../../src/engine/turn.js';
 

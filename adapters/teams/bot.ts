@@ -109,9 +109,10 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
       credentials: speaker.credentials,
     });
     if (replies.length === 0) return;
-    const summary = await context.engine.describe(speaker.conversationKey).catch(report('describe'));
     await closeCards(turnContext, inbound, replies);
-    await post(turnContext, inbound.baseKey, replies, summary?.locale ?? inbound.locale ?? DEFAULT_LOCALE);
+    // The conversation's language (it may differ from the client's hint after a language switch).
+    const locale = replies.find((reply) => reply.locale)?.locale ?? inbound.locale ?? DEFAULT_LOCALE;
+    await post(turnContext, inbound.baseKey, replies, locale);
   }
 
   return {

@@ -224,7 +224,11 @@ export function createEngine(options: EngineOptions): Engine {
     const answeredWhilePending = answerWhilePending(definition, state, turn, scope);
     if (answeredWhilePending) {
       // Nothing changes while the call is pending: no write, so the instance sending it is not disturbed.
-      return answeredWhilePending.replies.map((reply) => ({ ...reply, stateVersion: state.step }));
+      return answeredWhilePending.replies.map((reply) => ({
+        ...reply,
+        stateVersion: state.step,
+        locale: state.locale,
+      }));
     }
     if (state.pending) {
       // A call whose outcome we do not know: ask again with the SAME idempotency key before anything else.
@@ -252,7 +256,11 @@ export function createEngine(options: EngineOptions): Engine {
     const written = await store.compareAndSet(turn.conversationKey, done.version, final);
     if (!written.ok) throw new WriteConflict();
     await emit(done.events, turn.conversationKey);
-    return done.replies.map((reply: ReplyContent) => ({ ...reply, stateVersion: final.step }));
+    return done.replies.map((reply: ReplyContent) => ({
+      ...reply,
+      stateVersion: final.step,
+      locale: final.locale,
+    }));
   }
 
   async function handle(turn: Turn): Promise<Reply[]> {
@@ -273,8 +281,9 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function systemReply(turn: Turn, key: string, tone: Reply['tone']): Reply {
-    const text = createTranslator(definition.catalogs, turn.locale ?? 'ja').t(key);
-    return { text, tone, stateVersion: -1 };
+    const locale = turn.locale ?? 'ja';
+    const text = createTranslator(definition.catalogs, locale).t(key);
+    return { text, tone, stateVersion: -1, locale };
   }
 
   async function describe(conversationKey: string): Promise<ConversationSummary | undefined> {

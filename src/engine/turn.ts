@@ -75,6 +75,11 @@ export interface Reply {
   /** The state version this reply was rendered from; actions must echo it back. */
   stateVersion: number;
   /**
+   * The language the engine wrote this reply in (the conversation's locale), so a channel frames it with its own
+   * words in the same language. Set on every reply the engine returns; replies built outside it may omit it.
+   */
+  locale?: Locale;
+  /**
    * Set on the reply that tells how to reach a person (a "person" request or a handoff node), with the procedure
    * in progress: a live desk (src/handoff) may offer to connect the user to an agent here.
    */

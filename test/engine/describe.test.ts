@@ -33,3 +33,14 @@ describe('engine.describe', () => {
     }
   });
 });
+
+describe('reply locale', () => {
+  it('every reply says the language it was written in, following a language switch', async () => {
+    const { h } = setup();
+    await h.say('こんにちは');
+    expect(h.last.map((r) => r.locale)).toEqual(h.last.map(() => 'ja'));
+    await h.say('English');
+    expect(h.last.length).toBeGreaterThan(0);
+    expect(h.last.map((r) => r.locale)).toEqual(h.last.map(() => 'en'));
+  });
+});

@@ -52,7 +52,7 @@ function requestId() {
 
 /**
  * @param {string} path @param {unknown} [body]
- * @returns {Promise<any>} the JSON answer; throws an Error whose message is polite and shown to the user
+ * @returns {Promise<Record<string, unknown>>} the JSON answer; throws an Error whose message is polite and shown to the user
  */
 async function api(path, body) {
   let response;
