@@ -29,7 +29,7 @@ import type { DialogBehaviour } from './engine/behaviour.js';
 import { DEFAULT_IN_FLIGHT_LEASE_MS } from './engine/core/definition.js';
 import type { EngineEvent } from './engine/events.js';
 import type { HandoffProvider, QuestionAnswerer, Router } from './engine/hooks.js';
-import type { OperationOutcome, OperationRegistry } from './engine/operations.js';
+import { type OperationOutcome, type OperationRegistry, observeOperations } from './engine/operations.js';
 import { createEngine, type Engine } from './engine/runtime.js';
 import type { ConversationState } from './engine/state.js';
 import { createStore, type StoreBackend } from './engine/store/index.js';
@@ -163,20 +163,9 @@ function logFaults(config: Config, destination?: DestinationStream): FaultLog {
 
 /** Backend operations that report each failed call (not a business refusal) to the fault log once. */
 function withFaultLog(operations: OperationRegistry, log: FaultLog): OperationRegistry {
-  return Object.fromEntries(
-    Object.entries(operations).map(([name, operation]) => [
-      name,
-      {
-        ...operation,
-        async run(args, ctx) {
-          const outcome = await operation.run(args, ctx);
-          if (!outcome.ok && outcome.kind !== 'refused')
-            log.onBackendFault(name, outcome, ctx.conversationKey);
-          return outcome;
-        },
-      },
-    ]),
-  );
+  return observeOperations(operations, (name, outcome, { ctx }) => {
+    if (!outcome.ok && outcome.kind !== 'refused') log.onBackendFault(name, outcome, ctx.conversationKey);
+  });
 }
 
 /** Each turn runs under a fresh correlation id, whichever channel calls `handle`. */

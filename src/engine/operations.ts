@@ -61,3 +61,30 @@ export interface Operation extends OperationMeta {
 
 export type OperationRegistry = Readonly<Record<string, Operation>>;
 export type OperationCatalog = Readonly<Record<string, OperationMeta>>;
+
+/** Told of every call's outcome after it ran; must not throw (it runs inside the call). */
+export type OperationObserver = (
+  name: string,
+  outcome: OperationOutcome,
+  call: { args: Readonly<Record<string, unknown>>; ctx: OperationContext; operation: Operation },
+) => void;
+
+/** The registry with `observe` told of each call after it ran (fault logs, test recorders); outcomes unchanged. */
+export function observeOperations(
+  registry: OperationRegistry,
+  observe: OperationObserver,
+): OperationRegistry {
+  return Object.fromEntries(
+    Object.entries(registry).map(([name, operation]) => [
+      name,
+      {
+        ...operation,
+        async run(args, ctx) {
+          const outcome = await operation.run(args, ctx);
+          observe(name, outcome, { args, ctx, operation });
+          return outcome;
+        },
+      } satisfies Operation,
+    ]),
+  );
+}

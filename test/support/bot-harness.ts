@@ -6,7 +6,7 @@ import { type BotOptions, createBot, type DialogBundle } from '../../src/bot.js'
 import { manualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { EngineEvent } from '../../src/engine/events.js';
-import type { OperationRegistry } from '../../src/engine/operations.js';
+import { type OperationRegistry, observeOperations } from '../../src/engine/operations.js';
 import type { ConversationState } from '../../src/engine/state.js';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
 import type { Actor } from '../../src/engine/turn.js';
@@ -50,25 +50,15 @@ export interface TestBotOptions extends DialogBundle {
 }
 
 export function recording(calls: RecordedCall[], operations: OperationRegistry): OperationRegistry {
-  return Object.fromEntries(
-    Object.entries(operations).map(([name, op]) => [
-      name,
-      {
-        ...op,
-        async run(args, ctx) {
-          const outcome = await op.run(args, ctx);
-          calls.push({
-            operation: name,
-            args,
-            idempotencyKey: ctx.idempotencyKey,
-            outcome: outcome.ok ? 'ok' : outcome.kind,
-            ...(!outcome.ok && outcome.kind === 'refused' ? { code: outcome.code } : {}),
-          });
-          return outcome;
-        },
-      },
-    ]),
-  );
+  return observeOperations(operations, (operation, outcome, { args, ctx }) => {
+    calls.push({
+      operation,
+      args,
+      idempotencyKey: ctx.idempotencyKey,
+      outcome: outcome.ok ? 'ok' : outcome.kind,
+      ...(!outcome.ok && outcome.kind === 'refused' ? { code: outcome.code } : {}),
+    });
+  });
 }
 
 export async function createTestBot(options: TestBotOptions): Promise<TestBot> {

@@ -10,7 +10,7 @@ import { type RateLimit, slidingWindow } from '../../../src/channels/rate-limit.
 import { manualClock } from '../../../src/clock.js';
 import { type Config, loadConfig } from '../../../src/config.js';
 import type { EngineEvent } from '../../../src/engine/events.js';
-import type { OperationRegistry } from '../../../src/engine/operations.js';
+import { type OperationRegistry, observeOperations } from '../../../src/engine/operations.js';
 import type { Engine } from '../../../src/engine/runtime.js';
 import type { ConversationState } from '../../../src/engine/state.js';
 import { createMemoryStore } from '../../../src/engine/store/memory.js';
@@ -83,27 +83,17 @@ export async function createFuzzBot(options: FuzzBotOptions = {}): Promise<FuzzB
   // The turn in progress; calls and events are attributed to it (turns are handled one at a time).
   let current = -1;
   const record = (operations: OperationRegistry): OperationRegistry =>
-    Object.fromEntries(
-      Object.entries(operations).map(([name, op]) => [
-        name,
-        {
-          ...op,
-          async run(args, ctx) {
-            const outcome = await op.run(args, ctx);
-            calls.push({
-              operation: name,
-              args,
-              conversationKey: ctx.conversationKey,
-              destructive: op.destructive,
-              mutates: op.mutates === true,
-              outcome: outcome.ok ? 'ok' : outcome.kind,
-              turn: current,
-            });
-            return outcome;
-          },
-        },
-      ]),
-    );
+    observeOperations(operations, (name, outcome, { args, ctx, operation }) => {
+      calls.push({
+        operation: name,
+        args,
+        conversationKey: ctx.conversationKey,
+        destructive: operation.destructive,
+        mutates: operation.mutates === true,
+        outcome: outcome.ok ? 'ok' : outcome.kind,
+        turn: current,
+      });
+    });
   const store = createMemoryStore<ConversationState>({ ttlMs: 7 * 24 * 3600_000 });
   const config = loadConfig({ ...options.env, STORE: 'memory', LOG_LEVEL: 'silent' });
   const bot = await createBot(config, {
