@@ -113,8 +113,13 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * Writes one answer. `Date` is the sandbox's own clock (which may be fixed), not the host's: a client comparing
+ * times in a body (token expiries) with the server's notion of now reads it from there, as with any backend.
+ */
 function send(
   response: ServerResponse,
+  now: Date,
   result: HandlerResult,
   extraHeaders: Record<string, string> = {},
 ): void {
@@ -122,6 +127,7 @@ function send(
   response.writeHead(result.status, {
     'content-type': isProblem ? 'application/problem+json' : 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    date: now.toUTCString(),
     ...extraHeaders,
   });
   response.end(JSON.stringify(result.body));
@@ -213,12 +219,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const turn = queue.then(async () => {
       try {
         const { result, headers } = await processRequest(request);
-        send(response, result, headers);
+        send(response, options.clock.now(), result, headers);
       } catch (error) {
         if (error instanceof ProblemError) {
-          send(response, { status: error.problem.status, body: error.problem });
+          send(response, options.clock.now(), { status: error.problem.status, body: error.problem });
         } else {
-          send(response, {
+          send(response, options.clock.now(), {
             status: 500,
             body: problem('internal-error', 'The sandbox failed; see its log.'),
           });

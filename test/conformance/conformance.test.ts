@@ -55,3 +55,23 @@ describe('conformance suite against a broken backend', () => {
     }
   });
 });
+
+describe('conformance suite judges times by the target clock', () => {
+  // A backend whose clock is years away from this machine's: the cases read its Date header, not Date.now().
+  it('passes against a sandbox running in 2020, known only through its Date header', async () => {
+    const { sandbox, target } = await startSandboxTarget('2020-01-06T10:00:00+09:00');
+    try {
+      const { now: _known, ...foreign } = target;
+      const results = await runConformance(foreign);
+      const timeCases = results.filter(
+        (result) => result.name.includes('token for that customer') || result.name.includes('site assertion'),
+      );
+      expect(timeCases.length).toBeGreaterThanOrEqual(3);
+      expect(timeCases.filter((result) => result.outcome !== 'passed')).toEqual([]);
+      const answer = await fetch(new URL('/miemasu/account', target.baseUrl));
+      expect(new Date(answer.headers.get('date') ?? '').toISOString()).toBe('2020-01-06T01:00:00.000Z');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

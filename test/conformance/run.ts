@@ -11,7 +11,22 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startSandboxTarget } from './sandbox-target.js';
 import { runConformance } from './suite.js';
-import { type ConformanceFixtures, type ConformanceTarget, SANDBOX_FIXTURES } from './target.js';
+import { type ConformanceFixtures, type ConformanceTarget, client, SANDBOX_FIXTURES } from './target.js';
+
+/**
+ * One line saying which clock the cases judge times by: the target's own (a fixed sandbox instant, or the target's
+ * `Date` header) — never this machine's — and how far the two are apart.
+ */
+async function describeClocks(of: ConformanceTarget): Promise<string> {
+  const machine = new Date();
+  if (of.now) {
+    return `clock: the sandbox runs at the fixed instant ${of.now().toISOString()} (BOT_NOW); times in its answers are checked against that, not this machine's ${machine.toISOString()}`;
+  }
+  const probe = await client(of)('GET', '/miemasu/account', { as: { none: true } });
+  if (!probe.date) return 'clock: the target sent no Date header; cases that compare times will fail';
+  const skewSeconds = Math.round((probe.date.getTime() - machine.getTime()) / 1000);
+  return `clock: times in answers are checked against the target's Date header (${probe.date.toISOString()}); this machine says ${machine.toISOString()} (difference ${skewSeconds} s)`;
+}
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +61,8 @@ if (values['base-url']) {
   stop = () => started.sandbox.close();
   console.log(`conformance: started an in-memory sandbox at ${target.baseUrl}`);
 }
+
+console.log(await describeClocks(target));
 
 const marks = { passed: '✓', failed: '✗', skipped: '-' } as const;
 const results = await runConformance(target, (result) => {

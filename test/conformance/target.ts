@@ -94,6 +94,8 @@ export interface CallResult {
   contentType: string;
   replayed: boolean;
   body: unknown;
+  /** The target's own clock at the answer (its `Date` header, second resolution), when it sent one. */
+  date: Date | undefined;
 }
 
 /** The value at a dotted path (`devices.0.name`) of a JSON value, or undefined. */
@@ -153,10 +155,29 @@ export function client(target: ConformanceTarget) {
       contentType: response.headers.get('content-type') ?? '',
       replayed: response.headers.get('idempotency-replayed') === 'true',
       body: text ? (JSON.parse(text) as unknown) : undefined,
+      date: parseHttpDate(response.headers.get('date')),
     };
   };
 }
 
 export type Call = ReturnType<typeof client>;
+
+function parseHttpDate(value: string | null): Date | undefined {
+  if (!value) return undefined;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+/**
+ * The target's notion of now, never this machine's: `target.now` when the target's clock is known (a sandbox with
+ * a fixed date), otherwise the `Date` header of a fresh answer. Times in the target's bodies (expiries) are
+ * compared with this, so a backend whose clock differs from the runner's is judged by its own clock.
+ */
+export async function targetNow(target: ConformanceTarget, call: Call): Promise<Date> {
+  if (target.now) return target.now();
+  const probe = await call('GET', '/miemasu/account', { as: { none: true } });
+  if (!probe.date) throw new Error('The target sent no Date header; its clock cannot be read.');
+  return probe.date;
+}
 
 export { PROBLEM_TYPE_BASE };

@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { assertOk, assertProblem, type ConformanceCase } from '../case.js';
-import { at, stringAt } from '../target.js';
+import { at, stringAt, targetNow } from '../target.js';
 
 export const identityCases: ConformanceCase[] = [
   {
@@ -62,7 +62,13 @@ export const identityCases: ConformanceCase[] = [
       );
       assert.equal(stringAt(confirmed, 'customerId'), customerId);
       const token = stringAt(confirmed, 'token');
-      assert.ok(Date.parse(stringAt(confirmed, 'expiresAt')) > Date.now() - 24 * 3600 * 1000);
+      // The token must still be valid by the target's own clock (never this machine's: the two may differ).
+      const issuedAt = await targetNow(target, call);
+      const expiresAt = Date.parse(stringAt(confirmed, 'expiresAt'));
+      assert.ok(
+        expiresAt > issuedAt.getTime(),
+        `the token expires at ${stringAt(confirmed, 'expiresAt')}, not after the target's now ${issuedAt.toISOString()}`,
+      );
       const account = assertOk(await call('GET', '/miemasu/account', { as: { token } }));
       assert.equal(at(account, 'customerId'), customerId);
       assertProblem(

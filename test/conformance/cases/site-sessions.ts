@@ -5,12 +5,15 @@
 import assert from 'node:assert/strict';
 import { signSiteAssertion } from '../../../src/identity/site-assertion.js';
 import { assertOk, assertProblem, type ConformanceCase } from '../case.js';
-import { at, type ConformanceTarget, stringAt } from '../target.js';
+import { at, type Call, type ConformanceTarget, stringAt, targetNow } from '../target.js';
 
 /** The site's secret and audience, and the backend's now (assertions are signed as of the backend's clock). */
-function siteOf(target: ConformanceTarget): { secret: string; audience: string; now: Date } {
+async function siteOf(
+  target: ConformanceTarget,
+  call: Call,
+): Promise<{ secret: string; audience: string; now: Date }> {
   if (!target.siteAssertions) throw new Error("This target's site secret is not known.");
-  return { ...target.siteAssertions, now: target.now?.() ?? new Date() };
+  return { ...target.siteAssertions, now: await targetNow(target, call) };
 }
 
 export const siteSessionCases: ConformanceCase[] = [
@@ -18,7 +21,7 @@ export const siteSessionCases: ConformanceCase[] = [
     name: 'a valid site assertion is exchanged for a token of that customer',
     needsSiteSecret: true,
     async run({ call, fixtures, target }) {
-      const { secret, audience, now } = siteOf(target);
+      const { secret, audience, now } = await siteOf(target, call);
       const { customerId } = fixtures.customers.cameraTwo;
       const assertion = await signSiteAssertion(secret, { customerId, audience, now });
       const exchanged = assertOk(
@@ -34,7 +37,7 @@ export const siteSessionCases: ConformanceCase[] = [
     name: 'expired, forged and wrong-audience site assertions are refused alike (401 unauthenticated)',
     needsSiteSecret: true,
     async run({ call, fixtures, target }) {
-      const { secret, audience, now } = siteOf(target);
+      const { secret, audience, now } = await siteOf(target, call);
       const { customerId } = fixtures.customers.cameraTwo;
       const assertions = {
         expired: await signSiteAssertion(secret, {
