@@ -6,7 +6,10 @@
 import { procedureBundle } from '../dialogs/index.js';
 import { type Bot, createBot } from './bot.js';
 import { parseClosures } from './calendar/closures.js';
+import { holidayTableStatus } from './calendar/holiday-table.js';
+import { toTokyo } from './calendar/tokyo-time.js';
 import type { Channel } from './channels/channel.js';
+import type { Clock } from './clock.js';
 import { createChannels } from './channels/enabled.js';
 import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -21,11 +24,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const health: Route[] = ['/healthz', '/health'].map((path) => ({
-  method: 'GET',
-  path,
-  handle: (_request, response) => sendJson(response, 200, { status: 'ok' }),
-}));
+/**
+ * Liveness. The process answers `ok`; `warnings` lists what an operator must act on without the bot being down
+ * (e.g. a holiday table that no longer covers the current Japan year).
+ */
+function healthRoutes(clock: Clock): Route[] {
+  return ['/healthz', '/health'].map((path) => ({
+    method: 'GET',
+    path,
+    handle: (_request, response) => {
+      const holidays = holidayTableStatus(toTokyo(clock.now()).year);
+      sendJson(response, 200, {
+        status: 'ok',
+        holidays: { status: holidays.status, coveredThrough: holidays.coveredThrough },
+        warnings: holidays.warning ? [holidays.warning] : [],
+      });
+    },
+  }));
+}
 
 /** Starts the bot, its channels and the HTTP server; resolves once it listens. */
 export async function startServer(config: Config, options: { bot?: Bot } = {}): Promise<RunningServer> {
@@ -44,7 +60,7 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();
-  const served = await serve([...health, ...channels.flatMap((channel) => channel.routes)], {
+  const served = await serve([...healthRoutes(bot.clock), ...channels.flatMap((channel) => channel.routes)], {
     host: config.HOST,
     port: config.PORT,
     onError: (error) => bot.onError(error, { conversationKey: 'http', phase: 'route' }),
@@ -73,6 +89,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const running = await startServer(config);
+  const holidays = holidayTableStatus(toTokyo(running.bot.clock.now()).year);
+  if (holidays.warning) process.stderr.write(`warning: ${holidays.warning}\n`);
   const lines = [
     `Helpdesk bot listening on ${running.url}`,
     `  web chat: ${running.url}/`,

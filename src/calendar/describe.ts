@@ -6,6 +6,7 @@
 import type { Locale } from '../engine/turn.js';
 import type { Closure } from './closures.js';
 import type { Desk, StaffedDesk } from './desks.js';
+import { HOLIDAY_TABLE_LAST_YEAR, holidaysKnownFor } from './holiday-table.js';
 import { isOpen, nextOpening } from './hours.js';
 import { formatMinute, type TokyoMoment, toTokyo } from './tokyo-time.js';
 
@@ -42,15 +43,27 @@ export function describeAvailability(
       : `We do not have this desk's opening hours. Please check the ${desk.name.en} (${desk.url}).`;
   }
   if (isOpen(desk, instant, closures)) {
-    return locale === 'ja'
-      ? `ただいま受付中です（${describeHours(desk, 'ja')}）。`
-      : `The desk is open now (${describeHours(desk, 'en')}, Japan time).`;
+    const open =
+      locale === 'ja'
+        ? `ただいま受付中です（${describeHours(desk, 'ja')}）。`
+        : `The desk is open now (${describeHours(desk, 'en')}, Japan time).`;
+    return withHolidayCaveat(open, toTokyo(instant), locale);
   }
   const next = toTokyo(nextOpening(desk, instant, closures));
   const showYear = next.year !== toTokyo(instant).year;
+  const closed =
+    locale === 'ja'
+      ? `ただいま受付時間外です。次の受付開始は${formatMomentJa(next, showYear)} です。`
+      : `The desk is closed now. It opens again on ${formatMomentEn(next, showYear)} (Japan time).`;
+  return withHolidayCaveat(closed, next, locale);
+}
+
+/** Past the holiday table a weekday may be a holiday: say that the sentence could not take holidays into account. */
+function withHolidayCaveat(sentence: string, day: TokyoMoment, locale: Locale): string {
+  if (holidaysKnownFor(day)) return sentence;
   return locale === 'ja'
-    ? `ただいま受付時間外です。次の受付開始は${formatMomentJa(next, showYear)} です。`
-    : `The desk is closed now. It opens again on ${formatMomentEn(next, showYear)} (Japan time).`;
+    ? `${sentence}（${HOLIDAY_TABLE_LAST_YEAR}年より先の祝日の情報がないため、祝日は考慮できていません。）`
+    : `${sentence} (Public holidays after ${HOLIDAY_TABLE_LAST_YEAR} are not known to us, so they could not be taken into account.)`;
 }
 
 /** The opening hours as the source writes them: `平日 9:30〜12:00、13:00〜17:00` / `weekdays 9:30–12:00 and 13:00–17:00`. */
