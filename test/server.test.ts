@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
 import { HOLIDAY_TABLE_LAST_YEAR } from '../src/calendar/holiday-table.js';
+import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'server-'));

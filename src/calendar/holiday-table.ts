@@ -39,8 +39,12 @@ export interface HolidayTableStatus {
   warning?: string;
 }
 
-export function holidayTableStatus(currentYear: number, lastYear = HOLIDAY_TABLE_LAST_YEAR): HolidayTableStatus {
-  const update = 'run `npm update @holiday-jp/holiday_jp` and redeploy (meanwhile, add holidays to BOT_CLOSURES)';
+export function holidayTableStatus(
+  currentYear: number,
+  lastYear = HOLIDAY_TABLE_LAST_YEAR,
+): HolidayTableStatus {
+  const update =
+    'run `npm update @holiday-jp/holiday_jp` and redeploy (meanwhile, add holidays to BOT_CLOSURES)';
   if (currentYear > lastYear) {
     return {
       status: 'expired',

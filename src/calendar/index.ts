@@ -11,11 +11,11 @@ export {
   timeWindow,
   type WebOnlyDesk,
 } from './desks.js';
-export { isBusinessDay, isOpen, isPublicHoliday, nextOpening } from './hours.js';
-export { type TokyoDate, type TokyoMoment, tokyoInstant, toTokyo } from './tokyo-time.js';
 export {
   HOLIDAY_TABLE_LAST_YEAR,
   type HolidayTableStatus,
   holidaysKnownFor,
   holidayTableStatus,
 } from './holiday-table.js';
+export { isBusinessDay, isOpen, isPublicHoliday, nextOpening } from './hours.js';
+export { type TokyoDate, type TokyoMoment, tokyoInstant, toTokyo } from './tokyo-time.js';

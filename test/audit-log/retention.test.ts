@@ -61,7 +61,7 @@ describe('audit retention', () => {
     const intervals = vi.spyOn(globalThis, 'setInterval');
     const retention = await startRetention(createMemoryAuditLog(), {
       days: 1,
-      now: () => new Date(),
+      now: () => new Date('2026-11-23T01:00:00.000Z'),
       onError: () => undefined,
     });
     const timer = intervals.mock.results[0]?.value as NodeJS.Timeout;
@@ -99,7 +99,11 @@ describe('audit retention', () => {
   it('refuses a retention that is not a positive number of days', async () => {
     for (const days of [0, -5, Number.NaN]) {
       await expect(
-        startRetention(createMemoryAuditLog(), { days, now: () => new Date(), onError: () => undefined }),
+        startRetention(createMemoryAuditLog(), {
+          days,
+          now: () => new Date('2026-11-23T01:00:00.000Z'),
+          onError: () => undefined,
+        }),
       ).rejects.toThrow(/positive number of days/);
     }
     // 2555 days = 7 × 365: seven calendar years less the two leap days (2020, 2024).

@@ -13,7 +13,9 @@ describe('the holiday table and its last year', () => {
   it('reads the last year from the table itself', () => {
     expect(lastYearOf({ '2030-01-01': 'x', '2031-11-23': 'y', '2029-05-05': 'z' })).toBe(2031);
     expect(HOLIDAY_TABLE_LAST_YEAR).toBe(lastYearOf(holidayJp.holidays));
-    expect(Object.keys(holidayJp.holidays).some((key) => key.startsWith(`${HOLIDAY_TABLE_LAST_YEAR}-`))).toBe(true);
+    expect(Object.keys(holidayJp.holidays).some((key) => key.startsWith(`${HOLIDAY_TABLE_LAST_YEAR}-`))).toBe(
+      true,
+    );
   });
 
   it('is ok before its last year, ending in it, expired after it — with the update path named', () => {
@@ -49,14 +51,20 @@ describe('availability past the table says holidays could not be considered', ()
   it('adds the caveat in both languages when the day is past the table', () => {
     const ja = describeAvailability(desk, weekdayOf(late), 'ja');
     expect(ja).toContain('ただいま受付中です');
-    expect(ja).toContain(`${HOLIDAY_TABLE_LAST_YEAR}年より先の祝日の情報がないため、祝日は考慮できていません。`);
+    expect(ja).toContain(
+      `${HOLIDAY_TABLE_LAST_YEAR}年より先の祝日の情報がないため、祝日は考慮できていません。`,
+    );
     const en = describeAvailability(desk, weekdayOf(late), 'en');
     expect(en).toContain(`Public holidays after ${HOLIDAY_TABLE_LAST_YEAR} are not known`);
   });
 
   it('adds the caveat when the next opening falls past the table', () => {
     // New Year's Eve of the last covered year, after hours: the next opening is in the uncovered year.
-    const text = describeAvailability(desk, new Date(`${HOLIDAY_TABLE_LAST_YEAR}-12-31T20:00:00+09:00`), 'ja');
+    const text = describeAvailability(
+      desk,
+      new Date(`${HOLIDAY_TABLE_LAST_YEAR}-12-31T20:00:00+09:00`),
+      'ja',
+    );
     expect(text).toContain('次の受付開始');
     expect(text).toContain('祝日は考慮できていません');
   });

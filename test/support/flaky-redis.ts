@@ -87,6 +87,19 @@ function watch(server: ChildProcess): ChildProcess | undefined {
   return shell;
 }
 
+/**
+ * The environment for a foreign server (Redis): without libfaketime, which CI preloads to move the clock of our
+ * code (Redis crashes under it). Like the machine's own Redis, the test server runs on the real clock.
+ */
+function withoutFakeClock(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { LD_PRELOAD, FAKETIME, FAKETIME_NO_CACHE, DONT_FAKE_MONOTONIC, ...rest } = env;
+  const kept = (LD_PRELOAD ?? '')
+    .split(/[:\s]+/)
+    .filter((library) => library && !library.includes('faketime'))
+    .join(':');
+  return kept ? { ...rest, LD_PRELOAD: kept } : rest;
+}
+
 export async function startFlakyRedis(options: FlakyRedisOptions = {}): Promise<FlakyRedis> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 5_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 3_000;
@@ -105,6 +118,7 @@ export async function startFlakyRedis(options: FlakyRedisOptions = {}): Promise<
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     const spawned = spawn(REDIS_SERVER, [...args, '--dir', dir, '--loglevel', 'warning'], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: withoutFakeClock(process.env),
     });
     child = spawned;
     watchdog = watch(spawned);
