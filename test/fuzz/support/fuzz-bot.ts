@@ -121,6 +121,7 @@ export async function createFuzzBot(options: FuzzBotOptions = {}): Promise<FuzzB
     config,
     pipeline: bot.pipeline.with({
       engine: { ...bot.pipeline.engine, handle },
+      limiter: slidingWindow(options.rateLimit ?? { max: 1_000_000, windowMs: 1_000 }),
     }),
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
