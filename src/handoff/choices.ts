@@ -3,14 +3,10 @@
  * never sees them (see `src/engine/text/reserved.ts` for the registry of every reserved input).
  */
 import { normalizeLoose } from '../engine/text/normalize.js';
+import { HANDOFF_CHOICES } from '../engine/text/reserved.js';
 import { LEAVE_PHRASES } from './messages.js';
 
-export const HANDOFF_CHOICES = {
-  live: '__handoff-live',
-  request: '__handoff-request',
-  cancel: '__handoff-cancel',
-  leave: '__handoff-leave',
-} as const;
+export { HANDOFF_CHOICES };
 export type HandoffChoice = (typeof HANDOFF_CHOICES)[keyof typeof HANDOFF_CHOICES];
 const OWN_CHOICES = new Set<string>(Object.values(HANDOFF_CHOICES));
 
