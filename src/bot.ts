@@ -8,13 +8,12 @@ import { createHash } from 'node:crypto';
 import pino, { type DestinationStream } from 'pino';
 import { formatReceipt } from './audit/format.js';
 import { openReceiptKeyv } from './audit/keyv.js';
-import { withReceiptNotices } from './audit/notice.js';
 import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
 import { createLogger } from './audit/redact.js';
 import { ReceiptStore } from './audit/store.js';
 import { createAuditTrail, openAuditLog, startRetention, userTextFacts } from './audit-log/index.js';
-import { currentCorrelationId, newCorrelationId, withCorrelationId } from './backend/client/logger.js';
+import { currentCorrelationId, newCorrelationId } from './backend/client/logger.js';
 import { worstCaseCallMs } from './backend/client/retry-policy.js';
 import { connectBackend } from './backend/connect.js';
 import { parseClosures } from './calendar/closures.js';
@@ -44,9 +43,9 @@ import {
   type HandoffRecord,
   HandoffRegistry,
   type LiveDesk,
-  withLiveHandoff,
 } from './handoff/index.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
+import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
 import { openKeyv } from './storage/open-keyv.js';
@@ -73,7 +72,15 @@ export interface BotHandoff {
 }
 
 export interface Bot {
-  /** The engine behind the live-handoff front (when configured) and the receipt notices: what channels call. */
+  /**
+   * The one turn pipeline (src/pipeline) in front of the engine: what every channel calls. It has no rate limit;
+   * the composition root adds the channels' limiter with `pipeline.with({ limiter })`.
+   */
+  pipeline: TurnPipeline;
+  /**
+   * The pipeline for a Turn whose speaker is already decided (`pipeline.handleTurn`), shaped like an engine, for
+   * tools and tests that talk to the bot directly: same stages, same replies as a channel gets.
+   */
   engine: Engine;
   /**
    * Present when an agents' room is configured (SLACK_HANDOFF_CHANNEL / TEAMS_HANDOFF_CONVERSATION); the front
@@ -168,15 +175,6 @@ function withFaultLog(operations: OperationRegistry, log: FaultLog): OperationRe
   });
 }
 
-/** Each turn runs under a fresh correlation id, whichever channel calls `handle`. */
-function withTurnCorrelation(engine: Engine): Engine {
-  return {
-    definition: engine.definition,
-    describe: (conversationKey) => engine.describe(conversationKey),
-    handle: (turn) => withCorrelationId(newCorrelationId(), () => engine.handle(turn)),
-  };
-}
-
 /** Where versioned records live, from the configuration. */
 function storeBackendFor(config: Config): StoreBackend {
   if (config.STORE === 'memory') return { kind: 'memory' };
@@ -267,12 +265,24 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   const handoff = handoffRoomsConfigured(config)
     ? await createHandoff(config, engine, speakers, clock, onError)
     : undefined;
+  const deduper = keyvDeduper(dedupeKeyv);
+  const pipeline = createTurnPipeline({
+    engine,
+    deduper,
+    speakers,
+    desk: handoff?.desk,
+    receipts: recorder,
+    onError,
+  });
   return {
-    engine: withTurnCorrelation(
-      withLiveHandoff(withReceiptNotices(engine, recorder), handoff?.desk, { onError }),
-    ),
+    pipeline,
+    engine: {
+      definition: engine.definition,
+      describe: (conversationKey) => engine.describe(conversationKey),
+      handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
+    },
     handoff: handoff && { desk: handoff.desk, registry: handoff.registry },
-    channels: { speakers, sessions, deduper: keyvDeduper(dedupeKeyv) },
+    channels: { speakers, sessions, deduper },
     clock,
     receipts: {
       async read(id, locale) {

@@ -50,10 +50,9 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     (await createBot(config, { bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }) }));
   const channels = await createChannels({
     config,
-    engine: bot.engine,
+    pipeline: bot.pipeline.with({ limiter: slidingWindow(USER_RATE_LIMIT) }),
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
-    limiter: slidingWindow(USER_RATE_LIMIT),
     now: () => bot.clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,

@@ -34,13 +34,13 @@ async function main(): Promise<void> {
     for (const reply of replies) process.stdout.write(`${renderReply(reply)}\n\n`);
   };
   const turn = async (line: string) => {
-    last = await bot.engine.handle({
-      conversationKey,
+    ({ replies: last } = await bot.pipeline.handle({
       channel: 'cli',
-      actor: { kind: 'customer', id: 'cli-user' },
+      user: { platform: 'cli', userId: 'cli-user' },
+      baseKey: conversationKey,
       locale,
       input: toTurnInput(line, last),
-    });
+    }));
     print(last);
   };
 

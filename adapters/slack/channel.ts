@@ -99,7 +99,8 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
     ? { ...context.speakers, directory: anyAgentDirectory(context.speakers.directory, groupDirectory) }
     : context.speakers;
   const outbound = new Outbound(api, (error, phase) => report(phase)(error));
-  registerInbound(app, { context, speakers, api, outbound });
+  const pipeline = groupDirectory ? context.pipeline.with({ speakers }) : context.pipeline;
+  registerInbound(app, { context, pipeline, speakers, api, outbound });
 
   // Live handoff: Slack customers get the desk's messages; the configured channel is an agents' room.
   const handoff = context.handoff;

@@ -1,8 +1,8 @@
 /**
- * Slack deliveries → Turns. Every listener acknowledges first (Events API deliveries are acknowledged by Bolt
- * before listeners run; commands and actions call `ack()` at once), then de-duplicates by the platform id (passed
- * on as `Turn.id`), resolves who speaks, asks the engine and shows the replies. Nothing here decides anything
- * about a procedure.
+ * Slack deliveries → inbound turns for the one turn pipeline (src/pipeline: de-duplication by the platform id,
+ * rate limit, speaker, …), replies → Slack. Every listener acknowledges first (Events API deliveries are
+ * acknowledged by Bolt before listeners run; commands and actions call `ack()` at once). Nothing here decides
+ * anything about a procedure.
  *
  * - Direct messages (`message` in an `im`, no subtype, not from a bot) and mentions in channels (`app_mention`,
  *   answered in the thread, one conversation per thread and user).
@@ -13,9 +13,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { agentCommandOrText } from '../../src/channels/agent-commands.js';
 import type { ChannelContext } from '../../src/channels/channel.js';
-import { rateLimitedReply } from '../../src/channels/rate-limit.js';
-import { resolveSpeaker, type SpeakerDeps } from '../../src/channels/speaker.js';
+import type { SpeakerDeps } from '../../src/channels/speaker.js';
 import type { TurnInput } from '../../src/engine/turn.js';
+import type { TurnPipeline } from '../../src/pipeline/index.js';
 import { ACTION_ID_PATTERN, decodeButtonValue, inputOfButton } from './actions.js';
 import type { SlackApi } from './api.js';
 import { commandInput } from './command.js';
@@ -26,15 +26,17 @@ import { SLASH_COMMAND_ACK } from './texts.js';
 
 export interface InboundDeps {
   context: ChannelContext;
-  /** The channel's speakers (the configured directory plus the Slack user group, when set). */
+  /** The turn pipeline, with the channel's speakers (the configured directory plus the Slack user group). */
+  pipeline: TurnPipeline;
+  /** Who is an agent (the Home tab differs for agents). */
   speakers: SpeakerDeps;
   api: SlackApi;
   outbound: Outbound;
 }
 
 export function registerInbound(app: App, deps: InboundDeps): void {
-  const { context, speakers, api, outbound } = deps;
-  const { config, deduper } = context;
+  const { context, pipeline, speakers, api, outbound } = deps;
+  const { config } = context;
   const directMessages = new Map<string, string>();
 
   const directMessageOf = async (userId: string): Promise<string> => {
@@ -54,27 +56,17 @@ export function registerInbound(app: App, deps: InboundDeps): void {
     }
   };
 
+  // Slack gives no locale without users.info; the conversation's own locale is on every engine reply.
   const deliver = async (place: SlackPlace, input: TurnInput, id: string, clicked?: ClickedMessage) => {
-    const admission = context.limiter.take(`slack:${place.userId}`);
-    if (!admission.ok) {
-      // Slack gives no locale without users.info; Japanese is the customers' language.
-      await outbound.show(place, [rateLimitedReply('ja', admission.retryAfterMs)]);
-      return;
-    }
-    const speaker = await resolveSpeaker(
-      speakers,
-      { platform: 'slack', userId: place.userId },
-      conversationKeyOf(place),
-    );
-    const replies = await context.engine.handle({
-      conversationKey: speaker.conversationKey,
-      id,
+    const { replies, outcome } = await pipeline.handle({
       channel: 'slack',
-      actor: speaker.actor,
+      user: { platform: 'slack', userId: place.userId },
+      baseKey: conversationKeyOf(place),
+      deliveryId: id,
       input,
-      ...(speaker.credentials ? { credentials: speaker.credentials } : {}),
     });
-    await outbound.show(place, replies, clicked);
+    if (outcome === 'duplicate') return;
+    await outbound.show(place, replies, outcome === 'rate-limited' ? undefined : clicked);
   };
 
   app.event('message', async ({ event, body, context: bolt }) => {
@@ -83,7 +75,6 @@ export function registerInbound(app: App, deps: InboundDeps): void {
       const text = plainTextOf(event.text ?? '', bolt.botUserId);
       if (!event.user || text === '') return;
       const id = `slack:event:${body.event_id}`;
-      if (!(await deduper.firstTime(id))) return;
       await deliver(
         { teamId: body.team_id, channelId: event.channel, userId: event.user },
         agentCommandOrText(text),
@@ -99,7 +90,6 @@ export function registerInbound(app: App, deps: InboundDeps): void {
       // The agents' room (live handoff) is not a place to talk to the bot: see handoff-inbound.ts.
       if (event.channel === config.SLACK_HANDOFF_CHANNEL) return;
       const id = `slack:event:${body.event_id}`;
-      if (!(await deduper.firstTime(id))) return;
       const text = plainTextOf(event.text, bolt.botUserId);
       const place = {
         teamId: body.team_id,
@@ -115,7 +105,6 @@ export function registerInbound(app: App, deps: InboundDeps): void {
     await ack({ response_type: 'ephemeral', text: SLASH_COMMAND_ACK });
     await guarded('command', async () => {
       const id = `slack:command:${command.trigger_id}`;
-      if (!(await deduper.firstTime(id))) return;
       const channelId = await directMessageOf(command.user_id);
       const place = { teamId: command.team_id, channelId, userId: command.user_id };
       await deliver(place, commandInput(plainTextOf(command.text)), id);
@@ -140,7 +129,6 @@ export function registerInbound(app: App, deps: InboundDeps): void {
         if (!value) return;
         const userId = body.user.id;
         const id = `slack:action:${action.action_ts}:${action.action_id}:${userId}`;
-        if (!(await deduper.firstTime(id))) return;
         const teamId = body.team?.id ?? body.user.team_id ?? '';
         const input = inputOfButton(value, body.state?.values);
         const { message, channel } = body;

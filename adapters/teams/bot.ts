@@ -1,11 +1,7 @@
 /**
- * The Teams bot's turn logic: one inbound activity → (de-duplicate → resolve the speaker → `engine.handle`) →
- * close the answered card → post the replies as Adaptive Cards (a notice and the question after it share one).
- * It decides nothing about procedures.
- *
- * - Every inbound message goes through `resolveSpeaker`, so agent mode works as on every other channel.
- * - A redelivered activity (same id) is dropped by the deduper; the engine's own `Turn.id` check covers the rare
- *   case of two copies arriving at once.
+ * The Teams bot's turn logic: one inbound activity → the one turn pipeline (src/pipeline: de-duplication by the
+ * activity id, rate limit, speaker, …) → close the answered card → post the replies as Adaptive Cards (a notice
+ * and the question after it share one). It decides nothing about procedures.
  * - The card a submit came from is updated to its answered form ("回答済み: <the button pressed>") without
  *   inputs or actions; an older card a newer question replaces is closed too. The adapter's captions follow the
  *   conversation's language as the engine keeps it (`engine.describe`), so a switch of language is respected. A failure to post or update is reported, never retried
@@ -13,8 +9,6 @@
  */
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { ChannelContext } from '../../src/channels/channel.js';
-import { rateLimitedReply } from '../../src/channels/rate-limit.js';
-import { resolveSpeaker } from '../../src/channels/speaker.js';
 import type { Locale, Reply } from '../../src/engine/turn.js';
 import { type Inbound, parseInbound } from './inbound.js';
 import { labelsFor } from './labels.js';
@@ -88,28 +82,16 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
   }
 
   async function handleTurn(turnContext: TurnContext, inbound: TurnInbound): Promise<void> {
-    const admission = context.limiter.take(`teams:${inbound.userId}`);
-    if (!admission.ok) {
-      const locale = inbound.locale ?? DEFAULT_LOCALE;
-      await post(turnContext, inbound.baseKey, [rateLimitedReply(locale, admission.retryAfterMs)], locale);
-      return;
-    }
-    const speaker = await resolveSpeaker(
-      context.speakers,
-      { platform: 'teams', userId: inbound.userId },
-      inbound.baseKey,
-    );
-    const replies = await context.engine.handle({
-      conversationKey: speaker.conversationKey,
-      id: turnContext.activity.id,
+    const { replies, outcome } = await context.pipeline.handle({
       channel: CHANNEL_NAME,
-      actor: speaker.actor,
+      user: { platform: 'teams', userId: inbound.userId },
+      baseKey: inbound.baseKey,
+      deliveryId: inbound.deliveryId,
       locale: inbound.locale,
       input: inbound.input,
-      credentials: speaker.credentials,
     });
     if (replies.length === 0) return;
-    await closeCards(turnContext, inbound, replies);
+    if (outcome !== 'rate-limited') await closeCards(turnContext, inbound, replies);
     // The conversation's language (it may differ from the client's hint after a language switch).
     const locale = replies.find((reply) => reply.locale)?.locale ?? inbound.locale ?? DEFAULT_LOCALE;
     await post(turnContext, inbound.baseKey, replies, locale);
@@ -127,7 +109,6 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
           .catch(report('welcome'));
         return;
       }
-      if (inbound.deliveryId && !(await context.deduper.firstTime(inbound.deliveryId))) return;
       await handleTurn(turnContext, inbound);
     },
   };

@@ -4,8 +4,6 @@
  * they never interleave with a turn. The page fetches them with `GET /chat/api/history?after=<seq>` while the
  * conversation has an open ticket (see `handoffState`). Nothing is decided here.
  */
-import type { ChannelContext } from '../../src/channels/channel.js';
-import type { Turn } from '../../src/engine/turn.js';
 import type { CustomerDelivery, LiveDesk } from '../../src/handoff/index.js';
 import type { WebDeps } from './deps.js';
 
@@ -58,14 +56,4 @@ export async function handoffState(
     onError(error);
     return undefined;
   }
-}
-
-/**
- * Whether a text turn the front answered with nothing went to a person (a live chat in progress), rather than
- * being a retry the engine had already handled.
- */
-export async function sentToPerson(context: Pick<ChannelContext, 'handoff'>, turn: Turn): Promise<boolean> {
-  const desk = context.handoff?.desk;
-  if (turn.input.kind !== 'text' || !desk?.available) return false;
-  return (await desk.activeTicket(turn.conversationKey).catch(() => undefined)) !== undefined;
 }

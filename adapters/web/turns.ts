@@ -1,15 +1,13 @@
 /**
- * `POST /chat/api/turn`: one user action → `engine.handle` → the new transcript entries (the user's echo and
- * the bot's replies). Refused before the engine sees anything, with a polite JSON message and nothing changed:
+ * `POST /chat/api/turn`: one user action → the one turn pipeline (src/pipeline: de-duplication by the request id,
+ * rate limit, speaker, live handoff, receipt notices) → the new transcript entries (the user's echo and the
+ * bot's replies). Refused before the engine sees anything, with a polite JSON message and nothing changed:
  * a body over 8 KB (413), text over 1000 characters or a malformed body (400), too many turns (429), a
  * non-JSON or cross-origin post (415 / 403).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolveSpeaker } from '../../src/channels/speaker.js';
-import type { Turn } from '../../src/engine/turn.js';
 import { BodyTooLargeError, readBody } from '../../src/http/routes.js';
 import { SITE_ASSERTION_CREDENTIAL } from '../../src/identity/site-assertion.js';
-import { sentToPerson } from './delivery.js';
 import type { WebDeps } from './deps.js';
 import { postProblem, sendApiJson, sendProblem } from './http.js';
 import { echoOf, MAX_BODY_BYTES, type TurnRequest, tooLong, toTurnInput, turnRequest } from './input.js';
@@ -95,37 +93,24 @@ async function runTurn(deps: WebDeps, sessionId: string, request: TurnRequest): 
   // Re-read under the lock: a sign-in or another turn may have changed the record since admission.
   const session = (await sessions.get(sessionId)) ?? { id: sessionId, locale: 'ja', receipts: [] };
   const turnId = request.id === undefined ? undefined : `web:${session.id}:${request.id}`;
-  if (turnId !== undefined && !(await context.deduper.firstTime(turnId))) {
-    return { locale: session.locale, entries: [], duplicate: true };
-  }
   const { input } = request;
   if (input.kind === 'locale') session.locale = input.locale;
   const now = deps.now();
   const siteToken = liveSiteToken(session.site, now);
   if (!siteToken) session.site = undefined;
-  const speaker = await resolveSpeaker(
-    context.speakers,
-    { platform: 'web', userId: session.id },
-    `web:${session.id}`,
-  );
-  const credentials = {
-    ...speaker.credentials,
-    ...(siteToken ? { [SITE_ASSERTION_CREDENTIAL]: siteToken } : {}),
-  };
-  const turn: Turn = {
-    conversationKey: speaker.conversationKey,
-    ...(turnId ? { id: turnId } : {}),
+  const shown = await transcripts.read(session.id);
+  const { replies, outcome } = await context.pipeline.handle({
     channel: 'web',
-    actor: speaker.actor,
+    user: { platform: 'web', userId: session.id },
+    baseKey: `web:${session.id}`,
+    deliveryId: turnId,
     locale: session.locale,
     input: toTurnInput(input),
-    ...(Object.keys(credentials).length > 0 ? { credentials } : {}),
-  };
-  const shown = await transcripts.read(session.id);
-  const replies = await context.engine.handle(turn);
-  // The engine answers a turn id it already handled (a retry racing past the deduper) with nothing; so does the
-  // live-handoff front when it passed the text to a person (then the text is kept, as sent).
-  if (turnId !== undefined && replies.length === 0 && !(await sentToPerson(context, turn)))
+    ...(siteToken ? { credentials: { [SITE_ASSERTION_CREDENTIAL]: siteToken } } : {}),
+  });
+  // A request id already handled (the pipeline's de-duplication, or the engine's own check when a retry raced
+  // past it) is answered with nothing; a text passed to a person in a live chat is kept, as sent.
+  if (outcome === 'duplicate' || (turnId !== undefined && replies.length === 0 && outcome !== 'relayed'))
     return { locale: session.locale, entries: [], duplicate: true };
   const echo = echoOf(input, shown, session.locale);
   const entries = await transcripts.append(

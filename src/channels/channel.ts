@@ -5,18 +5,21 @@
  */
 import type { Bot, BotHandoff } from '../bot.js';
 import type { Config } from '../config.js';
-import type { Engine } from '../engine/runtime.js';
 import type { Route } from '../http/routes.js';
+import type { TurnPipeline } from '../pipeline/index.js';
 import type { Deduper } from './dedupe.js';
-import type { RateLimiter } from './rate-limit.js';
 import type { SpeakerDeps } from './speaker.js';
 
 export interface ChannelContext {
   config: Config;
-  engine: Engine;
-  /** Resolves who speaks (customer / agent acting for a customer) — see `resolveSpeaker`. */
+  /**
+   * The one turn pipeline (de-duplication, rate limit, speaker, correlation id, live handoff, receipt notices) in
+   * front of the engine: a channel hands it an `InboundTurn` and renders the replies; it runs no stage itself.
+   */
+  pipeline: TurnPipeline;
+  /** Who is an agent (the home tab / welcome card differ for agents); the pipeline resolves speakers itself. */
   speakers: SpeakerDeps;
-  /** Platform delivery ids already handled (fast path before the engine's own `Turn.id` check). */
+  /** Delivery ids already handled, for deliveries that are not turns (agents' rooms of the live handoff). */
   deduper: Deduper;
   /** The bot's clock (fixed by BOT_NOW in demos and tests), for token expiry and message times. */
   now(): Date;
@@ -28,8 +31,6 @@ export interface ChannelContext {
    * and thread replies to `handoff.desk`.
    */
   handoff?: BotHandoff | undefined;
-  /** Per-user turn limit for chat platforms, keyed `<platform>:<user id>` (see `rateLimitedReply`). */
-  limiter: RateLimiter;
   /** Our own faults, logged redacted; never shown to users. */
   onError(error: unknown, context: { channel: string; phase: string }): void;
 }

@@ -3,7 +3,6 @@
  * each instance enforces its own window, and a restart forgets it. That bounds what one user can make the bot do;
  * a limit across instances or per network address belongs in the reverse proxy.
  */
-import type { Locale, Reply } from '../engine/turn.js';
 export interface RateLimit {
   max: number;
   windowMs: number;
@@ -42,18 +41,5 @@ export function slidingWindow(limit: RateLimit, now: () => number = Date.now): R
   };
 }
 
-/** Turns per user per window on Slack and Teams (the web chat has its own, per session). */
+/** Turns per user per window (the turn pipeline's rate-limit stage; the web chat also limits its requests per session). */
 export const USER_RATE_LIMIT: RateLimit = { max: 20, windowMs: 10_000 };
-
-/** What a user over the limit is told instead of the turn being run: nothing was done, try again shortly. */
-export function rateLimitedReply(locale: Locale, retryAfterMs: number): Reply {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return {
-    text:
-      locale === 'en'
-        ? `Too many messages in a short time. Nothing was done with the last one; please send it again in ${seconds} seconds.`
-        : `短い間に多くのメッセージが届きました。最後のメッセージは処理していません（何も変更していません）。${seconds}秒ほどおいてから、もう一度お送りください。`,
-    tone: 'warning',
-    stateVersion: -1,
-  };
-}

@@ -93,6 +93,11 @@ export interface ConversationState {
   locale: Locale;
   /** Increases whenever the position or the question changes; actions must echo it. */
   step: number;
+  /**
+   * Set while the bot's last interactive message is not the current node's question but its own escape prompt
+   * (too many unclear answers: retry / person / stop). See `core/interpret.ts`.
+   */
+  prompt?: 'escape' | undefined;
   stack: Frame[];
   pending?: PendingCall | undefined;
   /** Ids of the most recent turns handled (platform retries are recognised by them). */

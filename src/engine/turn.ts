@@ -42,6 +42,11 @@ export interface Turn {
    * Slack/Teams identity). Passed to operations, never stored in the conversation.
    */
   credentials?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Set by a stage in front of the engine (the live-handoff offer) whose own prompt was the last thing the user
+   * saw: a text then answers none of the engine's questions until the current one was shown again.
+   */
+  otherPromptOnScreen?: true | undefined;
 }
 
 export type Tone = 'info' | 'warning' | 'danger' | 'success';

@@ -7,12 +7,14 @@
  * const registry = new HandoffRegistry(directory);             // channels register rooms / deliveries into it
  * const desk = createLiveDesk({ store, engine, rooms: registry.rooms, customers: registry,
  *   directory: registry.directory, ...hours, now: () => clock.now() });
- * const front = withLiveHandoff(engine, desk, { onError });   // what channels call
+ * // the turn pipeline's live-handoff stage (src/pipeline) routes customers to the desk
  * ```
  * Rooms (Slack / Teams agents' channels) implement `AgentRoom` and call `desk.claim / fromAgent / handBack /
  * close` from their buttons and thread replies; channels implement `CustomerDelivery`. `src/bot.ts` does this
  * wiring; channels reach the registry and the desk through `ChannelContext.handoff`.
  */
+
+export { HANDOFF_CHOICES, type HandoffChoice, isHandoffChoice, isLeavePhrase } from './choices.js';
 export type {
   AgentActionResult,
   ClaimResult,
@@ -26,7 +28,6 @@ export type {
   NewOffer,
   RequestResult,
 } from './desk-types.js';
-export { HANDOFF_CHOICES, isLeavePhrase, type LiveHandoffOptions, withLiveHandoff } from './front.js';
 export { calendarHours, type LiveHours } from './hours.js';
 export { createLiveDesk } from './live-desk.js';
 export {

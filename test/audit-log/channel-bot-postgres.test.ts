@@ -50,7 +50,7 @@ describe.skipIf(!reachable)('channel bot with its audit log on PostgreSQL', () =
     // Each test reads only what it wrote: start from an empty table.
     await reader.purgeOlderThan(new Date('9999-01-01T00:00:00.000Z'));
     const bot = testBot;
-    return { engine: bot.context.engine, speakers: bot.context.speakers, codeFor: bot.codeFor, log: reader };
+    return { engine: bot.bot.engine, speakers: bot.context.speakers, codeFor: bot.codeFor, log: reader };
   }
 
   it('a device deletion writes disclosure, acknowledgements, confirmation and action, naming actor and customer', async () => {

@@ -33,8 +33,12 @@ describe('start input', () => {
     expect(h.lastText()).toContain('ご利用いただけません');
     await h.send({ kind: 'start', dialogId: 'ask-number' });
     expect(h.lastText()).toContain('ご利用いただけません');
-    // The conversation is where it was: the final button still works once.
-    await h.click('confirm', final?.stateVersion);
+    // The conversation is where it was, its confirmation shown again with a fresh version (invariant 7): the
+    // earlier button is stale, the new one works once.
+    const again = h.last.at(-1);
+    expect(again?.choices?.some((c) => c.id === 'confirm')).toBe(true);
+    expect(again?.stateVersion).not.toBe(final?.stateVersion);
+    await h.click('confirm', again?.stateVersion);
     await h.type('削除');
     expect(backend.effects).toEqual([{ id: 'd1', key: expect.any(String) }]);
   });

@@ -19,7 +19,6 @@ import {
   type LiveDesk,
   type RelayAuthor,
   type Ticket,
-  withLiveHandoff,
 } from '../../src/handoff/index.js';
 import { type Driver, driveEngine, replyText } from '../engine/harness.js';
 import { type ChannelTestBot, createChannelTestBot } from '../support/channel-bot.js';
@@ -141,7 +140,12 @@ export async function setupHandoff(
     now: () => t.clock.now(),
     onError: (error) => errors.push(error),
   });
-  const front = withLiveHandoff(t.bot.engine, desk, { onError: (error) => errors.push(error) });
+  const pipeline = t.bot.pipeline.with({ desk, onError: (error) => errors.push(error) });
+  const front: Engine = {
+    definition: t.bot.engine.definition,
+    describe: (key) => t.bot.engine.describe(key),
+    handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
+  };
   const customer = driveEngine(front, {
     conversationKey: CUSTOMER_KEY,
     channel: 'web',

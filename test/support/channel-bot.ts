@@ -48,10 +48,9 @@ export async function createChannelTestBot(env: Record<string, string> = {}): Pr
   });
   const context: ChannelContext = {
     config,
-    engine: bot.engine,
+    pipeline: bot.pipeline.with({ limiter: slidingWindow(USER_RATE_LIMIT) }),
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
-    limiter: slidingWindow(USER_RATE_LIMIT),
     now: () => clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,

@@ -5,17 +5,15 @@
 import type { Frame } from '../state.js';
 import { normalizeText, parseNumberList, parseYesNo } from '../text/normalize.js';
 import { looksLikeQuestion } from '../text/question.js';
+import { CANCEL_CHOICE, ESCAPE_HUMAN, ESCAPE_RETRY, ESCAPE_STOP } from '../text/reserved.js';
 import type { NodeOf } from '../tree/schema.js';
 import type { TurnInput } from '../turn.js';
 import { enter } from './advance.js';
 import { remember, setConfirmation, setSlot } from './history.js';
 import { parseFreeAnswer, pickOption } from './parse-answer.js';
-import { CANCEL_CHOICE, CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts } from './render.js';
+import { CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts, reshowQuestion } from './render.js';
 import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
 
-export const ESCAPE_RETRY = '__retry';
-export const ESCAPE_HUMAN = '__human';
-export const ESCAPE_STOP = '__stop';
 const DEFAULT_MAX_ATTEMPTS = 3;
 
 /** A question typed where an answer was expected: answered, then the same question again. */
@@ -24,7 +22,7 @@ function tryInterruption(w: Work, input: TurnInput): boolean {
   const answer = w.def.faq.answer(input.text, w.state.locale, { dialogId: topFrame(w)?.dialogId });
   if (!answer) return false;
   w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
-  renderCurrent(w);
+  reshowQuestion(w);
   return true;
 }
 
@@ -32,11 +30,14 @@ function tryInterruption(w: Work, input: TurnInput): boolean {
 function invalid(w: Work, frame: Frame, maxAttempts: number, reprompt?: string): void {
   frame.attempts += 1;
   if (frame.attempts < maxAttempts) {
-    renderCurrent(w, reprompt);
+    reshowQuestion(w, reprompt);
     return;
   }
   frame.attempts = 0;
   w.state.step += 1;
+  // The escape prompt is now the question on screen: nothing typed answers the node's question until it is
+  // shown again (see interpret.ts).
+  w.state.prompt = 'escape';
   const t = text(w);
   w.replies.push({
     text: t.t('engine.attempts-exhausted'),
@@ -192,11 +193,8 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
   }
 }
 
-/** Handles the retry choice offered after too many attempts ("person" and "stop" are global commands). */
-export function answerEscape(w: Work, choiceId: string): boolean {
-  if (choiceId === ESCAPE_RETRY) {
-    renderCurrent(w);
-    return true;
-  }
-  return false;
+/** The escape prompt's button labels in `ESCAPE_CHOICES` order (a label typed picks that button). */
+export function escapeLabels(w: Work): string[] {
+  const t = text(w);
+  return [t.t('engine.choice.retry'), t.t('engine.choice.human'), t.t('engine.choice.stop')];
 }

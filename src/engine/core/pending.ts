@@ -5,14 +5,13 @@
  */
 import type { ConversationState } from '../state.js';
 import { detectCommand } from '../text/commands.js';
+import { ESCAPE_HUMAN, RECHECK_CHOICE } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
 import { handoffReplies } from './advance.js';
-import { ESCAPE_HUMAN } from './answer.js';
 import type { EngineDefinition } from './definition.js';
-import type { StepResult } from './step.js';
-import { say, startWork, type TurnScope, text, topFrame, type Work } from './work.js';
+import { type StepResult, say, startWork, type TurnScope, text, topFrame, type Work } from './work.js';
 
-export const RECHECK_CHOICE = '__recheck';
+export { RECHECK_CHOICE };
 
 /** The outcome-unknown notice with its two ways forward. */
 export function askToRecheck(w: Work): void {
@@ -49,6 +48,9 @@ export function answerWhilePending(
     return done();
   }
   const input = turn.input;
+  // "Check the result" (whatever version it was rendered with: every showing of it asks for the same check)
+  // reconciles now.
+  if (input.kind === 'choice' && input.choiceId === RECHECK_CHOICE) return undefined;
   const command =
     input.kind === 'choice' && input.choiceId === ESCAPE_HUMAN
       ? 'human'

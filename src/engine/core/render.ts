@@ -6,12 +6,12 @@ import type { ReplyContent } from '../hooks.js';
 import type { Frame } from '../state.js';
 import { readPath } from '../text/catalog.js';
 import { formatValue } from '../text/format.js';
+import { CANCEL_CHOICE, CONFIRM_CHOICE } from '../text/reserved.js';
 import type { FactSpec, NodeOf } from '../tree/schema.js';
 import type { Choice, Fact } from '../turn.js';
 import { behaviourContext, text, topFrame, type Work } from './work.js';
 
-export const CONFIRM_CHOICE = 'confirm';
-export const CANCEL_CHOICE = 'cancel';
+export { CANCEL_CHOICE, CONFIRM_CHOICE };
 
 export function renderFacts(
   w: Work,
@@ -103,7 +103,19 @@ function renderConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>): ReplyCon
   }
 }
 
-/** Pushes the current question again (after a re-prompt, a stale click, an interruption…). */
+/**
+ * Shows the current question again after something else was said (help, a person's contacts, an answer to a
+ * question, a stale click, an unclear answer, the escape prompt). A confirmation gets a fresh version, so only
+ * this showing of it can be answered by a button (invariant 7).
+ */
+export function reshowQuestion(w: Work, promptOverride?: string): void {
+  const frame = topFrame(w);
+  const node = frame ? w.def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId] : undefined;
+  if (node?.kind === 'confirm') w.state.step += 1;
+  renderCurrent(w, promptOverride);
+}
+
+/** Pushes the current question (as it stands: the version is the caller's business). */
 export function renderCurrent(w: Work, promptOverride?: string): void {
   const frame = topFrame(w);
   if (!frame) return;

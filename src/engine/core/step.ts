@@ -2,28 +2,22 @@
  * The pure transition core: (definition, state, input) → (new state, replies, events, at most one backend call
  * to make). No I/O: the runtime stores the state and runs the call, then hands the outcome to `resumeCall`.
  */
-import type { EngineEvent } from '../events.js';
-import type { ReplyContent } from '../hooks.js';
 import type { OperationOutcome } from '../operations.js';
-import type { ConversationState, Frame, Json, PendingCall } from '../state.js';
-import { detectCommand, type GlobalCommand } from '../text/commands.js';
+import type { ConversationState, Frame, Json } from '../state.js';
+import type { GlobalCommand } from '../text/commands.js';
 import { inputProblem } from '../text/normalize.js';
+import { AGENT_ENTRY_POINTS } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
 import { enter, handoffReplies, startDialog } from './advance.js';
-import { answerAsk, answerConfirm, answerEscape, ESCAPE_HUMAN, ESCAPE_STOP } from './answer.js';
+import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
+import { interpret } from './interpret.js';
 import { askToRecheck } from './pending.js';
-import { renderCurrent } from './render.js';
-import { say, startWork, type TurnScope, topFrame, type Work } from './work.js';
+import { renderCurrent, reshowQuestion } from './render.js';
+import { type StepResult, say, startWork, type TurnScope, topFrame, type Work } from './work.js';
 
-export interface StepResult {
-  state: ConversationState;
-  replies: ReplyContent[];
-  events: EngineEvent[];
-  /** A call to store (as `state.pending`) and then send. */
-  call?: PendingCall | undefined;
-}
+export type { StepResult };
 
 function finish(w: Work): StepResult {
   return { state: w.state, replies: w.replies, events: w.events, call: w.call };
@@ -97,20 +91,20 @@ function runCommand(w: Work, command: GlobalCommand): void {
       return;
     case 'help':
       say(w, 'engine.help');
-      if (active) renderCurrent(w);
+      if (active) reshowQuestion(w);
       return;
     case 'human':
       handoffReplies(w, topFrame(w)?.dialogId);
       if (active) {
         say(w, 'engine.continue-after-handoff');
-        renderCurrent(w);
+        reshowQuestion(w);
       }
       return;
     case 'english':
     case 'japanese':
       w.state.locale = command === 'english' ? 'en' : 'ja';
       say(w, 'engine.language-switched');
-      if (active) renderCurrent(w);
+      if (active) reshowQuestion(w);
       else startDialog(w, w.def.rootDialog);
       return;
   }
@@ -143,9 +137,19 @@ function handleIdle(w: Work, turn: Turn): void {
  * changes nothing and shows where the conversation is. `text` answers the dialog's first question when it is one.
  */
 function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' }>): void {
+  if (
+    w.scope.actor.kind !== 'agent' &&
+    (AGENT_ENTRY_POINTS as readonly string[]).includes(input.dialogId) &&
+    w.def.entryPoints.has(input.dialogId)
+  ) {
+    // An agent command typed by a customer: refused, and their own procedure is left exactly where it was.
+    say(w, 'engine.agent-only', 'warning');
+    if (w.state.stack.length > 0) reshowQuestion(w);
+    return;
+  }
   if (!w.def.entryPoints.has(input.dialogId)) {
     say(w, 'engine.unknown-entry', 'warning');
-    if (w.state.stack.length > 0) renderCurrent(w);
+    if (w.state.stack.length > 0) reshowQuestion(w);
     else startDialog(w, w.def.rootDialog);
     return;
   }
@@ -158,7 +162,7 @@ function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' 
     const problem = inputProblem(input.text);
     if (problem) {
       say(w, `engine.input.${problem}`, 'warning');
-      renderCurrent(w);
+      reshowQuestion(w);
       return;
     }
     answerAsk(w, frame, node, { kind: 'text', text: input.text });
@@ -183,43 +187,41 @@ export function processTurn(
   reconcileTreeVersions(w);
   if (w.replies.length > 0) return finish(w);
 
-  const input = turn.input;
-  if (input.kind === 'start') {
-    startEntryPoint(w, input);
+  if (turn.input.kind === 'start') {
+    w.state.prompt = undefined;
+    startEntryPoint(w, turn.input);
     return finish(w);
   }
-  if (input.kind === 'text' || input.kind === 'typed') {
-    const problem = inputProblem(input.text);
-    if (problem) {
-      say(w, `engine.input.${problem}`, 'warning');
-      renderCurrent(w);
+  // The one interpretation of this input against the question on screen (core/interpret.ts).
+  const meaning = interpret(w.state, turn, turn.input, escapeLabels(w));
+  w.state.prompt = undefined; // whatever happens now shows something new; `invalid` sets it again
+  switch (meaning.kind) {
+    case 'problem':
+      say(w, `engine.input.${meaning.problem}`, 'warning');
+      reshowQuestion(w);
       return finish(w);
-    }
+    case 'stale':
+      say(w, 'engine.stale', 'warning');
+      if (w.state.stack.length > 0) reshowQuestion(w);
+      else startDialog(w, def.rootDialog);
+      return finish(w);
+    case 'command':
+      runCommand(w, meaning.command);
+      return finish(w);
+    case 'retry':
+    case 'reshow':
+      if (w.state.stack.length > 0) reshowQuestion(w);
+      else startDialog(w, def.rootDialog);
+      return finish(w);
+    case 'answer':
+      break;
   }
-  if (input.kind !== 'text' && input.stateVersion !== w.state.step) {
-    say(w, 'engine.stale', 'warning');
-    if (w.state.stack.length > 0) renderCurrent(w);
-    else startDialog(w, def.rootDialog);
-    return finish(w);
-  }
-  const command =
-    input.kind === 'text' || input.kind === 'typed'
-      ? detectCommand(input.text)
-      : input.kind === 'choice' && input.choiceId === ESCAPE_STOP
-        ? 'stop'
-        : input.kind === 'choice' && input.choiceId === ESCAPE_HUMAN
-          ? 'human'
-          : undefined;
-  if (command) {
-    runCommand(w, command);
-    return finish(w);
-  }
+  const input = meaning.input;
   const frame = topFrame(w);
   if (!frame) {
     handleIdle(w, turn);
     return finish(w);
   }
-  if (input.kind === 'choice' && answerEscape(w, input.choiceId)) return finish(w);
   const node = def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId];
   if (atRootQuestion(w, frame) && node?.kind === 'ask' && input.kind === 'text') {
     // Typing a request at the main menu works like typing it before the menu was shown.

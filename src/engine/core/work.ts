@@ -24,6 +24,15 @@ export interface TurnScope {
   credentialNames?: readonly string[] | undefined;
 }
 
+/** What one core step produced (see `step.ts`). */
+export interface StepResult {
+  state: ConversationState;
+  replies: ReplyContent[];
+  events: EngineEvent[];
+  /** A call to store (as `state.pending`) and then send. */
+  call?: PendingCall | undefined;
+}
+
 export interface Work {
   def: EngineDefinition;
   scope: TurnScope;

@@ -17,6 +17,8 @@ export const builtinMessages: Catalogs = {
     'engine.ack.agent-hint':
       '（担当者の方へ）各項目をお客様にご説明し、ご同意をいただいた項目だけにチェックしてください。チェックは、お客様に説明し同意を得たことの記録として控えに保存されます。',
     'engine.unknown-entry': 'そのメニューは現在ご利用いただけません。',
+    'engine.agent-only':
+      'この機能は登録された担当者のみご利用いただけます。進行中のお手続きはそのまま続けられます。何も変更していません。',
     'engine.help':
       'いつでも次の言葉が使えます。「やめる」：中止（何も変更しません）／「戻る」：ひとつ前の質問へ／「最初から」：やり直し／「オペレーター」：担当者の連絡先／ご質問もそのままお送りください。',
     'engine.stale': 'その操作は以前の画面のものなので、実行していません。現在のご質問はこちらです。',
@@ -75,6 +77,8 @@ export const builtinMessages: Catalogs = {
     'engine.ack.agent-hint':
       '(For the agent) Explain each item to the customer and tick only those the customer agreed to. Each tick is kept in the receipt as your record that the customer was told and agreed.',
     'engine.unknown-entry': 'That option is not available.',
+    'engine.agent-only':
+      'This feature is only for registered support agents. Your procedure in progress can continue as it is. Nothing has been changed.',
     'engine.help':
       'You can say at any time: "stop" (nothing is changed), "back" (previous question), "start over", "operator" (contact details). You can also just ask a question.',
     'engine.stale':

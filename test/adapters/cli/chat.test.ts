@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { renderReply } from '../../../adapters/cli/render.js';
 import { toTurnInput } from '../../../adapters/cli/translate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chat-'));
@@ -42,6 +43,32 @@ describe('terminal chat (npm run chat)', () => {
     expect(out).toContain('削除する項目をお選びください');
     expect(out).toContain('☐ 残りの期間の払い戻しはありません。');
     expect(out).toContain('中止しました。何も変更していません。');
+  });
+});
+
+describe('terminal acknowledgement step (item 7: 「1) やめる」 listed while 1 ticks item 1)', () => {
+  const ackStep = {
+    text: 'ご確認ください',
+    tone: 'warning' as const,
+    stateVersion: 9,
+    acknowledgements: [
+      { id: 'no-refund', label: '返金はありません' },
+      { id: 'data-loss', label: 'データは消えます' },
+    ],
+    choices: [{ id: 'cancel', label: 'やめる', style: 'default' as const }],
+  };
+  it('numbers only the items; the way out is shown as the word to type', () => {
+    const shown = renderReply(ackStep);
+    expect(shown).toContain('[1] ☐ 返金はありません');
+    expect(shown).toContain('[2] ☐ データは消えます');
+    expect(shown).not.toMatch(/\d\) やめる/);
+    expect(shown).toContain('「やめる」');
+    // What is on screen is what the input means: 1 is item 1, 「やめる」 is the stop word.
+    expect(toTurnInput('1', [ackStep])).toEqual({ kind: 'text', text: '1' });
+    expect(toTurnInput('やめる', [ackStep])).toEqual({ kind: 'text', text: 'やめる' });
+  });
+  it('keeps numbered choices where no items are listed', () => {
+    expect(renderReply({ ...ackStep, acknowledgements: [] })).toContain('1) やめる');
   });
 });
 

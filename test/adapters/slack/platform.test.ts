@@ -37,7 +37,7 @@ function posts(h: SlackHarness) {
 
 /** The engine inputs handled, with their conversation keys. */
 function spyTurns(h: SlackHarness) {
-  const spy = vi.spyOn(h.testBot.context.engine, 'handle');
+  const spy = vi.spyOn(h.testBot.context.pipeline.engine, 'handle');
   return () =>
     spy.mock.calls.map(([turn]) => ({ key: turn.conversationKey, input: turn.input, id: turn.id }));
 }
@@ -75,7 +75,7 @@ describe('request verification', () => {
 describe('deliveries', () => {
   it('acknowledges Slack before the engine has answered', async () => {
     const h = await harness();
-    const engine = h.testBot.context.engine;
+    const engine = h.testBot.context.pipeline.engine;
     const original = engine.handle.bind(engine);
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ import type { ChannelContext } from '../../../src/channels/channel.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Turn } from '../../../src/engine/turn.js';
 import { type Served, serve } from '../../../src/http/serve.js';
+import type { TurnPipelineOptions } from '../../../src/pipeline/index.js';
 import { createChannelTestBot } from '../../support/channel-bot.js';
 import { type FakeConnector, startFakeConnector } from '../../support/fake-connector.js';
 import { messageActivity } from '../../support/teams-activities.js';
@@ -22,7 +23,7 @@ afterEach(async () => {
 /** The channel over a bot whose engine records every turn it is asked to handle. */
 async function startChannel(
   env: Record<string, string>,
-  overrides: Partial<ChannelContext> = {},
+  overrides: Partial<TurnPipelineOptions> = {},
 ): Promise<{
   served: Served;
   connector: FakeConnector;
@@ -33,14 +34,16 @@ async function startChannel(
   const turns: Turn[] = [];
   const context: ChannelContext = {
     ...testBot.context,
-    engine: {
-      ...testBot.context.engine,
-      handle: (turn) => {
-        turns.push(turn);
-        return testBot.context.engine.handle(turn);
+    pipeline: testBot.context.pipeline.with({
+      engine: {
+        ...testBot.context.pipeline.engine,
+        handle: (turn) => {
+          turns.push(turn);
+          return testBot.context.pipeline.engine.handle(turn);
+        },
       },
-    },
-    ...overrides,
+      ...overrides,
+    }),
   };
   const channel = await createTeamsChannel(context);
   const served = await serve(channel.routes, { host: '127.0.0.1', port: 0 });
@@ -123,7 +126,7 @@ describe('requests', () => {
     expect(connector.activities).toHaveLength(1);
   });
 
-  it('asks the deduper first: a delivery it has seen never reaches the engine; the id goes on as Turn.id', async () => {
+  it('the pipeline asks the deduper first: a delivery it has seen never reaches the engine; the id goes on as Turn.id', async () => {
     const asked: string[] = [];
     const { served, connector, turns } = await startChannel(
       { TEAMS_AUTH_DISABLED: 'true' },
@@ -145,7 +148,7 @@ describe('requests', () => {
     expect(await post(served.url, JSON.stringify(activity))).toBe(200);
     expect(await post(served.url, JSON.stringify(activity))).toBe(200);
     expect(asked).toEqual(['teams:a:personal-u1:act-1', 'teams:a:personal-u1:act-1']);
-    expect(turns.map((t) => t.id)).toEqual(['act-1']);
+    expect(turns.map((t) => t.id)).toEqual(['teams:a:personal-u1:act-1']);
     expect(connector.activities).toHaveLength(1);
   });
 

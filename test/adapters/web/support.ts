@@ -112,17 +112,19 @@ export async function startWeb(
 ): Promise<WebHarness> {
   const testBot = await createChannelTestBot(options.env);
   const turns: Turn[] = [];
-  const engine = testBot.context.engine;
+  const engine = testBot.context.pipeline.engine;
   const context: ChannelContext = {
     ...testBot.context,
     config: { ...testBot.config, ...options.config },
-    engine: {
-      ...engine,
-      handle(turn) {
-        turns.push(turn);
-        return engine.handle(turn);
+    pipeline: testBot.context.pipeline.with({
+      engine: {
+        ...engine,
+        handle(turn) {
+          turns.push(turn);
+          return engine.handle(turn);
+        },
       },
-    },
+    }),
   };
   const webOptions: WebOptions = {
     demo: false,

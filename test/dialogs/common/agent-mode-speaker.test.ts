@@ -21,7 +21,7 @@ function slackUser(bot: ChannelTestBot, userId: string) {
   let last: Reply[] = [];
   const send = async (input: TurnInput) => {
     const speaker = await resolveSpeaker(bot.context.speakers, { platform: 'slack', userId }, BASE);
-    last = await bot.context.engine.handle({
+    last = await bot.bot.engine.handle({
       conversationKey: speaker.conversationKey,
       channel: 'slack',
       actor: speaker.actor,

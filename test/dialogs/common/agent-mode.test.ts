@@ -173,6 +173,8 @@ describe('agent mode: starting and ending acting for a customer', () => {
     expect(testBot.lastText()).toContain('登録された担当者のみ');
     await testBot.send({ kind: 'start', dialogId: 'agent-end' });
     expect(testBot.lastText()).toContain('登録された担当者のみ');
+    await testBot.say('代理終了をお願いします');
+    expect(testBot.lastText()).toContain('登録された担当者のみ');
     expect(testBot.calls).toEqual([]);
   });
 

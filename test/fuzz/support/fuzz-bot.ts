@@ -114,18 +114,20 @@ export async function createFuzzBot(options: FuzzBotOptions = {}): Promise<FuzzB
     current = turns.length;
     const entry: FuzzTurn = { turn, replies: [] };
     turns.push(entry);
-    entry.replies = await bot.engine.handle(turn);
+    entry.replies = await bot.pipeline.engine.handle(turn);
     return entry.replies;
   };
   const context: ChannelContext = {
     config,
-    engine: { ...bot.engine, handle },
+    pipeline: bot.pipeline.with({
+      engine: { ...bot.pipeline.engine, handle },
+      limiter: slidingWindow(options.rateLimit ?? { max: 1_000_000, windowMs: 1_000 }),
+    }),
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
     now: () => clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,
-    limiter: slidingWindow(options.rateLimit ?? { max: 1_000_000, windowMs: 1_000 }),
     onError: (error) => {
       errors.push(error);
     },

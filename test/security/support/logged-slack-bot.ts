@@ -72,13 +72,12 @@ export async function startLoggedSlackBot(
   // As src/server.ts: channel faults go to the bot's fault log.
   const context: ChannelContext = {
     config,
-    engine: bot.engine,
+    pipeline: bot.pipeline.with({ limiter: slidingWindow(USER_RATE_LIMIT) }),
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
     now: () => clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,
-    limiter: slidingWindow(USER_RATE_LIMIT),
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   };
   const channel = await createSlackChannel(context);

@@ -1,14 +1,15 @@
 /**
- * Live handoff in front of the engine: `withLiveHandoff(engine, desk)` is an `Engine` whose `handle` offers a
- * person where the engine tells how to reach one, and routes the customer to that person while a ticket is live.
+ * The live-handoff stage of the turn pipeline: offers a person where the engine tells how to reach one, and routes
+ * the customer to that person while a ticket is live.
  *
  * Contract:
  * - After the engine answers, a reply carrying `handoff` gets an offer right after it: in business hours
  *   「チャットで担当者と話す」 (`__handoff-live`), outside them 「担当者へのご依頼を残す」 (`__handoff-request`; the
  *   next text is the request). The engine's own replies are kept as they are, including "outside these hours you
  *   can finish the procedure here", so a closed desk never blocks a cancellation.
- * - The `__handoff-*` choices are answered here and never reach the engine, whatever their state version
- *   (reaching a person is always allowed).
+ * - The `__handoff-*` choices are answered here and never reach the engine. They go through the same stale-version
+ *   rule as every other button: a choice rendered from an older offer than the one remembered is refused and the
+ *   current offer shown again (reaching a person is still always possible: 「オペレーター」 works at every step).
  * - While the conversation's ticket is waiting or claimed, EVERY text goes to the person — global commands such
  *   as 「やめる」 included, since the customer is talking to a person — except the leave phrase 「ボットに戻る」 /
  *   "back to bot" (or its button), which closes the ticket and returns to the bot. Buttons of the bot's own
@@ -18,70 +19,58 @@
  * - Only customers are offered a person; an agent acting for a customer talks to the engine as usual.
  * - Any failure of the desk (a store or a room down) is logged and the engine answers as if no desk existed.
  */
-import type { Engine } from '../engine/runtime.js';
-import { detectCommand } from '../engine/text/commands.js';
-import { normalizeLoose, normalizeText } from '../engine/text/normalize.js';
-import type { Choice, Locale, Reply, Turn } from '../engine/turn.js';
-import type { ConversationHandoffState, CustomerText, LiveDesk, NewOffer } from './desk-types.js';
-import { type CustomerTexts, customerTexts, LEAVE_PHRASES } from './messages.js';
-import type { HandoffOffer } from './records.js';
-import { recentTexts } from './summary.js';
-import type { Ticket } from './ticket.js';
-
-export const HANDOFF_CHOICES = {
-  live: '__handoff-live',
-  request: '__handoff-request',
-  cancel: '__handoff-cancel',
-  leave: '__handoff-leave',
-} as const;
-type OwnChoice = (typeof HANDOFF_CHOICES)[keyof typeof HANDOFF_CHOICES];
-const OWN_CHOICES = new Set<string>(Object.values(HANDOFF_CHOICES));
-
-const LEAVE = new Set(LEAVE_PHRASES.map(normalizeLoose));
-
-/** Whether the text is the customer's way back from a person to the bot. */
-export function isLeavePhrase(text: string): boolean {
-  return LEAVE.has(normalizeLoose(text));
-}
+import type { ConversationSummary } from '../../engine/runtime.js';
+import { detectCommand } from '../../engine/text/commands.js';
+import { normalizeText } from '../../engine/text/normalize.js';
+import type { Choice, Locale, Reply, Turn } from '../../engine/turn.js';
+import {
+  HANDOFF_CHOICES,
+  type HandoffChoice,
+  isHandoffChoice,
+  isLeavePhrase,
+} from '../../handoff/choices.js';
+import type { ConversationHandoffState, CustomerText, LiveDesk, NewOffer } from '../../handoff/desk-types.js';
+import { type CustomerTexts, customerTexts } from '../../handoff/messages.js';
+import type { HandoffOffer } from '../../handoff/records.js';
+import { recentTexts } from '../../handoff/summary.js';
+import type { Ticket } from '../../handoff/ticket.js';
+import type { NamedStage, TurnContext } from '../types.js';
 
 export interface LiveHandoffOptions {
+  /** Where a conversation stands (its locale), read-only. */
+  describe(conversationKey: string): Promise<ConversationSummary | undefined>;
   /** Faults of the desk, for the operator's log; never includes message text. */
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
 }
 
 /**
- * `engine` itself when there is no desk. A desk without agents' rooms makes the front a pass-through, turn by
- * turn: rooms are registered by the channels after the bot (and this front) is built.
+ * The stage; a pass-through when there is no desk. A desk without agents' rooms is a pass-through too, turn by
+ * turn: rooms are registered by the channels after the bot (and this stage) is built.
  */
-export function withLiveHandoff(
-  engine: Engine,
-  desk: LiveDesk | undefined,
-  options: LiveHandoffOptions = {},
-): Engine {
-  if (!desk) return engine;
-  const front = new Front(engine, desk, options.onError ?? (() => {}));
-  return {
-    definition: engine.definition,
-    describe: (conversationKey) => engine.describe(conversationKey),
-    handle: (turn) => front.handle(turn),
-  };
+export function liveHandoffStage(desk: LiveDesk | undefined, options: LiveHandoffOptions): NamedStage {
+  if (!desk) return { name: 'live-handoff', run: (_ctx, next) => next() };
+  const front = new Front(desk, options);
+  return { name: 'live-handoff', run: (ctx, next) => front.handle(ctx, next) };
 }
 
 const asReplies = (messages: CustomerText[], stateVersion: number): Reply[] =>
   messages.map((m) => ({ ...m, stateVersion }));
 
 class Front {
+  private readonly onError: NonNullable<LiveHandoffOptions['onError']>;
   constructor(
-    private readonly engine: Engine,
     private readonly desk: LiveDesk,
-    private readonly onError: NonNullable<LiveHandoffOptions['onError']>,
-  ) {}
+    private readonly options: LiveHandoffOptions,
+  ) {
+    this.onError = options.onError ?? (() => {});
+  }
 
-  async handle(turn: Turn): Promise<Reply[]> {
-    if (turn.actor.kind !== 'customer' || !this.desk.available) return this.engine.handle(turn);
+  async handle(ctx: TurnContext, next: () => Promise<Reply[]>): Promise<Reply[]> {
+    const turn = ctx.turn;
+    if (turn.actor.kind !== 'customer' || !this.desk.available) return next();
     const input = turn.input;
-    if (input.kind === 'choice' && OWN_CHOICES.has(input.choiceId)) {
-      const own = input.choiceId as OwnChoice;
+    if (input.kind === 'choice' && isHandoffChoice(input.choiceId)) {
+      const own = input.choiceId;
       const answered = await this.guard(turn, `choice ${own}`, () =>
         this.ownChoice(turn, own, input.stateVersion),
       );
@@ -97,12 +86,16 @@ class Front {
     const active = state?.active;
     if (active) {
       const live = await this.guard(turn, 'live chat', () => this.live(turn, active));
-      if (live) return live;
+      if (live) {
+        if (live.length === 0 || (turn.input.kind === 'text' && !isLeavePhrase(turn.input.text)))
+          ctx.outcome = 'relayed';
+        return live;
+      }
     } else if (state?.awaitingRequest) {
       const taken = await this.guard(turn, 'request', () => this.takeRequest(turn, state));
       if (taken) return taken;
     }
-    const replies = await this.engine.handle(turn);
+    const replies = await next();
     return (await this.guard(turn, 'offer', () => this.offer(turn, replies, state))) ?? replies;
   }
 
@@ -116,7 +109,7 @@ class Front {
   }
 
   private async locale(turn: Turn): Promise<Locale> {
-    return (await this.engine.describe(turn.conversationKey))?.locale ?? turn.locale ?? 'ja';
+    return (await this.options.describe(turn.conversationKey))?.locale ?? turn.locale ?? 'ja';
   }
 
   /** Adds the offer after the reply that tells how to reach a person, and remembers what the customer saw. */
@@ -155,7 +148,7 @@ class Front {
     return [...replies.slice(0, index + 1), added, ...replies.slice(index + 1)];
   }
 
-  private async ownChoice(turn: Turn, id: OwnChoice, version: number): Promise<Reply[]> {
+  private async ownChoice(turn: Turn, id: HandoffChoice, version: number): Promise<Reply[]> {
     const key = turn.conversationKey;
     const state = await this.desk.state(key);
     const locale = state.active?.locale ?? (await this.locale(turn));
@@ -236,7 +229,7 @@ class Front {
   }
 }
 
-function choice(id: OwnChoice, label: string): Choice {
+function choice(id: HandoffChoice, label: string): Choice {
   return { id, label, style: 'default' };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The registry of reserved inputs: every choice id, word and entry point that means something before (or instead
+ * of) an answer to the question on screen. Nothing else in the code base invents one; `interpret`
+ * (`core/interpret.ts`) and the live-handoff stage read them from here.
+ *
+ * - Choice ids of the engine's own buttons: the confirmation (`confirm` / `cancel`), the escape prompt offered
+ *   after too many unclear answers (`__retry` / `__human` / `__stop`), the outcome re-check (`__recheck`).
+ * - Choice ids of the live-handoff stage (`__handoff-*`): answered there, never by the engine.
+ * - Global command words (`text/commands.ts`): stop, back, restart, help, person, language.
+ * - The acknowledgement submit: an `acknowledge` input (ticked ids), or the items' numbers typed.
+ * - Agent commands (`act …` / 「代理対応 …」, `end` / 「代理終了」): entry points of agent-only dialogs, refused
+ *   to anyone else without touching their conversation.
+ */
+export { detectCommand, type GlobalCommand } from './commands.js';
+
+export const CONFIRM_CHOICE = 'confirm';
+export const CANCEL_CHOICE = 'cancel';
+
+/** The escape prompt after too many unclear answers, in the order its buttons are shown. */
+export const ESCAPE_RETRY = '__retry';
+export const ESCAPE_HUMAN = '__human';
+export const ESCAPE_STOP = '__stop';
+export const ESCAPE_CHOICES = [ESCAPE_RETRY, ESCAPE_HUMAN, ESCAPE_STOP] as const;
+
+/** "Check the result" of a destructive call whose outcome is not known yet. */
+export const RECHECK_CHOICE = '__recheck';
+
+/** The live-handoff stage's own buttons. */
+export const HANDOFF_CHOICES = {
+  live: '__handoff-live',
+  request: '__handoff-request',
+  cancel: '__handoff-cancel',
+  leave: '__handoff-leave',
+} as const;
+
+/** Entry points only an agent may start (agent commands); anyone else is refused and their procedure kept. */
+export const AGENT_ENTRY_POINTS = ['agent-session', 'agent-end'] as const;
+
+const ENGINE_CHOICES = new Set<string>([CONFIRM_CHOICE, CANCEL_CHOICE, ...ESCAPE_CHOICES, RECHECK_CHOICE]);
+
+/** Whether a choice id is one of the engine's own buttons (never a dialog option id). */
+export function isEngineChoice(choiceId: string): boolean {
+  return ENGINE_CHOICES.has(choiceId);
+}
