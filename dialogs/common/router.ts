@@ -18,6 +18,11 @@ const AGENT_END =
 const AGENT_SESSION = /(代理対応|代理で|代理操作|actfor|actingfor|actonbehalf|agentmode)/i;
 
 const WALKTHROUGH = /(自分で|やり方|手順を教え|操作方法|画面の操作|myself|stepbystep|walkmethrough|howdoi)/i;
+/**
+ * A monthly-payment plan: the walkthroughs cover the みえますねっと annual pack only, so a question naming a
+ * monthly plan goes to the FAQ (which says so), never to the annual-pack steps.
+ */
+const MONTHLY = /(月額|月払|月々|毎月払|monthly)/i;
 
 const RULES: { dialog: string; subject: RegExp; act?: RegExp }[] = [
   { dialog: 'miemasu-withdraw', subject: /(退会|withdraw|leavetheannual|closemyaccount)/i },
@@ -39,6 +44,7 @@ export const requestRouter: Router = {
     const raw = text.normalize('NFKC').trim();
     const loose = normalizeLoose(raw);
     if (AGENT_END.test(loose)) return 'agent-end';
+    if (MONTHLY.test(loose) && looksLikeQuestion(raw)) return undefined;
     // Asking how to do it oneself is a request for the walkthrough, even phrased as a question.
     if (WALKTHROUGH.test(loose)) return 'walkthrough';
     if (looksLikeQuestion(raw)) return undefined;

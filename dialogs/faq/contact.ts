@@ -5,6 +5,8 @@ export const CONTACT_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'contact.home',
     source: { doc: 'csps', section: 'お問い合わせ（HOME お申込みに関するお問い合わせ）' },
+    topic: 'contact',
+    services: ['home'],
     ja: {
       question: 'HOME の申込みや解約について問い合わせたいです。連絡先を教えてください。',
       answer:
@@ -21,6 +23,7 @@ export const CONTACT_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'contact.home-product',
     source: { doc: 'csps', section: 'お問い合わせ（HOME 製品に関するお問い合わせ）' },
+    services: ['home'],
     ja: {
       question: 'HOME の製品（機能や使い方）について問い合わせたいです。',
       answer:
@@ -37,6 +40,8 @@ export const CONTACT_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'contact.therefore-uniflow',
     source: { doc: 'csps', section: 'お問い合わせ（Therefore/uniFLOW お申込みに関するお問い合わせ）' },
+    topic: 'contact',
+    services: ['therefore', 'uniflow'],
     ja: {
       question: 'Therefore Online や uniFLOW Online の申込み・解約について問い合わせたいです。',
       answer:
@@ -56,13 +61,13 @@ export const CONTACT_FAQ_ENTRIES: FaqEntryInput[] = [
     ja: {
       question: '問い合わせ窓口の受付時間を教えてください。土日や祝日も対応していますか？',
       answer:
-        'HOME コンタクトセンターは平日 9:00〜18:00、ソリューションサービス契約センター（Therefore/uniFLOW）は平日 9:30〜12:00 と 13:00〜17:00 の受付です。土日・祝日は受付時間外です。受付時間外でも、このボットでの解約のお手続きはご利用いただけます。',
+        'HOME コンタクトセンターは平日 9:00〜18:00、ソリューションサービス契約センター（Therefore/uniFLOW）は平日 9:30〜12:00 と 13:00〜17:00 の受付です。「平日」は土日・祝日を除く日と読んでいます（当方の解釈）。受付時間外でも、このボットでの解約のお手続きはご利用いただけます。',
       keywords: ['受付時間', '営業時間', '対応時間', '平日', '土日', '祝日', '何時', '電話'],
     },
     en: {
       question: 'What are the contact desks’ opening hours? Are they open at weekends or on holidays?',
       answer:
-        'The HOME contact center is open weekdays 9:00–18:00 and the Solution Service Contract Center (Therefore/uniFLOW) weekdays 9:30–12:00 and 13:00–17:00, Japan time. They are closed at weekends and on Japanese public holidays. Outside those hours you can still complete a cancellation with this bot.',
+        'The HOME contact center is open weekdays 9:00–18:00 and the Solution Service Contract Center (Therefore/uniFLOW) weekdays 9:30–12:00 and 13:00–17:00, Japan time. We read "weekdays" as excluding weekends and Japanese public holidays (our interpretation). Outside those hours you can still complete a cancellation with this bot.',
       keywords: ['opening hours', 'business hours', 'weekdays', 'weekend', 'holiday', 'what time'],
     },
   },

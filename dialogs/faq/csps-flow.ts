@@ -57,13 +57,30 @@ export const CSPS_FLOW_FAQ_ENTRIES: FaqEntryInput[] = [
       question: '解約を申し込んだあとは、どうなりますか？',
       answer:
         '「解約のお申込を承りました。」と表示され、詳細はメールでご案内します。「お申込一覧」でステータスが「解約お申込受付中」になっていれば、お申込は受け付けられています。',
-      keywords: ['申込完了', 'メール', '確認メール', '受付', 'お申込一覧', 'その後'],
+      keywords: [
+        '申込完了',
+        'メール',
+        '確認メール',
+        '受付',
+        'お申込一覧',
+        'その後',
+        '申し込んだあと',
+        '連絡',
+      ],
     },
     en: {
       question: 'What happens after I apply to cancel?',
       answer:
         'The screen shows "解約のお申込を承りました。" (application received) and the details follow by e-mail. In the application list (お申込一覧) the status becomes "解約お申込受付中" (cancellation accepted).',
-      keywords: ['after', 'email', 'confirmation', 'accepted', 'application list'],
+      keywords: [
+        'after',
+        'email',
+        'confirmation',
+        'accepted',
+        'application list',
+        'what happens next',
+        'submitted',
+      ],
     },
   },
   {
@@ -106,14 +123,14 @@ export const CSPS_FLOW_FAQ_ENTRIES: FaqEntryInput[] = [
     ja: {
       question: 'お申込一覧に「パートナー作成中」のお申込があります。どうすればよいですか？',
       answer:
-        '「パートナー作成中」は、販売店（パートナー）が作成中のお申込です。お客様の画面からは取り消せないため、ご担当の販売店またはHOME コンタクトセンター（03-6631-2540）にご相談ください。',
+        'ガイドが取消の手順を説明しているのは「変更お申込作成中」のお申込だけで、「パートナー作成中」のお申込の扱いは記載されていません。このボットでは、パートナー（販売店）が作成中のお申込で、お客様の画面からは取り消せないものと理解しています（当方の解釈）。ご契約内容に関するお問い合わせは、ポータルサイトのご契約情報詳細画面にある「お問合せ」ボタンからお願いします。',
       keywords: ['パートナー作成中', '販売店', 'パートナー', '代理店'],
     },
     en: {
       question:
         'The application list shows an application in status "パートナー作成中" (being drafted by partner).',
       answer:
-        'That application is being drafted by your partner (dealer), so you cannot withdraw it from your screen. Please contact your dealer or the HOME contact center (03-6631-2540).',
+        'The guide explains withdrawal (取消) only for "変更お申込作成中" drafts and says nothing about "パートナー作成中". This bot understands it as an application your partner (dealer) is drafting, which you cannot withdraw from your screen (our interpretation). For questions about your contract, use the "お問合せ" (inquiry) button on the contract details screen of the portal.',
       keywords: ['partner', 'dealer', 'reseller', 'drafted by partner'],
     },
   },
@@ -139,14 +156,54 @@ export const CSPS_FLOW_FAQ_ENTRIES: FaqEntryInput[] = [
     ja: {
       question: 'NVS クラウド（VisualStage など）の解約も、同じ手順でできますか？',
       answer:
-        'できません。NVS クラウドの解約手順はこのガイドとは別になっています（ガイドブック ver.2.0 で分離）。お手数ですが、担当窓口にお問い合わせください。',
+        'できません。NVS クラウドの解約手順は、このガイドブックから分離されています（改訂履歴 ver.2.0「NVS の解約手順を分離」）。このボットでは NVS の解約手順や専用の窓口はご案内できませんので、ポータルサイトのご契約情報詳細画面にある「お問合せ」ボタンからお問い合わせください。',
       keywords: ['NVS', 'VisualStage', 'NVSクラウド', '別の手順'],
     },
     en: {
       question: 'Can NVS cloud (e.g. VisualStage) be cancelled with the same procedure?',
       answer:
-        'No. NVS cloud cancellation is a separate procedure (split out in guide ver.2.0). Please contact the responsible desk.',
+        'No. NVS cloud cancellation was split out of this guidebook (revision ver.2.0, "NVS の解約手順を分離"). This bot cannot guide you through it or name a desk for it; please use the "お問合せ" (inquiry) button on the contract details screen of the portal.',
       keywords: ['nvs', 'visualstage', 'nvs cloud', 'separate procedure'],
+    },
+  },
+  {
+    id: 'csps.undo-accepted',
+    source: { doc: 'csps', section: '<付録>' },
+    ja: {
+      question: '解約のお申込をしたあとで、取り消すことはできますか？',
+      answer:
+        'ガイドの<付録>にある「取消」の手順は、ステータスが「変更お申込作成中」のお申込を削除するためのもので、受け付けられた解約のお申込には使えません。受け付けられた解約のお申込（「解約お申込受付中」）を取り消す方法は、ガイドに記載がありません。お問い合わせは、HOME はHOME コンタクトセンター（TEL 03-6631-2540、平日 9:00〜18:00）、Therefore/uniFLOW はソリューションサービス契約センター（TEL 03-6719-9532、平日 9:30〜12:00・13:00〜17:00）へお願いします。',
+      keywords: [
+        '解約申込の取消',
+        '解約の取消',
+        '申込後',
+        '撤回',
+        '解約お申込受付中',
+        '取り下げ',
+        'やっぱり',
+      ],
+    },
+    en: {
+      question: 'Can I withdraw a cancellation application after submitting it?',
+      answer:
+        'The "取消" (withdraw) steps in the guide\'s appendix delete "変更お申込作成中" drafts only; they do not apply to an accepted cancellation. The guide describes no way to undo an accepted cancellation application (status "解約お申込受付中"). Please ask the desk: for HOME the HOME contact center (03-6631-2540, weekdays 9:00–18:00), for Therefore/uniFLOW the Solution Service Contract Center (03-6719-9532, weekdays 9:30–12:00 and 13:00–17:00), Japan time.',
+      keywords: ['undo', 'revoke', 'take back', 'withdraw cancellation', 'by mistake'],
+    },
+  },
+  {
+    id: 'csps.services',
+    source: { doc: 'csps', section: '表紙（HOME/Therefore Online/uniFLOW Online）' },
+    ja: {
+      question: 'このガイドブックの対象サービスはどれですか？',
+      answer:
+        'クラウドサービスポータルサイトの解約申込ガイドブックが対象としているのは、HOME・Therefore Online・uniFLOW Online です。NVS クラウドの解約手順は別になっています。みえますねっと年間パック（パナソニック）の機器削除と退会もご案内できます。',
+      keywords: ['対象サービス', '対象', 'どのサービス', '一覧'],
+    },
+    en: {
+      question: 'Which services does this cancellation guidebook cover?',
+      answer:
+        'The cloud service portal cancellation guidebook covers HOME, Therefore Online and uniFLOW Online. NVS cloud cancellation is a separate procedure. This bot also guides device deletion and withdrawal for the Miemasu-net annual pack (Panasonic).',
+      keywords: ['which services', 'covered', 'supported services', 'list'],
     },
   },
 ];

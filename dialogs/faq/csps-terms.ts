@@ -7,6 +7,7 @@ export const CSPS_TERMS_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'csps.login',
     source: { doc: 'csps', section: '1. クラウドサービスポータルサイトにログインします' },
+    topic: 'login',
     ja: {
       question: 'クラウドサービスポータルサイトには、どこから何でログインしますか？',
       answer: `${CSPS_LOGIN_URL} から、お客様のログインID（メールアドレス）とパスワードでログインしてください。ログイン後、メニューの「ご契約一覧」から手続きを始めます。`,
@@ -21,6 +22,7 @@ export const CSPS_TERMS_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'csps.password-reset',
     source: { doc: 'csps', section: '1. クラウドサービスポータルサイトにログインします' },
+    topic: 'password',
     ja: {
       question: 'クラウドサービスポータルサイトのパスワードを忘れた場合はどうすればよいですか？',
       answer:
@@ -37,6 +39,7 @@ export const CSPS_TERMS_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'csps.cancel-steps',
     source: { doc: 'csps', section: '目次' },
+    topic: 'steps',
     ja: {
       question: 'HOME・Therefore Online・uniFLOW Online の解約申込の流れを教えてください。',
       answer:
@@ -53,6 +56,8 @@ export const CSPS_TERMS_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'csps.effective-home-uniflow',
     source: { doc: 'csps', section: '5. 「解約理由」を入力します' },
+    topic: 'effective',
+    services: ['home', 'uniflow'],
     ja: {
       question: 'HOME や uniFLOW Online は、申し込んでからいつ解約になりますか？',
       answer:
@@ -69,16 +74,18 @@ export const CSPS_TERMS_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'csps.effective-therefore',
     source: { doc: 'csps', section: '5. 「解約理由」を入力します' },
+    topic: 'effective',
+    services: ['therefore'],
     ja: {
       question: 'Therefore Online はいつまでに解約を申し込めばよいですか？',
       answer:
-        'Therefore Online は、解約希望月の35日前までにお申し込みが必要です。希望月の1日から数えて35日前が締切で、解約は希望月の末日となります。たとえば11月23日のお申し込みでは、最短で翌年1月末の解約です。',
+        'ガイドには「Therefore Online は解約希望月の35日前までにお申し込みが必要」とあります。このボットでは、希望月の1日の35日前を締切、希望月の末日を解約日として計算しています（当方の解釈による目安です）。この読み方では、11月23日のお申し込みなら最短で翌年1月末の解約が目安です。',
       keywords: ['Therefore', '35日前', '解約希望月', '締切', '解約日'],
     },
     en: {
       question: 'By when must I apply to cancel Therefore Online?',
       answer:
-        'Therefore Online requires the application at least 35 days before the month you want to cancel in. The deadline is 35 days before the 1st of that month, and the contract ends on its last day. For example, applying on 23 November gives 31 January of the next year at the earliest.',
+        'The guide says Therefore Online must be applied for "35 days before the desired cancellation month" (解約希望月の35日前まで). This bot reads that as a deadline 35 days before the 1st of that month, with the contract ending on its last day; dates computed this way are our estimate. Read so, applying on 23 November gives 31 January of the next year at the earliest (estimate).',
       keywords: ['therefore', '35 days', 'deadline', 'desired month', 'effective date'],
     },
   },
@@ -88,35 +95,37 @@ export const CSPS_TERMS_FAQ_ENTRIES: FaqEntryInput[] = [
     ja: {
       question: '最低利用期間内に解約すると、料金はかかりますか？',
       answer:
-        '商品によっては最低利用期間があります。「最低利用期間を経過しておりません。」と表示された場合、そのまま解約すると最低利用期間分の料金をまとめてお支払いいただきます。金額は標準価格による目安です。',
+        '商品によっては最低利用期間があります。「最低利用期間を経過しておりません。」と表示された場合、そのまま解約すると最低利用期間分の料金をまとめてお支払いいただきます。このボットが示す残りの回数は、開始月から解約月までを数えた当方の目安で、金額も標準価格による目安です。',
       keywords: ['最低利用期間', '料金', 'まとめて', '支払い', '違約金'],
     },
     en: {
       question: 'Is there a charge if I cancel within the minimum usage period?',
       answer:
-        'Some products have a minimum usage period. If the screen says the minimum period has not passed, cancelling anyway means the charges up to the minimum period are billed together. Amounts are estimates based on standard prices.',
+        'Some products have a minimum usage period. If the screen says the minimum period has not passed, cancelling anyway means the charges up to the minimum period are billed together. The remaining billings this bot shows are our own count (start month to the month the cancellation takes effect), and amounts are estimates based on standard prices.',
       keywords: ['minimum term', 'charge', 'fee', 'penalty', 'billed together'],
     },
   },
   {
     id: 'csps.minimum-term-home-12',
     source: { doc: 'csps', section: '5. 「解約理由」を入力します（<最低利用期間>）' },
+    services: ['home'],
     ja: {
       question: 'HOME type-S や type-U2、type-M などの最低利用期間は何ヶ月ですか？',
       answer:
-        'HOME type-S/SL/AP、AOSBOX、type-U2/U3/U4/U4L/R の各種、type-AU/AM、type-M/W/D と添付ファイル自動ZIPパスワード化サービス・添付ファイルメールセキュリティオプションの最低利用期間は12ヶ月（月額12回）です。期間内に解約すると、残りの回数分の料金がまとめて請求されます。',
+        'ガイドの表では、HOME type-S/SL/AP・AOSBOX の最低利用期間は12ヶ月（月額12回）です。type-U2/U3/U4/U4L/R の各種、type-AU/AM、type-M/W/D と添付ファイル自動ZIPパスワード化サービス・添付ファイルメールセキュリティオプションの行は期間の欄が結合されており、このボットでは同じ12ヶ月（月額12回）と読んでいます（当方の解釈）。',
       keywords: ['最低利用期間', '12ヶ月', 'type-S', 'type-U2', 'type-M', 'AOSBOX', 'type-AU'],
     },
     en: {
       question: 'What is the minimum usage period for HOME type-S, type-U2, type-M and similar?',
       answer:
-        'HOME type-S/SL/AP, AOSBOX, the type-U2/U3/U4/U4L/R family, type-AU/AM, type-M/W/D and the attachment ZIP-password and mail-security options have a minimum usage period of 12 months (12 monthly billings). Cancelling earlier means the remaining billings are charged together.',
+        "In the guide's table, HOME type-S/SL/AP and AOSBOX have a minimum usage period of 12 months (12 monthly billings). The rows for the type-U2/U3/U4/U4L/R family, type-AU/AM, type-M/W/D and the attachment ZIP-password and mail-security options share a merged period cell, which this bot reads as the same 12 months (our interpretation).",
       keywords: ['minimum term', '12 months', 'type-s', 'type-u2', 'type-m', 'aosbox', 'type-au'],
     },
   },
   {
     id: 'csps.minimum-term-home-short',
     source: { doc: 'csps', section: '5. 「解約理由」を入力します（<最低利用期間>）' },
+    services: ['home'],
     ja: {
       question: 'HOME type-CD/CS/CX/C6、type-O、セレクトシリーズの最低利用期間は何ヶ月ですか？',
       answer:
@@ -133,6 +142,7 @@ export const CSPS_TERMS_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'csps.minimum-term-therefore-uniflow',
     source: { doc: 'csps', section: '5. 「解約理由」を入力します（<最低利用期間>）' },
+    services: ['therefore', 'uniflow'],
     ja: {
       question: 'uniFLOW Online と Therefore Online の最低利用期間は何ヶ月ですか？',
       answer:

@@ -9,6 +9,7 @@ export const MIEMASU_FAQ_ENTRIES: FaqEntryInput[] = [
   {
     id: 'miemasu.refund',
     source: { doc: 'miemasu', section: 'お知らせ' },
+    topic: 'refund',
     ja: {
       question: 'みえますねっとの機器を削除（解約）した場合、残りのライセンス期間分は返金されますか？',
       answer:
@@ -93,7 +94,8 @@ export const MIEMASU_FAQ_ENTRIES: FaqEntryInput[] = [
   },
   {
     id: 'miemasu.password-reset',
-    source: { doc: 'miemasu', section: 'STEP1' },
+    source: { doc: 'miemasu', section: 'STEP2' },
+    topic: 'password',
     ja: {
       question: 'みえますねっとのログインパスワードを忘れた場合はどうすればよいですか？',
       answer: `ログイン画面の「パスワードを忘れた方はこちら」をクリックし、画面に従って再設定してください。詳しくは ${MIEMASU_PASSWORD_URL} をご覧ください。`,
@@ -107,7 +109,8 @@ export const MIEMASU_FAQ_ENTRIES: FaqEntryInput[] = [
   },
   {
     id: 'miemasu.login',
-    source: { doc: 'miemasu', section: 'STEP1' },
+    source: { doc: 'miemasu', section: 'STEP1・STEP2' },
+    topic: 'login',
     ja: {
       question: 'みえますねっとのログインサイトはどこですか？何を入力してログインしますか？',
       answer: `パソコンのブラウザーで「みえますねっと」のログインサイト ${MIEMASU_LOGIN_URL} にアクセスしてください。「みえますねっと」に登録しているEメールアドレスとログインパスワードを入力し、「ログイン」ボタンをクリックします。`,
@@ -121,23 +124,24 @@ export const MIEMASU_FAQ_ENTRIES: FaqEntryInput[] = [
   },
   {
     id: 'miemasu.remember-email',
-    source: { doc: 'miemasu', section: 'STEP1' },
+    source: { doc: 'miemasu', section: 'STEP2' },
     ja: {
       question: 'ログイン画面の「Eメールアドレスを記憶する」のチェックボックスは何ですか？',
       answer:
-        '「Eメールアドレスを記憶する」にチェックを入れると、次回ログインするときにEメールアドレスの入力が不要になります。パスワードはログインのたびに入力してください。',
+        '「Eメールアドレスを記憶する」のチェックボックスにチェックを入れると、次回ログインするときにEメールアドレスの入力が不要になります。このチェックボックスは、「Eメールアドレス」と「パスワード」を入力するログイン画面にあります。',
       keywords: ['記憶する', 'チェックボックス', '次回', '入力不要'],
     },
     en: {
       question: 'What does the "remember e-mail address" checkbox on the login screen do?',
       answer:
-        'If you tick "Eメールアドレスを記憶する" (remember e-mail address), you do not need to type your e-mail address the next time you log in. The password is still entered each time.',
+        'If you tick the "Eメールアドレスを記憶する" (remember e-mail address) checkbox, you do not need to type your e-mail address the next time you log in. The checkbox is on the login screen where you enter your e-mail address and password.',
       keywords: ['remember', 'checkbox', 'next time', 'save email'],
     },
   },
   {
     id: 'miemasu.delete-steps',
     source: { doc: 'miemasu', section: '登録している機器を削除(解約)する' },
+    topic: 'steps',
     ja: {
       question: 'みえますねっとで登録している機器を削除（解約）する手順を教えてください。',
       answer:
@@ -237,13 +241,13 @@ export const MIEMASU_FAQ_ENTRIES: FaqEntryInput[] = [
     ja: {
       question: '月額支払いでみえますねっとを利用していますが、この手順で解約できますか？',
       answer:
-        'このご案内は「みえますねっと年間パック」向けで、月額支払いでご利用の場合の説明ではありません。月額支払いの方は手続きが異なりますので、担当者にご相談ください。',
+        'このご案内は「みえますねっと年間パック」向けで、ガイドにも「月額支払いで利用する「みえますねっと」の説明ではありません」とあります。月額支払いの場合の解約方法はガイドに記載がないため、このボットではご案内できません。「みえますねっと」はパナソニックのサービスですので、「みえますねっと」WEBサイトでご確認ください。',
       keywords: ['月額支払い', '月額', '年間パック', '対象'],
     },
     en: {
       question: 'I pay for Miemasu-net monthly. Can I cancel with this procedure?',
       answer:
-        'No. This guidance is for the Miemasu-net annual pack, not for monthly-payment use. The procedure for monthly payment is different, so please talk to a person.',
+        'No. This guidance is for the Miemasu-net annual pack; the guide itself says it does not describe Miemasu-net paid monthly. Our guides do not cover cancelling a monthly plan, so this bot cannot guide you. Miemasu-net is a Panasonic service: please check the Miemasu-net web site.',
       keywords: ['monthly', 'monthly payment', 'annual pack', 'plan'],
     },
   },

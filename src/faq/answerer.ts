@@ -1,11 +1,13 @@
 /**
- * The FAQ as the engine's question answerer: a confident answer with its source, or nothing (the engine then
- * re-asks or offers a person; it never guesses).
+ * The FAQ as the engine's question answerer: a confident answer with its source, a question back (which
+ * service), "our guides do not cover this" with the right desk, a polite refusal for what is out of scope — or
+ * nothing for a fragment or when unsure (the engine then re-asks or offers a person; it never guesses).
  */
 import type { QuestionAnswerer } from '../engine/hooks.js';
 import type { Locale } from '../engine/turn.js';
 import { serviceOfDialog } from '../service-of-dialog.js';
 import type { Faq } from './faq.js';
+import { clarifyText, notCoveredText, outOfScopeText } from './messages.js';
 import type { FaqEntry } from './schema.js';
 
 const SOURCE_TITLES: Record<FaqEntry['source']['doc'], Record<Locale, string>> = {
@@ -35,7 +37,18 @@ export function createFaqAnswerer(faq: Faq): QuestionAnswerer {
     answer(text, locale, context) {
       const doc = docOfDialog(context?.dialogId);
       const result = faq.ask(text, locale, doc ? { doc } : undefined);
-      return result.kind === 'answer' ? { text: formatFaqAnswer(result.entry, locale) } : undefined;
+      switch (result.kind) {
+        case 'answer':
+          return { text: formatFaqAnswer(result.entry, locale) };
+        case 'clarify':
+          return { text: clarifyText(result.services, locale) };
+        case 'not-covered':
+          return { text: notCoveredText(result.desk, locale) };
+        case 'decline':
+          return result.reason === 'out-of-scope' ? { text: outOfScopeText(locale) } : undefined;
+        case 'unsure':
+          return undefined;
+      }
     },
   };
 }

@@ -10,6 +10,13 @@ import { z } from 'zod';
 export const FAQ_SOURCE_DOCS = ['miemasu', 'csps'] as const;
 export type FaqSourceDoc = (typeof FAQ_SOURCE_DOCS)[number];
 
+/**
+ * The services the sources cover: みえますねっと (Panasonic, doc `miemasu`) and the three services of the Canon
+ * cloud service portal guidebook (doc `csps`).
+ */
+export const FAQ_SERVICES = ['miemasu', 'home', 'therefore', 'uniflow'] as const;
+export type FaqService = (typeof FAQ_SERVICES)[number];
+
 const localizedEntrySchema = z.strictObject({
   /** The canonical question, phrased as the knowledge base states it (not as a customer would type it). */
   question: z.string().trim().min(1),
@@ -26,6 +33,19 @@ export const faqEntrySchema = z.strictObject({
     /** The section heading of the source, e.g. "お知らせ", "STEP1", "5. 「解約理由」を入力します", "<付録>". */
     section: z.string().trim().min(1),
   }),
+  /**
+   * The services this answer is true for; defaults to every service of its document. An answer true for only
+   * some services is given only when the question (or the procedure in progress) names one of them.
+   */
+  services: z.array(z.enum(FAQ_SERVICES)).min(1).optional(),
+  /**
+   * Entries answering the same question for different services share a topic (e.g. `effective`: HOME/uniFLOW
+   * vs Therefore). When the customer's service is unknown, the FAQ asks which one instead of picking.
+   */
+  topic: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional(),
   ja: localizedEntrySchema,
   en: localizedEntrySchema,
 });

@@ -7,8 +7,11 @@ const answerer = createFaqAnswerer(createFaq(FAQ_ENTRIES));
 const question = 'パスワードを忘れたらどうすればいいですか？';
 
 describe('the FAQ as the engine answerer', () => {
-  it('does not guess between two services when nothing says which', () => {
-    expect(answerer.answer(question, 'ja')).toBeUndefined();
+  it('does not guess between two services when nothing says which: it asks', () => {
+    const text = answerer.answer(question, 'ja')?.text ?? '';
+    expect(text).toContain('サービス名を添えて');
+    expect(text).toContain('みえますねっと年間パック（パナソニック）');
+    expect(text).not.toContain('https://');
   });
 
   it('reads a question in the context of the procedure in progress, and cites the source', () => {

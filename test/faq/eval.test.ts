@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAQ_ENTRIES } from '../../dialogs/faq/entries.js';
 import type { Locale } from '../../src/engine/turn.js';
-import { createFaq } from '../../src/faq/faq.js';
+import { createFaq, describeFaqResult } from '../../src/faq/faq.js';
 import { EN_EVAL, JA_EVAL, type LabelledQuestion, OUT_OF_SCOPE } from './eval-set.js';
 
 const REQUIRED_ACCURACY = 0.9;
@@ -21,8 +21,7 @@ function evaluate(set: readonly LabelledQuestion[], locale: Locale) {
       correct++;
       continue;
     }
-    const got =
-      result.kind === 'answer' ? result.entry.id : `unsure [${result.candidates.map((c) => c.entry.id)}]`;
+    const got = describeFaqResult(result);
     misses.push(`${text} → ${got} (expected ${expected})`);
   }
   return { accuracy: correct / set.length, correct, misses };

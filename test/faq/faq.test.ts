@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAQ_ENTRIES } from '../../dialogs/faq/entries.js';
-import { createFaq, DEFAULT_FAQ_OPTIONS } from '../../src/faq/faq.js';
+import { createFaq, DEFAULT_FAQ_OPTIONS, servicesOf } from '../../src/faq/faq.js';
 import { type FaqEntry, parseFaqEntries } from '../../src/faq/schema.js';
 
 const faq = createFaq(FAQ_ENTRIES);
@@ -31,23 +31,24 @@ describe('createFaq', () => {
     expect(result.kind === 'answer' && result.entry.id).toBe('miemasu.refund');
   });
 
-  it('is unsure about something the knowledge base never mentions, offering only weak candidates', () => {
-    expect(faq.ask('明日の天気は？', 'ja')).toEqual({ kind: 'unsure', candidates: [] });
-    expect(faq.ask('', 'ja')).toEqual({ kind: 'unsure', candidates: [] });
-    const polite = faq.ask('明日の天気を教えてください', 'ja');
-    expect(polite.kind).toBe('unsure');
-    for (const candidate of polite.kind === 'unsure' ? polite.candidates : []) {
+  it('declines what the knowledge base is not about, and text that is no question, without candidates', () => {
+    expect(faq.ask('明日の天気は？', 'ja')).toEqual({ kind: 'decline', reason: 'out-of-scope' });
+    expect(faq.ask('明日の天気を教えてください', 'ja')).toEqual({ kind: 'decline', reason: 'out-of-scope' });
+    expect(faq.ask('', 'ja')).toEqual({ kind: 'decline', reason: 'fragment' });
+    const vague = faq.ask('ちょっと質問があります', 'ja');
+    expect(vague.kind).toBe('unsure');
+    for (const candidate of vague.kind === 'unsure' ? vague.candidates : []) {
       expect(candidate.score).toBeLessThan(DEFAULT_FAQ_OPTIONS.minScore);
     }
   });
 
-  it('is unsure when the two best entries are too close, offering both', () => {
+  it('asks which service when the answers of two services are the closest', () => {
     const result = faq.ask('パスワードを忘れました', 'ja');
-    expect(result.kind).toBe('unsure');
-    if (result.kind !== 'unsure') return;
-    expect(result.candidates.map((candidate) => candidate.entry.id).sort()).toEqual(
-      expect.arrayContaining(['csps.password-reset', 'miemasu.password-reset']),
-    );
+    expect(result).toEqual({
+      kind: 'clarify',
+      topic: 'password',
+      services: ['miemasu', 'home', 'therefore', 'uniflow'],
+    });
   });
 
   it('uses the procedure named in the question, or given as context, to break such ties', () => {
@@ -72,9 +73,10 @@ describe('createFaq', () => {
     expect(result.kind === 'unsure' && result.candidates.length).toBe(2);
   });
 
-  it('ranks every entry, best first, with scores in [0, 1)', () => {
+  it('ranks the entries of the service the question names, best first, with scores in [0, 1)', () => {
     const ranked = faq.rank('Thereforeの解約はいつまでに申し込めばいい？', 'ja');
-    expect(ranked).toHaveLength(FAQ_ENTRIES.length);
+    const forTherefore = FAQ_ENTRIES.filter((e) => servicesOf(e).includes('therefore'));
+    expect(ranked.map((c) => c.entry.id).sort()).toEqual(forTherefore.map((e) => e.id).sort());
     expect(ranked[0]?.entry.id).toBe('csps.effective-therefore');
     for (let i = 1; i < ranked.length; i++) {
       expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
@@ -83,6 +85,7 @@ describe('createFaq', () => {
       expect(candidate.score).toBeGreaterThanOrEqual(0);
       expect(candidate.score).toBeLessThan(1);
     }
+    expect(faq.rank('ほげほげ', 'ja')).toHaveLength(FAQ_ENTRIES.length);
   });
 
   it('is deterministic', () => {

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FAQ_ENTRIES } from '../../dialogs/faq/entries.js';
-import { createFaq, type FaqResult } from '../../src/faq/faq.js';
+import { createFaq, describeFaqResult, type FaqResult } from '../../src/faq/faq.js';
 import {
   HELD_OUT_OUT_OF_SCOPE,
   HELD_OUT_QUESTIONS,
@@ -25,11 +25,7 @@ const MAX_CONFIDENT_OUT_OF_SCOPE = 2;
 
 const faq = createFaq(FAQ_ENTRIES);
 
-function describeResult(result: FaqResult): string {
-  if (result.kind === 'answer') return `${result.entry.id} (${result.score.toFixed(2)})`;
-  const candidates = result.candidates.map((c) => `${c.entry.id} ${c.score.toFixed(2)}`).join(', ');
-  return `unsure [${candidates}]`;
-}
+const describeResult = (result: FaqResult): string => describeFaqResult(result);
 
 function acceptedIds(question: HeldOutQuestion): string[] {
   return [question.expectedId, ...(question.alsoAccepted ?? [])];

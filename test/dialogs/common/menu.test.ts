@@ -93,8 +93,12 @@ const transcripts: Transcript[] = [
       { user: 'Therefore Onlineはいつまでに申し込めばいいですか', expect: { contains: ['35日', '出典'] } },
       { user: 'メニュー' },
       { click: 'question' },
+      // issue 15: out of scope is declined as such (before: "no sure answer" and a Canon desk for the weather)
+      { user: '明日の天気はどうですか', expect: { contains: ['対象外'], notContains: ['03-6631-2540'] } },
+      { user: 'メニュー' },
+      { click: 'question' },
       {
-        user: '明日の天気はどうですか',
+        user: 'ちょっと相談があります',
         expect: { contains: ['確かなお答えが見つかりませんでした', '03-6631-2540'] },
       },
     ],

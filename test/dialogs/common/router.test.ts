@@ -27,10 +27,15 @@ describe('routing free text to a procedure', () => {
     expect(requestRouter.route(text, 'ja')).toBe(dialog);
   });
 
-  it.each(['返金はありますか？', 'When does the cancellation take effect?', 'こんにちは', 'ありがとう'])(
-    '%s is not routed (questions go to the FAQ, greetings to the menu)',
-    (text) => {
-      expect(requestRouter.route(text, 'ja')).toBeUndefined();
-    },
-  );
+  it.each([
+    '返金はありますか？',
+    'When does the cancellation take effect?',
+    'こんにちは',
+    'ありがとう',
+    // issue 15 item 4: a monthly-plan customer is told by the FAQ, not led to the annual-pack walkthrough
+    '月額プランなんですが年間パックと同じやり方で解約できますか',
+    'I pay monthly - how do I cancel it myself?',
+  ])('%s is not routed (questions go to the FAQ, greetings to the menu)', (text) => {
+    expect(requestRouter.route(text, 'ja')).toBeUndefined();
+  });
 });
