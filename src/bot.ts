@@ -13,7 +13,15 @@ import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
 import { createLogger } from './audit/redact.js';
 import { ReceiptStore } from './audit/store.js';
-import { createAuditTrail, openAuditLog, startRetention, userTextFacts } from './audit-log/index.js';
+import {
+  createAuditOutbox,
+  createAuditTrail,
+  DEFAULT_OUTBOX_TTL_MS,
+  type OutboxRecord,
+  openAuditLog,
+  startRetention,
+  userTextFacts,
+} from './audit-log/index.js';
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from './backend/client/logger.js';
 import { worstCaseCallMs } from './backend/client/retry-policy.js';
 import { connectBackend } from './backend/connect.js';
@@ -229,13 +237,27 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     now: () => clock.now(),
     onError: auditFault('audit-log retention'),
   });
-  const auditTrail = createAuditTrail(auditLog, {
-    userText: userTextFacts(bundle.catalogs),
-    mutating: (name) => operations[name]?.mutates === true,
+  // Invariant 9: entries are durable in the conversation storage first (the outbox), then delivered to the log.
+  const outboxStore = await createStore<OutboxRecord>({
+    ...storeBackendFor(config),
+    namespace: 'audit-outbox',
+    ttlMs: DEFAULT_OUTBOX_TTL_MS,
   });
+  const auditOutbox = createAuditOutbox({
+    store: outboxStore,
+    log: auditLog,
+    now: () => Date.now(),
+    onError: (error, phase) => auditFault(`audit-outbox ${phase}`)(error),
+  });
+  const auditTrail = createAuditTrail(
+    { append: (entries) => auditOutbox.enqueue(entries) },
+    {
+      userText: userTextFacts(bundle.catalogs),
+      mutating: (name) => operations[name]?.mutates === true,
+    },
+  );
   const emit = async (event: EngineEvent) => {
     await recorder.onEvent(event);
-    await auditTrail.onEvent(event);
     await options.onEvent?.(event);
   };
   const operations = {
@@ -258,6 +280,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     now: () => clock.now(),
     idleTtlMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
     onEvent: emit,
+    recordEvents: (events) => auditTrail.record(events),
     trace: options.trace,
     onError,
     describableCredentials: [VERIFIED_CUSTOMER_ID],
@@ -290,6 +313,8 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await sessionKeyv.disconnect();
       await dedupeKeyv.disconnect();
       auditRetention.stop();
+      await auditOutbox.close();
+      await outboxStore.close();
       await auditLog.close();
       await handoff?.store.close();
     },
