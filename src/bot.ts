@@ -99,6 +99,8 @@ export interface Bot {
   };
   /** The bot's clock. */
   clock: Clock;
+  /** The audit outbox: `flush` delivers what is queued now (tests, shutdown); `backlog` counts what waits. */
+  audit: { flush(): Promise<void>; backlog(): number };
   /** The fault log, for channels' own errors. */
   onError: NonNullable<BotOptions['onError']>;
   /** What is running, for the start-up message. */
@@ -297,6 +299,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     handoff: handoff && { desk: handoff.desk, registry: handoff.registry },
     channels: { speakers, sessions, deduper: keyvDeduper(dedupeKeyv) },
     clock,
+    audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },
     receipts: {
       async read(id, locale) {
         const receipt = await receipts.get(id).catch(() => undefined);

@@ -329,8 +329,11 @@ export function createAuditOutbox(options: AuditOutboxOptions): AuditOutbox {
       if (closed) throw new Error('The audit outbox is closed.');
       if (entries.length === 0) return;
       await serial(() => enqueueNow(entries));
+      if (failing) {
+        scheduleRetry(); // the log is down: the retry timer delivers, one attempt (and one log line) at a time
+        return;
+      }
       const delivery = deliverInBackground();
-      if (failing) return;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         delivery,

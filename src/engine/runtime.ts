@@ -119,15 +119,25 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
-  /** Hands `events` to `recordEvents` and empties the list; a failure becomes {@link AuditUnavailable}. */
-  async function record(events: EngineEvent[]): Promise<void> {
+  /**
+   * Hands `events` to `recordEvents` and empties the list; a failure becomes {@link AuditUnavailable}. Without
+   * anything to record it returns `undefined` instead of a promise, so callers (`await record(…)`) add no turn of
+   * the event loop where nothing is recorded: interleavings of turns stay as they were without an audit trail.
+   */
+  function record(events: EngineEvent[]): Promise<void> | undefined {
     if (!options.recordEvents || events.length === 0) {
       events.length = 0;
-      return;
+      return undefined;
     }
-    const batch = events.splice(0, events.length);
+    return recordNow(options.recordEvents, events.splice(0, events.length));
+  }
+
+  async function recordNow(
+    recordEvents: NonNullable<EngineOptions['recordEvents']>,
+    batch: EngineEvent[],
+  ): Promise<void> {
     try {
-      await options.recordEvents(batch);
+      await recordEvents(batch);
     } catch (error) {
       throw new AuditUnavailable('the audit trail could not record the turn', { cause: error });
     }
@@ -193,7 +203,10 @@ export function createEngine(options: EngineOptions): Engine {
         updatedAt: scope.now.toISOString(),
       };
       // Audit before action: what was shown, ticked and confirmed is durable before the call can be sent.
-      if (result.call.destructive) await record(unrecorded);
+      if (result.call.destructive) {
+        const recording = record(unrecorded);
+        if (recording) await recording;
+      }
       if (!readOnly(result.call)) {
         const written = await store.compareAndSet(turn.conversationKey, version, withPending);
         if (!written.ok) throw new WriteConflict();
@@ -240,7 +253,8 @@ export function createEngine(options: EngineOptions): Engine {
     ];
     // Recorded at once, with whatever of the turn came before it: the call has happened.
     unrecorded.push(...completed);
-    await record(unrecorded);
+    const recording = record(unrecorded);
+    if (recording) await recording;
     await emit(completed, turn.conversationKey);
   }
 
@@ -292,7 +306,8 @@ export function createEngine(options: EngineOptions): Engine {
         ? {}
         : { recentTurnIds: [...(done.state.recentTurnIds ?? []), turn.id].slice(-RECENT_TURN_IDS) }),
     };
-    await record(unrecorded);
+    const recording = record(unrecorded);
+    if (recording) await recording;
     const written = await store.compareAndSet(turn.conversationKey, done.version, final);
     if (!written.ok) throw new WriteConflict();
     await emit(done.events, turn.conversationKey);
