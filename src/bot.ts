@@ -54,6 +54,7 @@ import {
   type LiveDesk,
   withLiveHandoff,
 } from './handoff/index.js';
+import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
@@ -99,6 +100,8 @@ export interface Bot {
   };
   /** The bot's clock. */
   clock: Clock;
+  /** Whether the conversation store, the audit log and the backend answer (`/readyz`). */
+  readiness(): Promise<Readiness>;
   /** The audit outbox: `flush` delivers what is queued now (tests, shutdown); `backlog` counts what waits. */
   audit: { flush(): Promise<void>; backlog(): number };
   /** The fault log, for channels' own errors. */
@@ -193,6 +196,9 @@ function storeBackendFor(config: Config): StoreBackend {
   if (config.STORE === 'redis') return { kind: 'redis', url: config.REDIS_URL ?? '' };
   return { kind: 'sqlite', path: config.SQLITE_PATH };
 }
+
+/** A cheap audit-log query: nothing is that late, so the database answers at once. */
+const FAR_FUTURE = new Date('9999-01-01T00:00:00.000Z');
 
 /** Customers' receipt lists are kept (practically) for good: ten years. */
 const RECEIPT_INDEX_TTL_MS = 10 * 365 * 24 * 3600_000;
@@ -300,6 +306,13 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     channels: { speakers, sessions, deduper: keyvDeduper(dedupeKeyv) },
     clock,
     audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },
+    readiness: () =>
+      checkReadiness([
+        { name: 'conversation-store', check: () => store.get('readiness-probe') },
+        { name: 'audit-log', check: () => auditLog.query({ since: FAR_FUTURE, limit: 1 }) },
+        // Any HTTP answer (even 404) means the backend is reachable.
+        { name: 'backend', check: () => fetch(backend.url, { signal: AbortSignal.timeout(2_000) }) },
+      ]),
     receipts: {
       async read(id, locale) {
         const receipt = await receipts.get(id).catch(() => undefined);

@@ -10,8 +10,7 @@ import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/enabled.js';
 import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import type { Route } from './http/routes.js';
-import { sendJson } from './http/routes.js';
+import { healthRoutes } from './http/health.js';
 import { serve } from './http/serve.js';
 
 export interface RunningServer {
@@ -20,12 +19,6 @@ export interface RunningServer {
   channels: Channel[];
   close(): Promise<void>;
 }
-
-const health: Route[] = ['/healthz', '/health'].map((path) => ({
-  method: 'GET',
-  path,
-  handle: (_request, response) => sendJson(response, 200, { status: 'ok' }),
-}));
 
 /** Starts the bot, its channels and the HTTP server; resolves once it listens. */
 export async function startServer(config: Config, options: { bot?: Bot } = {}): Promise<RunningServer> {
@@ -44,6 +37,7 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();
+  const health = healthRoutes(() => bot.readiness());
   const served = await serve([...health, ...channels.flatMap((channel) => channel.routes)], {
     host: config.HOST,
     port: config.PORT,
@@ -76,7 +70,7 @@ async function main(): Promise<void> {
   const lines = [
     `Helpdesk bot listening on ${running.url}`,
     `  web chat: ${running.url}/`,
-    `  health:  ${running.url}/healthz`,
+    `  health:  ${running.url}/healthz (live), ${running.url}/readyz (ready)`,
     `  bot:     ${running.bot.banner}`,
     ...running.channels.map((channel) => `  channel: ${channel.name}`),
     '  chat in the terminal: npm run chat',
