@@ -12,7 +12,15 @@ import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
 import { createLogger } from './audit/redact.js';
 import { ReceiptStore } from './audit/store.js';
-import { createAuditTrail, openAuditLog, startRetention, userTextFacts } from './audit-log/index.js';
+import {
+  createAuditOutbox,
+  createAuditTrail,
+  DEFAULT_OUTBOX_TTL_MS,
+  type OutboxRecord,
+  openAuditLog,
+  startRetention,
+  userTextFacts,
+} from './audit-log/index.js';
 import { currentCorrelationId, newCorrelationId } from './backend/client/logger.js';
 import { worstCaseCallMs } from './backend/client/retry-policy.js';
 import { connectBackend } from './backend/connect.js';
@@ -44,6 +52,7 @@ import {
   HandoffRegistry,
   type LiveDesk,
 } from './handoff/index.js';
+import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import type { OutboxMail } from './sandbox/api/route.js';
@@ -98,6 +107,10 @@ export interface Bot {
   };
   /** The bot's clock. */
   clock: Clock;
+  /** Whether the conversation store, the audit log and the backend answer (`/readyz`). */
+  readiness(): Promise<Readiness>;
+  /** The audit outbox: `flush` delivers what is queued now (tests, shutdown); `backlog` counts what waits. */
+  audit: { flush(): Promise<void>; backlog(): number };
   /** The fault log, for channels' own errors. */
   onError: NonNullable<BotOptions['onError']>;
   /** What is running, for the start-up message. */
@@ -184,6 +197,9 @@ function storeBackendFor(config: Config): StoreBackend {
   return { kind: 'sqlite', path: config.SQLITE_PATH };
 }
 
+/** A cheap audit-log query: nothing is that late, so the database answers at once. */
+const FAR_FUTURE = new Date('9999-01-01T00:00:00.000Z');
+
 /** Customers' receipt lists are kept (practically) for good: ten years. */
 const RECEIPT_INDEX_TTL_MS = 10 * 365 * 24 * 3600_000;
 
@@ -229,13 +245,27 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     now: () => clock.now(),
     onError: auditFault('audit-log retention'),
   });
-  const auditTrail = createAuditTrail(auditLog, {
-    userText: userTextFacts(bundle.catalogs),
-    mutating: (name) => operations[name]?.mutates === true,
+  // Invariant 9: entries are durable in the conversation storage first (the outbox), then delivered to the log.
+  const outboxStore = await createStore<OutboxRecord>({
+    ...storeBackendFor(config),
+    namespace: 'audit-outbox',
+    ttlMs: DEFAULT_OUTBOX_TTL_MS,
   });
+  const auditOutbox = createAuditOutbox({
+    store: outboxStore,
+    log: auditLog,
+    now: () => Date.now(),
+    onError: (error, phase) => auditFault(`audit-outbox ${phase}`)(error),
+  });
+  const auditTrail = createAuditTrail(
+    { append: (entries) => auditOutbox.enqueue(entries) },
+    {
+      userText: userTextFacts(bundle.catalogs),
+      mutating: (name) => operations[name]?.mutates === true,
+    },
+  );
   const emit = async (event: EngineEvent) => {
     await recorder.onEvent(event);
-    await auditTrail.onEvent(event);
     await options.onEvent?.(event);
   };
   const operations = {
@@ -258,6 +288,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     now: () => clock.now(),
     idleTtlMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
     onEvent: emit,
+    recordEvents: (events) => auditTrail.record(events),
     trace: options.trace,
     onError,
     describableCredentials: [VERIFIED_CUSTOMER_ID],
@@ -286,6 +317,14 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     handoff: handoff && { desk: handoff.desk, registry: handoff.registry },
     channels: { speakers, sessions, deduper },
     clock,
+    audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },
+    readiness: () =>
+      checkReadiness([
+        { name: 'conversation-store', check: () => store.get('readiness-probe') },
+        { name: 'audit-log', check: () => auditLog.query({ since: FAR_FUTURE, limit: 1 }) },
+        // Any HTTP answer (even 404) means the backend is reachable.
+        { name: 'backend', check: () => fetch(backend.url, { signal: AbortSignal.timeout(2_000) }) },
+      ]),
     receipts: {
       async read(id, locale) {
         const receipt = await receipts.get(id).catch(() => undefined);
@@ -302,6 +341,8 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await sessionKeyv.disconnect();
       await dedupeKeyv.disconnect();
       auditRetention.stop();
+      await auditOutbox.close();
+      await outboxStore.close();
       await auditLog.close();
       await handoff?.store.close();
     },

@@ -6,15 +6,13 @@
 import { procedureBundle } from '../dialogs/index.js';
 import { type Bot, createBot } from './bot.js';
 import { parseClosures } from './calendar/closures.js';
-import { holidayTableStatus } from './calendar/holiday-table.js';
+import { holidayNotices, holidayTableStatus } from './calendar/holiday-table.js';
 import { toTokyo } from './calendar/tokyo-time.js';
 import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/enabled.js';
 import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
-import type { Clock } from './clock.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import type { Route } from './http/routes.js';
-import { sendJson } from './http/routes.js';
+import { healthRoutes } from './http/health.js';
 import { serve } from './http/serve.js';
 
 export interface RunningServer {
@@ -22,25 +20,6 @@ export interface RunningServer {
   bot: Bot;
   channels: Channel[];
   close(): Promise<void>;
-}
-
-/**
- * Liveness. The process answers `ok`; `warnings` lists what an operator must act on without the bot being down
- * (e.g. a holiday table that no longer covers the current Japan year).
- */
-function healthRoutes(clock: Clock): Route[] {
-  return ['/healthz', '/health'].map((path) => ({
-    method: 'GET',
-    path,
-    handle: (_request, response) => {
-      const holidays = holidayTableStatus(toTokyo(clock.now()).year);
-      sendJson(response, 200, {
-        status: 'ok',
-        holidays: { status: holidays.status, coveredThrough: holidays.coveredThrough },
-        warnings: holidays.warning ? [holidays.warning] : [],
-      });
-    },
-  }));
 }
 
 /** Starts the bot, its channels and the HTTP server; resolves once it listens. */
@@ -59,7 +38,11 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();
-  const served = await serve([...healthRoutes(bot.clock), ...channels.flatMap((channel) => channel.routes)], {
+  const health = healthRoutes(
+    () => bot.readiness(),
+    () => holidayNotices(bot.clock),
+  );
+  const served = await serve([...health, ...channels.flatMap((channel) => channel.routes)], {
     host: config.HOST,
     port: config.PORT,
     onError: (error) => bot.onError(error, { conversationKey: 'http', phase: 'route' }),
@@ -93,7 +76,7 @@ async function main(): Promise<void> {
   const lines = [
     `Helpdesk bot listening on ${running.url}`,
     `  web chat: ${running.url}/`,
-    `  health:  ${running.url}/healthz`,
+    `  health:  ${running.url}/healthz (live), ${running.url}/readyz (ready)`,
     `  bot:     ${running.bot.banner}`,
     ...running.channels.map((channel) => `  channel: ${channel.name}`),
     '  chat in the terminal: npm run chat',

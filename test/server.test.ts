@@ -22,10 +22,21 @@ describe('npm start (composition root)', () => {
       const response = await fetch(`${running.url}/healthz`);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
-        status: 'ok',
+        status: 'alive',
+        readiness: '/readyz',
         holidays: { status: 'ok', coveredThrough: HOLIDAY_TABLE_LAST_YEAR },
         warnings: [],
       });
+      const ready = await fetch(`${running.url}/readyz`);
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        checks: {
+          'conversation-store': { status: 'ok' },
+          'audit-log': { status: 'ok' },
+          backend: { status: 'ok' },
+        },
+      });
+      expect(ready.status).toBe(200);
       expect((await fetch(`${running.url}/nope`)).status).toBe(404);
       expect(running.bot.banner).toContain('embedded sandbox');
     } finally {

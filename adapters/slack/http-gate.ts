@@ -4,7 +4,8 @@
  * (an unhandled rejection, and the request is never answered), and an envelope with fields missing makes
  * `App#processEvent` throw (Bolt answers 500). This gate:
  *
- * 1. reads the body itself, limited to `limitBytes` (over it: 413, nothing runs);
+ * 1. reads the body itself, limited to `limitBytes` (over it: 413, nothing runs), and refuses a request timestamp
+ *    more than five minutes in the future (401; Bolt refuses only old ones);
  * 2. when — and only when — the request carries a valid Slack signature, answers 400 unless the body parses, as
  *    Bolt parses it, to a JSON object (a JSON body, the form field `payload`, or a form without `payload` such
  *    as a slash command). Unsigned requests are left to Bolt, which answers 401 (or its `ssl_check`), so nothing
@@ -31,6 +32,21 @@ export interface SlackGateOptions {
   path: string;
   signingSecret: string;
   limitBytes: number;
+  /** The clock request timestamps are compared with (default `Date.now`, as Bolt's own check). */
+  now?: () => number;
+}
+
+/**
+ * How far ahead of our clock a request timestamp may be (clock skew). Bolt refuses timestamps more than five
+ * minutes old but accepts any in the future, which would let a captured request be replayed until then.
+ */
+export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+
+/** Whether the request's `X-Slack-Request-Timestamp` lies more than {@link MAX_FUTURE_SKEW_MS} in the future. */
+export function isFromTheFuture(headers: IncomingHttpHeaders, nowMs: number): boolean {
+  const raw = headers['x-slack-request-timestamp'];
+  if (typeof raw !== 'string' || !/^\d{1,12}$/.test(raw)) return false;
+  return Number(raw) * 1000 - nowMs > MAX_FUTURE_SKEW_MS;
 }
 
 /** Whether the request carries a valid, fresh Slack signature of `body` (Bolt's own check). */
@@ -81,6 +97,10 @@ export function slackEventsRoute(receiver: SlackRequestListener, options: SlackG
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         answer(response, 413);
+        return;
+      }
+      if (isFromTheFuture(request.headers, (options.now ?? Date.now)())) {
+        answer(response, 401); // a timestamp from the future is refused like a stale one, before anything runs
         return;
       }
       const signed = isSignedBySlack(body, request.headers, options.signingSecret);

@@ -15,6 +15,28 @@ function line(parts: unknown[]): string {
   return format(...parts).replace(APP_TOKEN, REDACTED);
 }
 
+/** Slack user, team, channel, conversation and group ids (`U0123ABCD`, `T…`, `C…`, `D…`, `G…`, `W…`, `B…`). */
+const SLACK_ID = /\b[UWTCDGB][A-Z0-9]{8,}\b/g;
+const DEBUG_LINE_MAX = 200;
+
+/**
+ * Bolt's debug lines quote request bodies and API arguments and answers (customer names, messages, user ids). At
+ * debug level only what the line is about is kept: its words up to the first payload (`{`, `[`, or an object
+ * argument), at most 200 characters, with Slack ids masked — never a payload.
+ */
+export function debugLine(parts: unknown[]): string {
+  const words: string[] = [];
+  for (const part of parts) {
+    if (typeof part !== 'string' && typeof part !== 'number' && typeof part !== 'boolean') break;
+    words.push(String(part));
+  }
+  const text = words.join(' ');
+  const payloadAt = text.search(/[{[]/);
+  const head = (payloadAt >= 0 ? text.slice(0, payloadAt) : text).slice(0, DEBUG_LINE_MAX).trimEnd();
+  const omitted = payloadAt >= 0 || words.length < parts.length || text.length > DEBUG_LINE_MAX;
+  return `${line([head]).replace(SLACK_ID, '[slack-id]')}${omitted ? ' [payload omitted]' : ''}`;
+}
+
 function boltLevel(level: LevelWithSilent): LogLevel {
   if (level === 'debug' || level === 'trace') return LogLevel.DEBUG;
   if (level === 'info') return LogLevel.INFO;
@@ -35,7 +57,7 @@ export function boltLogger(
     secrets: secrets.filter((s): s is string => s !== undefined),
   });
   return {
-    debug: (...parts: unknown[]) => logger.debug(line(parts)),
+    debug: (...parts: unknown[]) => logger.debug(debugLine(parts)),
     info: (...parts: unknown[]) => logger.info(line(parts)),
     warn: (...parts: unknown[]) => logger.warn(line(parts)),
     error: (...parts: unknown[]) => logger.error(line(parts)),

@@ -45,8 +45,9 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
   const now = options.now ?? (() => new Date());
   const send = sender({ frameAncestors: checkFrameAncestors(options.frameAncestors ?? "'self'") });
   const files = await loadStatic(new URL('./public/', import.meta.url));
-  const sessionKeyv = await openKeyv<WebSession>(config, 'web-sessions');
-  const transcriptKeyv = await openKeyv<Entry[]>(config, 'web-transcripts');
+  // Both throw when their store fails: an outage answers 503, never a new session or an empty transcript.
+  const sessionKeyv = await openKeyv<WebSession>(config, 'web-sessions', { throwOnErrors: true });
+  const transcriptKeyv = await openKeyv<Entry[]>(config, 'web-transcripts', { throwOnErrors: true });
   const sessions = new Sessions(sessionKeyv, {
     ttlMs,
     cookieSecurity: options.cookieSecurity ?? 'auto',

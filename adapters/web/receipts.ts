@@ -65,9 +65,16 @@ ${lines}
 export function receiptHandler(deps: { sessions: Sessions; reader: ReceiptReader; send: Send }) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://local');
-    const id = decodeURIComponent(url.pathname.slice(RECEIPTS_PATH.length));
     const session = await deps.sessions.find(request);
     const locale = session?.locale ?? 'ja';
+    let id: string;
+    try {
+      id = decodeURIComponent(url.pathname.slice(RECEIPTS_PATH.length));
+    } catch {
+      // Not valid percent-encoding (e.g. `/chat/api/receipts/%`): the client's mistake, answered, not logged.
+      sendProblem(deps.send, response, 400, 'bad-request', locale);
+      return;
+    }
     const shown = session !== undefined && RECEIPT_ID_PATTERN.test(id) && session.receipts.includes(id);
     const found = shown ? await deps.reader.read(id, locale) : undefined;
     if (!found) {

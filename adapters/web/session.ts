@@ -2,7 +2,9 @@
  * Web chat sessions. The browser holds a random secret in an HttpOnly, SameSite=Strict cookie (Secure over
  * HTTPS); the server keys everything by its SHA-256 (the public session id), so the secret itself is never
  * stored, logged or used as a conversation key. A cookie the server does not know (expired, forged, from another
- * deployment) is replaced by a fresh session — a client cannot choose its session id.
+ * deployment) is replaced by a fresh session — a client cannot choose its session id. A session store that does not
+ * answer is a {@link StorageUnavailableError} (503, Retry-After), never "unknown": a valid cookie is never replaced
+ * because the store is down.
  *
  * The record holds what must survive a reload or restart but never appear in the transcript: the chosen UI
  * language, the verified site token (a credential) and the receipt ids shown to this session.
@@ -11,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Keyv } from 'keyv';
 import type { Locale } from '../../src/engine/turn.js';
+import { orUnavailable } from '../../src/storage/unavailable.js';
 
 export const COOKIE_NAME = 'helpdesk_chat';
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -64,7 +67,12 @@ export class Sessions {
   async find(request: IncomingMessage): Promise<WebSession | undefined> {
     const secret = readCookie(request, COOKIE_NAME);
     if (!secret || !SECRET_PATTERN.test(secret)) return undefined;
-    return (await this.keyv.get(publicId(secret))) ?? undefined;
+    return (await this.read(publicId(secret))) ?? undefined;
+  }
+
+  /** The record, or a {@link StorageUnavailableError} when the store fails (the keyv must throw on errors). */
+  private read(id: string): Promise<WebSession | undefined> {
+    return orUnavailable('web session', async () => (await this.keyv.get(id)) ?? undefined);
   }
 
   /**
@@ -75,7 +83,7 @@ export class Sessions {
   async open(request: IncomingMessage, response: ServerResponse, locale: Locale = 'ja'): Promise<WebSession> {
     const secret = readCookie(request, COOKIE_NAME);
     if (secret && SECRET_PATTERN.test(secret)) {
-      const known = await this.keyv.get(publicId(secret));
+      const known = await this.read(publicId(secret));
       if (known) {
         // Not saved here: changes happen under the session's lock (a turn saves, which slides the TTL).
         this.setCookie(request, response, secret);
@@ -91,11 +99,11 @@ export class Sessions {
 
   /** A session by its public id (re-read under the session's lock before changing it). */
   async get(id: string): Promise<WebSession | undefined> {
-    return (await this.keyv.get(id)) ?? undefined;
+    return this.read(id);
   }
 
   async save(session: WebSession): Promise<void> {
-    await this.keyv.set(session.id, session, this.options.ttlMs);
+    await orUnavailable('web session', () => this.keyv.set(session.id, session, this.options.ttlMs));
   }
 
   /** Adds receipt ids shown in this session (bounded; the newest are kept). */

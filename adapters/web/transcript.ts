@@ -9,6 +9,7 @@
  */
 import type { Keyv } from 'keyv';
 import type { Reply } from '../../src/engine/turn.js';
+import { orUnavailable } from '../../src/storage/unavailable.js';
 
 export const TRANSCRIPT_LIMIT = 100;
 
@@ -35,7 +36,8 @@ export class Transcripts {
   ) {}
 
   async read(sessionId: string): Promise<Entry[]> {
-    return (await this.keyv.get(sessionId)) ?? [];
+    // A store that does not answer is a 503 (StorageUnavailableError), never an empty transcript.
+    return orUnavailable('web transcript', async () => (await this.keyv.get(sessionId)) ?? []);
   }
 
   /** Appends entries (numbered after the last one) and returns them as stored. */
@@ -49,7 +51,9 @@ export class Transcripts {
         ? { seq, at: stamp, from: 'user', text: item.text }
         : { seq, at: stamp, from: 'bot', reply: item.reply };
     });
-    await this.keyv.set(sessionId, [...existing, ...added].slice(-this.limit), this.ttlMs);
+    await orUnavailable('web transcript', () =>
+      this.keyv.set(sessionId, [...existing, ...added].slice(-this.limit), this.ttlMs),
+    );
     return added;
   }
 }

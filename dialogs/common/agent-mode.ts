@@ -13,6 +13,7 @@
 import type { DialogBehaviour, ValidatorResult } from '../../src/engine/behaviour.js';
 import type { Dialog } from '../../src/engine/tree/schema.js';
 import type { Fact } from '../../src/engine/turn.js';
+import { isEmailAddress } from '../../src/identity/email.js';
 
 export const agentSessionDialog: Dialog = {
   id: 'agent-session',
@@ -119,7 +120,6 @@ export const agentEndDialog: Dialog = {
 
 export const agentModeDialogs: Dialog[] = [agentSessionDialog, agentEndDialog];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Portal contract numbers: letters then digits, e.g. HMMH061530 (typed in any width or case, with spaces). */
 const CONTRACT_NUMBER = /^[A-Z]{2,8}[0-9]{3,10}$/;
 
@@ -153,7 +153,7 @@ export const agentModeBehaviour: DialogBehaviour = {
     agentCustomerQuery: (input): ValidatorResult => {
       const raw = input.normalize('NFKC').trim();
       if (raw.includes('@')) {
-        return EMAIL.test(raw)
+        return isEmailAddress(raw)
           ? { ok: true, value: { email: raw.toLowerCase() } }
           : { ok: false, message: 'agent.session.query.reprompt' };
       }

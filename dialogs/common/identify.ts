@@ -11,6 +11,7 @@
 import type { DialogBehaviour } from '../../src/engine/behaviour.js';
 import type { Dialog } from '../../src/engine/tree/schema.js';
 import { CUSTOMER_TOKEN } from '../../src/identity/credentials.js';
+import { isEmailAddress } from '../../src/identity/email.js';
 import { SITE_ASSERTION_CREDENTIAL } from '../../src/identity/site-assertion.js';
 
 export const identifyDialog: Dialog = {
@@ -94,8 +95,6 @@ export const identifyDialog: Dialog = {
   },
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export const identifyBehaviour: DialogBehaviour = {
   guards: {
     // An agent is identified only through a session (acting for a customer); a customer through a token.
@@ -105,10 +104,13 @@ export const identifyBehaviour: DialogBehaviour = {
     hasSiteAssertion: ({ credentials }) => credentials.includes(SITE_ASSERTION_CREDENTIAL),
   },
   validators: {
-    email: (input) =>
-      EMAIL.test(input)
-        ? { ok: true, value: input.toLowerCase() }
-        : { ok: false, message: 'identify.email.reprompt' },
+    // The contract's rule (src/identity/email.ts): an address the backend would refuse is asked again, politely.
+    email: (input) => {
+      const address = input.normalize('NFKC').trim();
+      return isEmailAddress(address)
+        ? { ok: true, value: address.toLowerCase() }
+        : { ok: false, message: 'identify.email.reprompt' };
+    },
     oneTimeCode: (input) => {
       const digits = input.replace(/[\s-]/g, '');
       return /^\d{6}$/.test(digits)

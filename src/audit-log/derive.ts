@@ -269,13 +269,20 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
 export interface AuditTrail {
   /** Derives the event's entries and appends them (failures propagate to the engine's fault log). */
   onEvent(event: EngineEvent): Promise<void>;
+  /** Derives the entries of several events, in order, and appends them in one call (all or none). */
+  record(events: readonly EngineEvent[]): Promise<void>;
 }
 
-export function createAuditTrail(log: AuditLog, options: DeriveOptions): AuditTrail {
+/** `log`: the audit log itself, or the outbox in front of it (`outbox.ts`), which appends durably. */
+export function createAuditTrail(log: Pick<AuditLog, 'append'>, options: DeriveOptions): AuditTrail {
   const derive = createEntryDeriver(options);
   return {
     async onEvent(event) {
       const entries = derive(event);
+      if (entries.length > 0) await log.append(entries);
+    },
+    async record(events) {
+      const entries = events.flatMap(derive);
       if (entries.length > 0) await log.append(entries);
     },
   };

@@ -13,6 +13,13 @@ export {
 export type { AuditLog, AuditQuery } from './log.js';
 export { createMemoryAuditLog } from './memory.js';
 export { auditSqlitePath, describeAuditLog, openAuditLog } from './open.js';
+export {
+  type AuditOutbox,
+  type AuditOutboxOptions,
+  createAuditOutbox,
+  DEFAULT_OUTBOX_TTL_MS,
+  type OutboxRecord,
+} from './outbox.js';
 export { createPostgresAuditLog, redactDatabaseUrl } from './postgres.js';
 export { type Retention, retentionCutoff, startRetention } from './retention.js';
 export { userTextFacts } from './scrub.js';

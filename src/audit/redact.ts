@@ -64,6 +64,11 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z
  */
 const KEY_VALUE =
   /\b([A-Za-z0-9_-]{0,64}(?:key|token|secret|password|passwd|assertion)\\?["']?\s*[=:]\s*\\?["']?|code=)((?<=["'])[^"'\\\n]+|[^\s&,;"'`\\}]+)/gi;
+/**
+ * A one-time code quoted in echoed JSON or text: `"code":"123456"`, `"code": 123456`, `code: '123456'`, also
+ * JSON-escaped (`\"code\":\"123456\"`). Only digit values are codes: a problem's `"code":"devices-remain"` is kept.
+ */
+const CODE_VALUE = /\b([A-Za-z0-9_-]{0,64}code\\?["']?\s*[:=]\s*\\?["']?)(\d{4,10})(?!\d)/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const SLACK_TOKEN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
@@ -103,6 +108,7 @@ const textRedactor =
       .replace(SLACK_TOKEN, REDACTED)
       .replace(AUTH_SCHEME, (_match, scheme: string) => `${scheme} ${REDACTED}`)
       .replace(KEY_VALUE, (_match, name: string) => `${name}${REDACTED}`)
+      .replace(CODE_VALUE, (_match, name: string) => `${name}${REDACTED}`)
       .replace(EMAIL, (_match, first: string, domain: string) => `${first}***@${domain}`)
       .replace(PHONE, (match) => (isPhoneLength(match) ? '[phone]' : match));
 

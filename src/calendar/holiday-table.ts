@@ -11,7 +11,8 @@
  * be added to `BOT_CLOSURES`.
  */
 import holidayJp from '@holiday-jp/holiday_jp';
-import type { TokyoDate } from './tokyo-time.js';
+import type { Clock } from '../clock.js';
+import { type TokyoDate, toTokyo } from './tokyo-time.js';
 
 /** The last calendar year the given table lists holidays for (keys are `YYYY-MM-DD`). */
 export function lastYearOf(table: Readonly<Record<string, unknown>>): number {
@@ -60,4 +61,13 @@ export function holidayTableStatus(
     };
   }
   return { status: 'ok', coveredThrough: lastYear };
+}
+
+/** What `/healthz` reports of the table as of `clock`'s Japan year: its status, and the warning if any. */
+export function holidayNotices(clock: Clock): {
+  holidays: Omit<HolidayTableStatus, 'warning'>;
+  warnings: string[];
+} {
+  const { warning, ...holidays } = holidayTableStatus(toTokyo(clock.now()).year);
+  return { holidays, warnings: warning ? [warning] : [] };
 }

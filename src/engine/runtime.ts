@@ -26,6 +26,15 @@ export interface EngineOptions extends Omit<DefinitionInput, 'operations'> {
   idleTtlMs?: number;
   /** Called once per event after it happened; failures are reported to `onError`, never to the user. */
   onEvent?: (event: EngineEvent) => void | Promise<void>;
+  /**
+   * Invariant 9, audit before action: makes events durable (the audit trail's outbox). Given every event of a
+   * turn, in order, before what it records takes effect: the events so far before a destructive call is sent, a
+   * call's `call-completed` right after the call, the rest before the turn's state is stored. When it throws,
+   * nothing further happens: the destructive call is not sent, the turn is not stored, and the user is told the
+   * step could not be recorded and nothing changed (or, after a send, that the result will be checked). A turn
+   * re-applied after a compare-and-set conflict gives its events again.
+   */
+  recordEvents?: (events: EngineEvent[]) => Promise<void>;
   /** Faults of our own (bugs, store failures), for the operator's log. Never include turn text. */
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
   /** Credential names whose values are not secret and may appear in `describe` (e.g. `customerId`). */
@@ -64,6 +73,8 @@ const MAX_CONFLICT_RETRIES = 5;
 const RECENT_TURN_IDS = 50;
 
 class WriteConflict extends Error {}
+/** `recordEvents` failed: what it was to record must not take effect. */
+class AuditUnavailable extends Error {}
 
 /** The localised text of an acknowledgement of the confirm node the conversation is at. */
 function findAcknowledgementText(
@@ -108,6 +119,30 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  /**
+   * Hands `events` to `recordEvents` and empties the list; a failure becomes {@link AuditUnavailable}. Without
+   * anything to record it returns `undefined` instead of a promise, so callers (`await record(…)`) add no turn of
+   * the event loop where nothing is recorded: interleavings of turns stay as they were without an audit trail.
+   */
+  function record(events: EngineEvent[]): Promise<void> | undefined {
+    if (!options.recordEvents || events.length === 0) {
+      events.length = 0;
+      return undefined;
+    }
+    return recordNow(options.recordEvents, events.splice(0, events.length));
+  }
+
+  async function recordNow(
+    recordEvents: NonNullable<EngineOptions['recordEvents']>,
+    batch: EngineEvent[],
+  ): Promise<void> {
+    try {
+      await recordEvents(batch);
+    } catch (error) {
+      throw new AuditUnavailable('the audit trail could not record the turn', { cause: error });
+    }
+  }
+
   async function runOperation(
     call: PendingCall,
     turn: Turn,
@@ -149,16 +184,29 @@ export function createEngine(options: EngineOptions): Engine {
    * compare-and-set (or the next stored call's) is still made against the version loaded, so a conflict is
    * detected and the turn re-applied as before.
    */
-  async function runCalls(first: StepResult, turn: Turn, scope: TurnScope, version: number, sent: Sent) {
+  async function runCalls(
+    first: StepResult,
+    turn: Turn,
+    scope: TurnScope,
+    version: number,
+    sent: Sent,
+    unrecorded: EngineEvent[],
+  ) {
     let result = first;
     let replies = [...first.replies];
     let events = [...first.events];
+    unrecorded.push(...first.events);
     while (result.call) {
       const withPending: ConversationState = {
         ...result.state,
         pending: result.call,
         updatedAt: scope.now.toISOString(),
       };
+      // Audit before action: what was shown, ticked and confirmed is durable before the call can be sent.
+      if (result.call.destructive) {
+        const recording = record(unrecorded);
+        if (recording) await recording;
+      }
       if (!readOnly(result.call)) {
         const written = await store.compareAndSet(turn.conversationKey, version, withPending);
         if (!written.ok) throw new WriteConflict();
@@ -166,10 +214,11 @@ export function createEngine(options: EngineOptions): Engine {
       }
       if (changesSomething(result.call)) sent.write = true;
       const outcome = await runOperation(result.call, turn, withPending);
-      await emitCallCompleted(result.call, outcome, turn, withPending);
+      await emitCallCompleted(result.call, outcome, turn, withPending, unrecorded);
       result = resumeCall(definition, withPending, scope, outcome);
       replies = [...replies, ...result.replies];
       events = [...events, ...result.events];
+      unrecorded.push(...result.events);
     }
     return { state: result.state, replies, events, version };
   }
@@ -179,31 +228,34 @@ export function createEngine(options: EngineOptions): Engine {
     outcome: OperationOutcome,
     turn: Turn,
     state: ConversationState,
+    unrecorded: EngineEvent[],
   ) {
     if (!outcome.ok && outcome.kind === 'unreachable' && call.destructive) return; // not completed yet
     const frame = state.stack[call.depth];
-    await emit(
-      [
-        {
-          kind: 'call-completed',
-          conversationKey: turn.conversationKey,
-          channel: turn.channel,
-          actor: turn.actor,
-          locale: state.locale,
-          dialogId: frame?.dialogId ?? '',
-          at: now().toISOString(),
-          operation: call.operation,
-          destructive: call.destructive,
-          idempotencyKey: call.idempotencyKey,
-          args: call.args,
-          sentAt: call.sentAt,
-          outcome,
-          confirmation: call.confirmation,
-          target: call.target,
-        },
-      ],
-      turn.conversationKey,
-    );
+    const completed: EngineEvent[] = [
+      {
+        kind: 'call-completed',
+        conversationKey: turn.conversationKey,
+        channel: turn.channel,
+        actor: turn.actor,
+        locale: state.locale,
+        dialogId: frame?.dialogId ?? '',
+        at: now().toISOString(),
+        operation: call.operation,
+        destructive: call.destructive,
+        idempotencyKey: call.idempotencyKey,
+        args: call.args,
+        sentAt: call.sentAt,
+        outcome,
+        confirmation: call.confirmation,
+        target: call.target,
+      },
+    ];
+    // Recorded at once, with whatever of the turn came before it: the call has happened.
+    unrecorded.push(...completed);
+    const recording = record(unrecorded);
+    if (recording) await recording;
+    await emit(completed, turn.conversationKey);
   }
 
   async function attempt(turn: Turn, sent: Sent): Promise<Reply[]> {
@@ -215,6 +267,7 @@ export function createEngine(options: EngineOptions): Engine {
       now: now(),
       credentialNames: Object.keys(turn.credentials ?? {}),
     };
+    const unrecorded: EngineEvent[] = [];
     const loaded = await store.get(turn.conversationKey);
     const version = loaded?.version ?? 0;
     const state = loaded?.value ?? emptyState(turn.locale ?? 'ja', scope.now);
@@ -240,12 +293,12 @@ export function createEngine(options: EngineOptions): Engine {
         !answer.ok && answer.kind === 'refused' && answer.callerRejected
           ? { ok: false, kind: 'unreachable', detail: `re-check refused the caller: ${answer.code}` }
           : answer;
-      await emitCallCompleted(pending, outcome, turn, state);
+      await emitCallCompleted(pending, outcome, turn, state, unrecorded);
       first = resumeCall(definition, state, scope, outcome, true);
     } else {
       first = processTurn(definition, state, turn, scope, idleTtlMs);
     }
-    const done = await runCalls(first, turn, scope, version, sent);
+    const done = await runCalls(first, turn, scope, version, sent, unrecorded);
     const final: ConversationState = {
       ...done.state,
       updatedAt: scope.now.toISOString(),
@@ -253,6 +306,8 @@ export function createEngine(options: EngineOptions): Engine {
         ? {}
         : { recentTurnIds: [...(done.state.recentTurnIds ?? []), turn.id].slice(-RECENT_TURN_IDS) }),
     };
+    const recording = record(unrecorded);
+    if (recording) await recording;
     const written = await store.compareAndSet(turn.conversationKey, done.version, final);
     if (!written.ok) throw new WriteConflict();
     await emit(done.events, turn.conversationKey);
@@ -270,11 +325,15 @@ export function createEngine(options: EngineOptions): Engine {
         return await attempt(turn, sent);
       } catch (error) {
         if (error instanceof WriteConflict) continue; // another instance moved on: re-read and re-apply
-        options.onError?.(error, { conversationKey: turn.conversationKey, phase: 'turn' });
+        const audit = error instanceof AuditUnavailable;
+        options.onError?.(error, { conversationKey: turn.conversationKey, phase: audit ? 'audit' : 'turn' });
         // After a change was sent, "nothing was changed" would be false: say the outcome is not confirmed.
-        return [
-          systemReply(turn, sent.write ? 'engine.error-after-send' : 'engine.internal-error', 'warning'),
-        ];
+        const key = sent.write
+          ? 'engine.error-after-send'
+          : audit
+            ? 'engine.audit-unavailable'
+            : 'engine.internal-error';
+        return [systemReply(turn, key, 'warning')];
       }
     }
     return [systemReply(turn, sent.write ? 'engine.error-after-send' : 'engine.busy', 'warning')];

@@ -1,9 +1,10 @@
 /**
- * Serves a route table over HTTP: the bot's server and the channel tests use the same dispatcher. Unknown paths
- * get 404, a handler's unexpected error 500 (logged by the caller's `onError`, never sent to the client).
+ * Serves a route table over HTTP: the bot's server and the channel tests use the same dispatcher (see
+ * {@link dispatch} for its own answers; errors are logged by the caller's `onError`, never sent to the client).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { matches, type Route, sendJson } from './routes.js';
+import { STORAGE_RETRY_AFTER_S, StorageUnavailableError } from '../storage/unavailable.js';
+import { matches, type Route } from './routes.js';
 
 export interface Served {
   url: string;
@@ -11,6 +12,36 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/**
+ * Headers on the dispatcher's own answers (404, 405, 400, 500, 503): nothing to sniff, frame, cache or refer
+ * from. Channels add their own (the web chat's CSP) to the answers they write.
+ */
+export const DISPATCHER_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function answer(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    ...DISPATCHER_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    ...headers,
+  });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * Routes a request. Unknown path → 404; a known path with another method → 405 with `Allow` (HEAD included);
+ * a path that is not valid percent-encoding → 400; a store the route needs being down → 503 with `Retry-After`
+ * (reported to `onError` as the fault it is); any other error of a handler → 500, reported to `onError`.
+ */
 export function dispatch(
   routes: readonly Route[],
   onError: (error: unknown) => void,
@@ -19,16 +50,39 @@ export function dispatch(
     const pathname = new URL(request.url ?? '/', 'http://local').pathname;
     const route = routes.find((candidate) => matches(candidate, request.method, pathname));
     if (!route) {
-      const known = routes.some((candidate) => matches({ ...candidate, method: 'GET' }, 'GET', pathname));
-      sendJson(response, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
+      const allowed = [
+        ...new Set(
+          routes
+            .filter((candidate) => matches({ ...candidate, method: 'GET' }, 'GET', pathname))
+            .map((candidate) => candidate.method),
+        ),
+      ];
+      if (allowed.length > 0) {
+        answer(response, 405, { error: 'method not allowed' }, { allow: allowed.join(', ') });
+      } else answer(response, 404, { error: 'not found' });
       return;
     }
     Promise.resolve()
       .then(() => route.handle(request, response))
       .catch((error: unknown) => {
+        if (response.headersSent) {
+          onError(error);
+          response.end();
+          return;
+        }
+        if (error instanceof URIError) {
+          answer(response, 400, { error: 'bad request' }); // a client's malformed path, not our fault
+          return;
+        }
         onError(error);
-        if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
-        else response.end();
+        if (error instanceof StorageUnavailableError) {
+          answer(
+            response,
+            503,
+            { error: 'temporarily unavailable' },
+            { 'retry-after': String(STORAGE_RETRY_AFTER_S) },
+          );
+        } else answer(response, 500, { error: 'internal error' });
       });
   };
 }

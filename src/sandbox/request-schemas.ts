@@ -3,12 +3,15 @@
  * failure into a 400 `validation-failed` problem listing every issue.
  */
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '../identity/email.js';
 import { ProblemError } from './problem.js';
 import { isMonth } from './rules/calendar.js';
 
 const month = z.string().refine(isMonth, 'must be a month YYYY-MM');
+/** The contract's e-mail rule (src/identity/email.ts), the same the bot checks before calling. */
+const email = z.string().max(EMAIL_MAX_LENGTH).regex(EMAIL_PATTERN, 'must be an e-mail address');
 
-export const startVerificationBody = z.strictObject({ email: z.email().max(254) });
+export const startVerificationBody = z.strictObject({ email });
 export const confirmVerificationBody = z.strictObject({
   code: z.string().regex(/^\d{6}$/, 'must be 6 digits'),
 });
@@ -21,7 +24,7 @@ export const createCancellationBody = z.strictObject({
 export const quoteQuery = z.strictObject({ desiredMonth: month.optional() });
 export const findCustomerQuery = z
   .strictObject({
-    email: z.email().max(254).optional(),
+    email: email.optional(),
     contractNumber: z.string().trim().min(1).max(32).optional(),
   })
   .refine((query) => (query.email === undefined) !== (query.contractNumber === undefined), {

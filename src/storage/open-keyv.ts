@@ -17,20 +17,33 @@ export type KeyvConfig = Pick<Config, 'STORE' | 'SQLITE_PATH' | 'REDIS_URL'>;
  * `name` is the namespace (and, for SQLite, the file `<name>.sqlite` beside the conversations file and the
  * table in it). Only letters, digits and dashes.
  */
-export async function openKeyv<V>(config: KeyvConfig, name: string): Promise<Keyv<V>> {
+export async function openKeyv<V>(
+  config: KeyvConfig,
+  name: string,
+  options: {
+    /**
+     * Reject when the store fails instead of answering "absent" (keyv's default): for records whose absence
+     * would be acted on — a web session that would be replaced, a transcript that would be shown empty.
+     */
+    throwOnErrors?: boolean;
+  } = {},
+): Promise<Keyv<V>> {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`Invalid keyv name "${name}"`);
-  if (config.STORE === 'memory') return new Keyv<V>({ namespace: name });
+  const throwOnErrors = options.throwOnErrors === true;
+  if (config.STORE === 'memory') return new Keyv<V>({ namespace: name, throwOnErrors });
   if (config.STORE === 'redis') {
     // Fail fast like the conversation store: an outage rejects commands at once instead of queueing them.
     const client = await connectRedisClient(config.REDIS_URL ?? '', `the ${name} records`);
     return new Keyv<V>(new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }), {
       namespace: name,
       useKeyPrefix: false,
+      throwOnErrors,
     });
   }
   const file = join(dirname(resolve(config.SQLITE_PATH)), `${name}.sqlite`);
   await mkdir(dirname(file), { recursive: true });
   return new Keyv<V>(new KeyvSqlite({ uri: `sqlite://${file}`, table: name.replaceAll('-', '_') }), {
     namespace: name,
+    throwOnErrors,
   });
 }

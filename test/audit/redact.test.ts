@@ -172,3 +172,19 @@ describe('createLogger', () => {
     expect(lines.join('')).not.toContain(TOKEN);
   });
 });
+
+describe('one-time codes echoed in bodies (outside probe, item 4)', () => {
+  it.each([
+    '{"code":"123456"}',
+    '{"code": 123456}',
+    "code: '123456'",
+    '{\\"code\\":\\"123456\\"}',
+    'HTTP 400 validation-failed: {"oneTimeCode":"123456"}',
+  ])('masks the code in %s', (text) => {
+    expect(redactText(text)).not.toContain('123456');
+  });
+
+  it('keeps problem codes, which are not secret', () => {
+    expect(redactText('{"code":"devices-remain"}')).toBe('{"code":"devices-remain"}');
+  });
+});

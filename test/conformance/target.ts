@@ -3,7 +3,8 @@
  * was provisioned with (the sandbox's demo data by default), and optionally how to read a one-time code.
  */
 import { randomUUID } from 'node:crypto';
-import { PROBLEM_TYPE_BASE } from '../../src/backend/operation-metadata.js';
+import { responseContract } from '../../src/backend/client/contract.js';
+import { loadOperationCatalog, PROBLEM_TYPE_BASE } from '../../src/backend/operation-metadata.js';
 import { DEMO_CUSTOMERS } from '../../src/sandbox/demo-data.js';
 
 export interface FixtureCustomer {
@@ -127,7 +128,31 @@ export function newKey(): string {
   return `conformance-${randomUUID()}`;
 }
 
-/** A tiny HTTP helper bound to a target. */
+/** Each contract operation as a method and a path pattern (`{id}` → one segment). */
+const ROUTES = Object.entries(loadOperationCatalog()).map(([operationId, op]) => ({
+  operationId,
+  method: op.method,
+  pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
+
+/** The contract operation a request is, or undefined (a path outside the contract). */
+export function operationFor(method: string, path: string): string | undefined {
+  const pathname = new URL(path, 'http://x').pathname;
+  return ROUTES.find((route) => route.method === method && route.pattern.test(pathname))?.operationId;
+}
+
+/**
+ * Throws when an answer to a contract operation does not have the shape the contract declares for that status
+ * (the bot believes nothing else, invariant 8): every case checks the shapes as well as the behaviour.
+ */
+export function assertContractShape(method: string, path: string, status: number, body: unknown): void {
+  const operationId = operationFor(method, path);
+  if (!operationId) return;
+  const verdict = responseContract().check(operationId, status, body);
+  if (!verdict.ok) throw new Error(`The answer does not match the contract: ${verdict.detail}.`);
+}
+
+/** A tiny HTTP helper bound to a target; every answer's shape is checked against the contract. */
 export function client(target: ConformanceTarget) {
   return async function call(method: string, path: string, options: CallOptions): Promise<CallResult> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
@@ -150,11 +175,13 @@ export function client(target: ConformanceTarget) {
       body: options.body === undefined ? null : JSON.stringify(options.body),
     });
     const text = await response.text();
+    const body = text ? (JSON.parse(text) as unknown) : undefined;
+    assertContractShape(method, path, response.status, body);
     return {
       status: response.status,
       contentType: response.headers.get('content-type') ?? '',
       replayed: response.headers.get('idempotency-replayed') === 'true',
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body,
       date: parseHttpDate(response.headers.get('date')),
     };
   };

@@ -32,6 +32,8 @@ export type ServerFault =
     | { kind: 'reset'; forward?: boolean }
     /** Answer 200 with a JSON content type and a truncated, unparsable body. */
     | { kind: 'malformed'; forward?: boolean }
+    /** Answer with this status and this (well-formed, possibly off-contract) JSON body. */
+    | { kind: 'body'; status: number; json: unknown; contentType?: string; forward?: boolean }
     /** Answer (with the backend's answer when forwarded) only after `ms`. */
     | { kind: 'delay'; ms: number; forward?: boolean }
   ) & {
@@ -115,8 +117,18 @@ function deliver(response: ServerResponse, answer: Answer): void {
 }
 
 function faultAnswer(
-  fault: { kind: 'malformed' } | { kind: 'status'; status: number; headers?: Record<string, string> },
+  fault:
+    | { kind: 'malformed' }
+    | { kind: 'body'; status: number; json: unknown; contentType?: string }
+    | { kind: 'status'; status: number; headers?: Record<string, string> },
 ): Answer {
+  if (fault.kind === 'body') {
+    return {
+      status: fault.status,
+      headers: { 'content-type': fault.contentType ?? 'application/json' },
+      body: Buffer.from(JSON.stringify(fault.json)),
+    };
+  }
   if (fault.kind === 'malformed') {
     return {
       status: 200,

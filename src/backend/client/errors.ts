@@ -13,7 +13,8 @@ export type BackendError =
   | { kind: 'refused'; status: number; code: string; title?: string | undefined; detail?: string | undefined }
   | {
       kind: 'unreachable';
-      reason: 'network' | 'timeout' | 'aborted' | 'server-error' | 'rate-limited';
+      /** `contract-mismatch`: an answer the contract does not allow (invariant 8), believed in no part. */
+      reason: 'network' | 'timeout' | 'aborted' | 'server-error' | 'rate-limited' | 'contract-mismatch';
       status?: number | undefined;
       /** True for writes: the backend may or may not have applied the change. */
       outcomeUnknown: boolean;

@@ -3,6 +3,12 @@ export { actingAsMiddleware } from './acting-as-middleware.js';
 export { authMiddleware, type CredentialProvider, conversationCredentials } from './auth-middleware.js';
 export { type CallContext, CREDENTIAL_NAMES } from './call-context.js';
 export {
+  type ContractVerdict,
+  compileResponseContract,
+  type ResponseContract,
+  responseContract,
+} from './contract.js';
+export {
   type BackendClient,
   type BackendClientOptions,
   createBackendClient,
@@ -32,7 +38,9 @@ export {
   type BackendResult,
   type FetchResultLike,
   outcomeFromError,
+  type ResponseCheck,
   settle,
+  settleChecked,
   toOperationOutcome,
 } from './result.js';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry-policy.js';

@@ -5,6 +5,9 @@
  * Safety invariant: a destructive operation refuses to run without the caller's idempotency key (a `bug`
  * outcome, nothing is sent), so a destructive effect can never be sent twice under different keys.
  * A non-destructive write without a key gets a fresh random key, which makes its own retries safe.
+ *
+ * Every answer is checked against the contract (`contract.ts`, invariant 8): one that does not match is an unknown
+ * outcome (`unreachable`), whose detail names the operation, the status and the schema paths that failed.
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -14,10 +17,11 @@ import type {
   OperationOutcome,
   OperationRegistry,
 } from '../../engine/operations.js';
+import { type ResponseContract, responseContract } from './contract.js';
 import type { BackendClient } from './create-backend-client.js';
 import { isStateChanging } from './headers.js';
 import { OPERATION_BINDINGS, type OperationBinding } from './operation-bindings.js';
-import { outcomeFromError, settle, toOperationOutcome } from './result.js';
+import { outcomeFromError, settle, settleChecked, toOperationOutcome } from './result.js';
 
 /** The catalog the registry is built from; `loadOperationCatalog()` (operation-metadata.ts) returns one. */
 export type RoutedOperationCatalog = Readonly<
@@ -33,6 +37,7 @@ export function createOperationRegistry(
   backend: BackendClient,
   catalog: RoutedOperationCatalog,
   bindings: Readonly<Record<string, OperationBinding>> = OPERATION_BINDINGS,
+  contract: ResponseContract = responseContract(),
 ): OperationRegistry {
   const registry: Record<string, Operation> = {};
   for (const [operationId, meta] of Object.entries(catalog)) {
@@ -53,7 +58,7 @@ export function createOperationRegistry(
       mutates: binding.method !== 'GET',
       // A GET changes nothing: the runtime need not store it as pending before sending (a conflict re-sends it).
       readOnly: binding.method === 'GET',
-      run: (args, ctx) => runOperation(backend, operationId, meta, binding, args, ctx),
+      run: (args, ctx) => runOperation(backend, operationId, meta, binding, contract, args, ctx),
     };
   }
   return registry;
@@ -64,6 +69,7 @@ async function runOperation(
   operationId: string,
   meta: OperationMeta,
   binding: OperationBinding,
+  contract: ResponseContract,
   args: Readonly<Record<string, unknown>>,
   ctx: OperationContext,
 ): Promise<OperationOutcome> {
@@ -86,7 +92,8 @@ async function runOperation(
         detail: `arguments of "${operationId}" do not fit: ${sent.invalid}`,
       });
     }
-    return toOperationOutcome(await settle(binding.method, sent));
+    const check = (status: number, body: unknown) => contract.check(operationId, status, body);
+    return toOperationOutcome(await settleChecked(binding.method, sent, check));
   } catch (thrown) {
     // A binding that throws synchronously (e.g. openapi-fetch rejecting a path) is our bug, not the backend's.
     return toOperationOutcome(await settle(binding.method, Promise.reject(thrown)));

@@ -3,7 +3,9 @@
  * {@link OperationOutcome}.
  */
 import type { OperationOutcome } from '../../engine/operations.js';
+import type { ContractVerdict } from './contract.js';
 import { type BackendError, errorFromResponse, errorFromThrown } from './errors.js';
+import { isStateChanging } from './headers.js';
 
 /** One call's result. `data` is `undefined` for body-less successes (204). */
 export type BackendResult<T> = { ok: true; status: number; data: T } | { ok: false; error: BackendError };
@@ -31,6 +33,48 @@ export async function settle<T>(
   } catch (thrown) {
     return { ok: false, error: errorFromThrown(method, thrown) };
   }
+}
+
+/** Judges one answer against the contract (see `contract.ts`). */
+export type ResponseCheck = (status: number, body: unknown) => ContractVerdict;
+
+/**
+ * {@link settle}, with the answer checked against the contract first (invariant 8). Checked: every success, and
+ * every refusal (a business `code` is a fact the dialog branches on). Not checked: answers the client does not
+ * believe anyway (429, 5xx, our own misuse), which are already an unknown outcome or a bug.
+ *
+ * An answer the contract does not allow is `unreachable` — an unknown outcome: for a read nothing is shown, for a
+ * write the outcome is not known and is reconciled with the same idempotency key, never treated as done or not done.
+ */
+export async function settleChecked<T>(
+  method: string,
+  call: Promise<FetchResultLike<T>>,
+  check: ResponseCheck,
+): Promise<BackendResult<T>> {
+  let answer: FetchResultLike<T>;
+  try {
+    answer = await call;
+  } catch (thrown) {
+    return { ok: false, error: errorFromThrown(method, thrown) };
+  }
+  const { data, error, response } = answer;
+  const result: BackendResult<T> = response.ok
+    ? { ok: true, status: response.status, data: data as T }
+    : { ok: false, error: errorFromResponse(method, response.status, error) };
+  const believed = result.ok || result.error.kind === 'refused';
+  if (!believed) return result;
+  const verdict = check(response.status, response.ok ? data : error);
+  if (verdict.ok) return result;
+  return {
+    ok: false,
+    error: {
+      kind: 'unreachable',
+      reason: 'contract-mismatch',
+      status: response.status,
+      outcomeUnknown: isStateChanging(method),
+      detail: verdict.detail,
+    },
+  };
 }
 
 /** The engine's view of a result: who failed, the problem code for refusals, and a loggable detail. */

@@ -350,9 +350,17 @@ export interface components {
             customerId: string;
         };
         StartVerificationRequest: {
-            /** Format: email */
-            email: string;
+            email: components["schemas"]["EmailAddress"];
         };
+        /**
+         * @description An e-mail address as the services register them: ASCII; the local part any of the RFC 5322 atom
+         *     characters and dots, in any position (legacy Japanese mobile-carrier addresses such as
+         *     `taro..yamada@docomo.ne.jp` and `taro.@ezweb.ne.jp` are common and valid here); a domain of dot-separated
+         *     labels ending in an alphabetic top-level label of two letters or more. Case-insensitive.
+         * @example camera-two@example.com
+         * @example taro..yamada@docomo.ne.jp
+         */
+        EmailAddress: string;
         Verification: {
             verificationId: string;
             /** Format: date-time */
@@ -696,7 +704,7 @@ export interface operations {
     findCustomer: {
         parameters: {
             query?: {
-                email?: string;
+                email?: components["schemas"]["EmailAddress"];
                 contractNumber?: string;
             };
             header?: never;

@@ -58,6 +58,8 @@ export const builtinMessages: Catalogs = {
       '申し訳ありません。お手続きを送信した後に問題が発生し、結果をまだ確認できていません。同じお手続きが二重に行われることはありません。しばらくしてからもう一度メッセージをお送りください。結果を確認します。お急ぎの場合は「オペレーター」とお送りください。',
     'engine.safety-refusal': '確認が取れていないため、この操作は実行していません。何も変更していません。',
     'engine.busy': 'ただいま別の操作を処理しています。もう一度お送りください。',
+    'engine.audit-unavailable':
+      '申し訳ありません。ただいまお手続きの記録を保存できないため、先に進めることができません。何も変更していません。しばらくしてからもう一度お送りください。',
     'engine.language-switched': '日本語でご案内します。',
   },
   en: {
@@ -118,6 +120,8 @@ export const builtinMessages: Catalogs = {
       'Sorry, something went wrong after your request was sent, so its result is not confirmed yet. It will not be carried out twice. Please send another message in a while and we will check the result, or type "operator" to reach a person.',
     'engine.safety-refusal': 'This was not confirmed, so it was not carried out. Nothing has been changed.',
     'engine.busy': 'Another action is being processed. Please send your message again.',
+    'engine.audit-unavailable':
+      'Sorry, this step cannot be recorded right now, so I cannot go on. Nothing has been changed. Please send your message again in a while.',
     'engine.language-switched': 'I will continue in English.',
   },
 };

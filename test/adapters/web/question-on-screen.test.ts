@@ -53,9 +53,9 @@ describe('web chat: only the question on screen can be answered (item 1)', () =>
     let entries = (await client.turn({ kind: 'text', text: 'えーと' })).json.entries;
     entries = (await client.turn({ kind: 'text', text: 'うーん' })).json.entries;
     entries = (await client.turn({ kind: 'text', text: 'んー' })).json.entries;
-    const escape = lastReply(entries);
-    expect(escape.text).toContain('うまく受け取れませんでした');
-    expect(escape.choices?.map((c) => c.id)).toEqual(['__retry', '__human', '__stop']);
+    const escapePrompt = lastReply(entries);
+    expect(escapePrompt.text).toContain('うまく受け取れませんでした');
+    expect(escapePrompt.choices?.map((c) => c.id)).toEqual(['__retry', '__human', '__stop']);
 
     entries = (await client.turn({ kind: 'text', text: 'はい' })).json.entries;
     expect(deletions(web)).toEqual([]);

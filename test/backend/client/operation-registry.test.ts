@@ -79,12 +79,20 @@ describe('createOperationRegistry: the idempotency safety invariant', () => {
   });
 
   it('a destructive call sends the conversation key, the customer token and the right route', async () => {
-    server = await startFakeServer({ status: 200, json: { deviceId: 'dev-1', remainingDevices: 0 } });
+    const deletion = {
+      deviceId: 'dev-1',
+      name: 'CameraOA',
+      domainName: 'camera-oa.example.jp',
+      deletedAt: '2026-11-23T01:00:00.000Z',
+      remainingDevices: 0,
+      performedBy: { kind: 'customer', id: 'CUS-1', customerId: 'CUS-1' },
+    };
+    server = await startFakeServer({ status: 200, json: deletion });
     const outcome = await registryFor(server).deleteMiemasuDevice?.run(ARGS, {
       ...customerCtx,
       idempotencyKey: 'cli:local:confirm-7',
     });
-    expect(outcome).toEqual({ ok: true, data: { deviceId: 'dev-1', remainingDevices: 0 } });
+    expect(outcome).toEqual({ ok: true, data: deletion });
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
     expect(request).toMatchObject({ method: 'DELETE', url: '/miemasu/devices/dev-1' });
