@@ -13,19 +13,30 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Route } from './http/routes.js';
 import { sendJson } from './http/routes.js';
 import { serve } from './http/serve.js';
+import { exitGracefullyOnSignals } from './shutdown.js';
 
 export interface RunningServer {
   url: string;
   bot: Bot;
   channels: Channel[];
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for up to `graceMs` (default none), then closes the
+   * channels (Slack finishes the deliveries it acknowledged), the stores and the audit log.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
-const health: Route[] = ['/healthz', '/health'].map((path) => ({
-  method: 'GET',
-  path,
-  handle: (_request, response) => sendJson(response, 200, { status: 'ok' }),
-}));
+/** `/healthz`: 200 while serving, 503 once shutting down (a load balancer stops sending at once). */
+function healthRoutes(stopping: () => boolean): Route[] {
+  return ['/healthz', '/health'].map((path) => ({
+    method: 'GET',
+    path,
+    handle: (_request, response) =>
+      stopping()
+        ? sendJson(response, 503, { status: 'stopping' })
+        : sendJson(response, 200, { status: 'ok' }),
+  }));
+}
 
 /** Starts the bot, its channels and the HTTP server; resolves once it listens. */
 export async function startServer(config: Config, options: { bot?: Bot } = {}): Promise<RunningServer> {
@@ -44,17 +55,22 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();
-  const served = await serve([...health, ...channels.flatMap((channel) => channel.routes)], {
-    host: config.HOST,
-    port: config.PORT,
-    onError: (error) => bot.onError(error, { conversationKey: 'http', phase: 'route' }),
-  });
+  let stopping = false;
+  const served = await serve(
+    [...healthRoutes(() => stopping), ...channels.flatMap((channel) => channel.routes)],
+    {
+      host: config.HOST,
+      port: config.PORT,
+      onError: (error) => bot.onError(error, { conversationKey: 'http', phase: 'route' }),
+    },
+  );
   return {
     url: served.url,
     bot,
     channels,
-    async close() {
-      await served.close();
+    async close(graceMs = 0) {
+      stopping = true;
+      await served.close(graceMs);
       for (const channel of channels) await channel.close();
       await bot.close();
     },
@@ -83,14 +99,12 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
-  const stop = () => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitGracefullyOnSignals({
+    stop: () => running.close(config.SHUTDOWN_GRACE_MS),
+    // The grace for requests, then as long again for channels' deliveries and stores to close.
+    hardLimitMs: 2 * config.SHUTDOWN_GRACE_MS + 5_000,
+    log: (line) => process.stderr.write(`helpdesk-bot: ${line}\n`),
+  });
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
