@@ -8,7 +8,8 @@ import { type Bot, createBot } from './bot.js';
 import { parseClosures } from './calendar/closures.js';
 import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/enabled.js';
-import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
+import { openRateLimiters } from './channels/limiters.js';
+import { USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Route } from './http/routes.js';
 import { sendJson } from './http/routes.js';
@@ -43,12 +44,14 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
   const bot =
     options.bot ??
     (await createBot(config, { bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }) }));
+  const limiters = await openRateLimiters(config);
   const channels = await createChannels({
     config,
     engine: bot.engine,
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
-    limiter: slidingWindow(USER_RATE_LIMIT),
+    limiter: limiters.limiter('users', USER_RATE_LIMIT),
+    limiterFor: (name, limit) => limiters.limiter(name, limit),
     now: () => bot.clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,
@@ -72,6 +75,7 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
       stopping = true;
       await served.close(graceMs);
       for (const channel of channels) await channel.close();
+      await limiters.close();
       await bot.close();
     },
   };

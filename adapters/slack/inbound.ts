@@ -55,7 +55,7 @@ export function registerInbound(app: App, deps: InboundDeps): void {
   };
 
   const deliver = async (place: SlackPlace, input: TurnInput, id: string, clicked?: ClickedMessage) => {
-    const admission = context.limiter.take(`slack:${place.userId}`);
+    const admission = await context.limiter.take(`slack:${place.userId}`);
     if (!admission.ok) {
       // Slack gives no locale without users.info; Japanese is the customers' language.
       await outbound.show(place, [rateLimitedReply('ja', admission.retryAfterMs)]);

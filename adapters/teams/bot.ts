@@ -88,7 +88,7 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
   }
 
   async function handleTurn(turnContext: TurnContext, inbound: TurnInbound): Promise<void> {
-    const admission = context.limiter.take(`teams:${inbound.userId}`);
+    const admission = await context.limiter.take(`teams:${inbound.userId}`);
     if (!admission.ok) {
       const locale = inbound.locale ?? DEFAULT_LOCALE;
       await post(turnContext, inbound.baseKey, [rateLimitedReply(locale, admission.retryAfterMs)], locale);

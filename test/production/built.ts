@@ -4,15 +4,36 @@
  * environment and resolves with its URL once it prints "listening on".
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILT_SERVER = `${ROOT}dist/src/server.js`;
 
-/** Runs `npm run build`'s script; throws with its output when it fails. */
+/** The newest modification time under `dir` (files only), in ms. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+const STAMP = `${ROOT}dist/.built-at`;
+
+/**
+ * Runs `npm run build`'s script unless dist/ is newer than every file it is built from (several test files share
+ * one build); throws with its output when it fails.
+ */
 export function build(): void {
+  const sources = Math.max(
+    ...['src', 'adapters', 'dialogs', 'scripts'].map((dir) => newest(`${ROOT}${dir}`)),
+  );
+  if (existsSync(STAMP) && statSync(STAMP).mtimeMs > sources) return;
   const result = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  writeFileSync(STAMP, new Date().toISOString());
 }
 
 export interface BuiltServer {
