@@ -1,8 +1,8 @@
 /**
  * The Slack channel's work queue: deliveries are acknowledged first and handled from here, a bounded number at a
- * time, so acknowledging (cheap: parse, verify, answer 200) never waits behind handling (an engine turn and Web
- * API posts, ≈ 1 ms of CPU each). Each task starts from `setImmediate`, after the event loop has read the
- * requests waiting on its sockets, so a backlog delays replies, never acknowledgements.
+ * time, so acknowledging (cheap: parse, verify, answer 200) never waits behind more than `concurrency` handlings
+ * (an engine turn and Web API posts, ≈ 1 ms of CPU each). Tasks start from `setImmediate`, after the event loop
+ * has read the requests waiting on its sockets, so a backlog delays replies rather than acknowledgements.
  *
  * Contract:
  * - `offer(work)` enqueues and returns true, or returns false — without enqueuing — when `capacity` tasks are
@@ -89,21 +89,21 @@ export class EventQueue {
     });
   }
 
-  /** Starts one task per event-loop turn while below the concurrency limit. */
+  /** Fills the free slots (up to `concurrency` running), in arrival order. */
   #startNext(): void {
-    if (this.#running >= this.#options.concurrency) return;
-    const task = this.#waiting.shift();
-    if (!task) return;
-    this.#running++;
-    task
-      .work()
-      .catch((error: unknown) => this.#options.onError(error))
-      .finally(() => {
-        this.#running--;
-        this.stats.handled++;
-        if (this.backlog === 0) for (const wake of this.#idleWaiters.splice(0)) wake();
-        else this.#schedule();
-      });
-    if (this.#waiting.length > 0) this.#schedule();
+    while (this.#running < this.#options.concurrency) {
+      const task = this.#waiting.shift();
+      if (!task) return;
+      this.#running++;
+      task
+        .work()
+        .catch((error: unknown) => this.#options.onError(error))
+        .finally(() => {
+          this.#running--;
+          this.stats.handled++;
+          if (this.backlog === 0) for (const wake of this.#idleWaiters.splice(0)) wake();
+          else this.#schedule();
+        });
+    }
   }
 }
