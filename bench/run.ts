@@ -64,6 +64,30 @@ function formatLikeTheRepo(path: string): void {
   }
 }
 
+/** The Slack figures of the committed results.json, before this run replaces it (undefined when it has none). */
+function slackBefore(): Results['slackBefore'] {
+  try {
+    const previous = JSON.parse(
+      readFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), 'utf8'),
+    ) as Results;
+    // A re-run keeps the figure it was compared with, so "before" stays the code before the change.
+    if (previous.slackBefore) return previous.slackBefore;
+    if (!previous.slack) return undefined;
+    return {
+      date: previous.machine.date,
+      commit: previous.machine.commit,
+      rates: previous.slack.rates.map((x) => ({
+        ratePerSecond: x.ratePerSecond,
+        ackP99Ms: x.bot.ackP99Ms,
+        lateOver3s: x.bot.lateOver3s,
+        handledPerSecond: x.bot.handledPerSecond,
+      })),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Re-renders RESULTS.md from results.json: the same numbers, current wording. */
 function render(): void {
   const dir = fileURLToPath(new URL('./', import.meta.url));
@@ -124,6 +148,7 @@ async function main(): Promise<void> {
     results.botbuilder = { ...bb, ratio: round(results.engine.turnsPerSecond / bb.turnsPerSecond) };
   results.store = await timed('store', () => runStoreSection(sizes.store));
   results.slack = await timed('slack', () => runSlackSection({ ...sizes.slack, log }));
+  if (results.slack) results.slackBefore = slackBefore();
   results.scaleOut = await timed('scaleOut', () => runScaleOutSection({ ...sizes.scaleOut, log }));
   results.loadAtEnd = currentLoad();
   results.durationS = round((Date.now() - started) / 1000);

@@ -45,6 +45,16 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** `production` refuses development switches (e.g. TEAMS_AUTH_DISABLED). */
     NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+    /**
+     * With NODE_ENV=production the embedded sandbox backend (no BACKEND_URL) and DEMO_MODE=on are refused unless
+     * this is set: a demonstration deployment must say so.
+     */
+    ALLOW_SANDBOX_IN_PRODUCTION: z.stringbool().default(false),
+    /**
+     * On SIGTERM/SIGINT: how long requests and turns in flight may take to finish (no new ones are accepted)
+     * before connections are closed and the stores with them. Keep it below the orchestrator's kill timeout.
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
 
     /** The contact center's backend key, sent for agents acting for a customer (never for customers). */
     BACKEND_AGENT_KEY: z.string().min(8).optional(),
@@ -121,10 +131,19 @@ const schema = z
     message: 'TEAMS_AUTH_DISABLED is for local development and is refused when NODE_ENV=production',
     path: ['TEAMS_AUTH_DISABLED'],
   })
-  .refine((c) => !(c.NODE_ENV === 'production' && c.DEMO_MODE === 'on'), {
-    message: 'DEMO_MODE=on is refused when NODE_ENV=production',
+  .refine((c) => !(c.NODE_ENV === 'production' && c.DEMO_MODE === 'on' && !c.ALLOW_SANDBOX_IN_PRODUCTION), {
+    message:
+      'DEMO_MODE=on is refused when NODE_ENV=production (set ALLOW_SANDBOX_IN_PRODUCTION=1 for a demo)',
     path: ['DEMO_MODE'],
   })
+  .refine(
+    (c) => !(c.NODE_ENV === 'production' && c.BACKEND_URL === undefined && !c.ALLOW_SANDBOX_IN_PRODUCTION),
+    {
+      message:
+        'is required when NODE_ENV=production: the embedded sandbox is for development (set ALLOW_SANDBOX_IN_PRODUCTION=1 to run a demo on it)',
+      path: ['BACKEND_URL'],
+    },
+  )
   .refine((c) => c.TEAMS_HANDOFF_CONVERSATION === undefined || c.TEAMS_HANDOFF_SERVICE_URL !== undefined, {
     message: 'TEAMS_HANDOFF_SERVICE_URL is required when TEAMS_HANDOFF_CONVERSATION is set',
     path: ['TEAMS_HANDOFF_SERVICE_URL'],

@@ -10,36 +10,49 @@ import { holidayNotices, holidayTableStatus } from './calendar/holiday-table.js'
 import { toTokyo } from './calendar/tokyo-time.js';
 import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/enabled.js';
-import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
+import { openRateLimiters } from './channels/limiters.js';
+import { USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { healthRoutes } from './http/health.js';
+import { healthRoutes, type Readiness } from './http/health.js';
 import { serve } from './http/serve.js';
+import { exitGracefullyOnSignals } from './shutdown.js';
 
 export interface RunningServer {
   url: string;
   bot: Bot;
   channels: Channel[];
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for up to `graceMs` (default none), then closes the
+   * channels (Slack finishes the deliveries it acknowledged), the stores and the audit log.
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** What `/readyz` answers once shutdown began. */
+const STOPPING: Readiness = { ready: false, checks: { shutdown: { status: 'down', error: 'Stopping' } } };
 
 /** Starts the bot, its channels and the HTTP server; resolves once it listens. */
 export async function startServer(config: Config, options: { bot?: Bot } = {}): Promise<RunningServer> {
   const bot =
     options.bot ??
     (await createBot(config, { bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }) }));
+  const limiters = await openRateLimiters(config);
   const channels = await createChannels({
     config,
-    pipeline: bot.pipeline.with({ limiter: slidingWindow(USER_RATE_LIMIT) }),
+    pipeline: bot.pipeline.with({ limiter: limiters.limiter('users', USER_RATE_LIMIT) }),
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
+    limiterFor: (name, limit) => limiters.limiter(name, limit),
     now: () => bot.clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();
+  let stopping = false;
+  // While shutting down, readiness is 503 at once (a load balancer stops sending); liveness stays 200.
   const health = healthRoutes(
-    () => bot.readiness(),
+    () => (stopping ? Promise.resolve(STOPPING) : bot.readiness()),
     () => holidayNotices(bot.clock),
   );
   const served = await serve([...health, ...channels.flatMap((channel) => channel.routes)], {
@@ -51,9 +64,11 @@ export async function startServer(config: Config, options: { bot?: Bot } = {}): 
     url: served.url,
     bot,
     channels,
-    async close() {
-      await served.close();
+    async close(graceMs = 0) {
+      stopping = true;
+      await served.close(graceMs);
       for (const channel of channels) await channel.close();
+      await limiters.close();
       await bot.close();
     },
   };
@@ -83,14 +98,12 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
-  const stop = () => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitGracefullyOnSignals({
+    stop: () => running.close(config.SHUTDOWN_GRACE_MS),
+    // The grace for requests, then as long again for channels' deliveries and stores to close.
+    hardLimitMs: 2 * config.SHUTDOWN_GRACE_MS + 5_000,
+    log: (line) => process.stderr.write(`helpdesk-bot: ${line}\n`),
+  });
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -3,7 +3,9 @@
  * HTTPReceiver behind a gate (http-gate.ts) as the route `POST /slack/events` — events, interactivity and slash
  * commands on that one path; Bolt verifies the signature (a bad one gets 401 and nothing runs), bodies are limited
  * to 1 MB, a signed body that is not a JSON object or an envelope Bolt cannot read gets 400 (never a 500 or a
- * crash), and every delivery is acknowledged before it is handled. Socket Mode (SLACK_APP_TOKEN) has no routes;
+ * crash), and every delivery is acknowledged before it is handled: Events API deliveries are acknowledged at once
+ * and handled from a bounded queue (event-queue.ts); when it is full, or the channel is closing, the delivery is
+ * answered 503 without an acknowledgement and Slack retries it. `close()` finishes what was acknowledged. Socket Mode (SLACK_APP_TOKEN) has no routes;
  * `start()` connects.
  *
  * The Web API base URL is SLACK_API_URL; known bot ids (SLACK_BOT_ID + SLACK_BOT_USER_ID) skip `auth.test`.
@@ -20,11 +22,12 @@ import type { SpeakerDeps } from '../../src/channels/speaker.js';
 import type { Route } from '../../src/http/routes.js';
 import { slackUsergroupDirectory } from './agents.js';
 import { webClientApi } from './api.js';
+import { EventQueue } from './event-queue.js';
 import { handoffSlackApi } from './handoff-api.js';
 import { slackDelivery } from './handoff-delivery.js';
 import { registerHandoffInbound } from './handoff-inbound.js';
 import { SlackAgentRoom } from './handoff-room.js';
-import { envelopeErrorHandler, slackEventsRoute } from './http-gate.js';
+import { envelopeErrorHandler, SlackBusyError, slackEventsRoute } from './http-gate.js';
 import { InFlight } from './in-flight.js';
 import { registerInbound } from './inbound.js';
 import { boltLogger } from './logger.js';
@@ -35,9 +38,28 @@ export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 /** How long `close()` waits for deliveries still being handled. */
 const CLOSE_GRACE_MS = 10_000;
 
+/** The work queue's bounds: deliveries handled at once, and acknowledged ones waiting before Slack is told to retry. */
+export const SLACK_QUEUE = { concurrency: 16, capacity: 2000 };
+
 export interface SlackChannel extends Channel {
   /** Resolves once every acknowledged delivery has been handled (replies posted). */
   idle(): Promise<void>;
+  /** The queue's counters (accepted, refused, handled, largest backlog) and its backlog now. */
+  queueStats(options?: { resetHighWater?: boolean }): EventQueue['stats'] & { backlog: number };
+}
+
+/**
+ * Events API callbacks (the high-volume deliveries: messages, mentions, App Home), when well-formed: their
+ * acknowledgement carries nothing, so it can come first. Everything else — clicks, whose listeners acknowledge at
+ * once; slash commands, whose acknowledgement carries an answer; envelopes Bolt would refuse — runs as Bolt runs it.
+ */
+function acknowledgedFirst(body: Record<string, unknown>): boolean {
+  return body.type === 'event_callback' && typeof body.event === 'object' && body.event !== null;
+}
+
+/** What a delivery is called in logs: Slack's event id, or the kind of payload (never its text). */
+function deliveryLabel(body: Record<string, unknown>): string {
+  return typeof body.event_id === 'string' ? body.event_id : String(body.type);
 }
 
 export async function createSlackChannel(context: ChannelContext): Promise<SlackChannel> {
@@ -81,10 +103,18 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
     app = new App({ ...options, receiver });
   }
 
-  // Every delivery is tracked from the moment Bolt takes it until its replies are posted.
+  // Events: acknowledged first, handled from a bounded queue (event-queue.ts). Anything else runs as Bolt runs it,
+  // tracked until done.
   const inFlight = new InFlight();
+  const queue = new EventQueue({ ...SLACK_QUEUE, onError: report('queue') });
   const processEvent = app.processEvent.bind(app);
-  app.processEvent = (event) => inFlight.track(processEvent(event));
+  app.processEvent = async (event) => {
+    if (!acknowledgedFirst(event.body)) return inFlight.track(processEvent(event));
+    // Busy or closing: not acknowledged, so Slack delivers it again later (here or to another instance).
+    if (!queue.offer(deliveryLabel(event.body), () => processEvent({ ...event, ack: async () => {} })))
+      throw new SlackBusyError();
+    await event.ack();
+  };
   app.error(async (error) => report('bolt')(error));
 
   const api = webClientApi(app.client);
@@ -126,11 +156,19 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
           }),
         ]
       : [];
-  const settle = () =>
-    Promise.race([
+  const settle = async () => {
+    const { abandoned } = await queue.close(CLOSE_GRACE_MS);
+    if (abandoned.length > 0)
+      report('shutdown')(
+        new Error(
+          `Stopped with ${abandoned.length} acknowledged Slack deliveries not handled: ${abandoned.join(', ')}`,
+        ),
+      );
+    await Promise.race([
       inFlight.idle(),
       new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
     ]);
+  };
 
   return {
     name: 'slack',
@@ -142,6 +180,14 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
       await settle();
       if (socketMode) await app.stop();
     },
-    idle: () => inFlight.idle(),
+    idle: async () => {
+      await queue.idle();
+      await inFlight.idle();
+    },
+    queueStats: (options) => {
+      const stats = { ...queue.stats, backlog: queue.backlog };
+      if (options?.resetHighWater) queue.resetHighWater();
+      return stats;
+    },
   };
 }

@@ -116,13 +116,31 @@ export function slackEventsRoute(receiver: SlackRequestListener, options: SlackG
 }
 
 /**
- * The receiver's `processEventErrorHandler`: reports the error; answers 400 when nothing was answered yet and
+ * Thrown by the channel instead of acknowledging a delivery it cannot take now (queue full, or shutting down):
+ * answered 503 with `Retry-After`, not reported as a fault. Slack retries unacknowledged deliveries.
+ */
+export class SlackBusyError extends Error {
+  override name = 'SlackBusyError';
+  constructor() {
+    super('The Slack queue is full or closing; the delivery was not acknowledged and Slack will retry it.');
+  }
+}
+
+/**
+ * The receiver's `processEventErrorHandler`: a {@link SlackBusyError} is answered 503 (Slack retries); anything else
+ * is reported and answers 400 when nothing was answered yet and
  * returns `true` (Bolt then stops its "not acknowledged" timer); `false` when a listener had already acknowledged.
  */
 export function envelopeErrorHandler(
   report: (error: unknown) => void,
 ): (args: ReceiverProcessEventErrorHandlerArgs) => Promise<boolean> {
   return async ({ error, response }) => {
+    if (error instanceof SlackBusyError) {
+      if (response.headersSent) return false;
+      response.writeHead(503, { 'retry-after': '1' });
+      response.end();
+      return true;
+    }
     report(error);
     if (response.headersSent) return false;
     answer(response, 400);

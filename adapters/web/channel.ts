@@ -58,7 +58,9 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
     sessions,
     transcripts: new Transcripts(transcriptKeyv, ttlMs),
     locks: new KeyedLocks(),
-    limiter: slidingWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    limiter:
+      context.limiterFor?.('web', options.rateLimit ?? DEFAULT_RATE_LIMIT) ??
+      slidingWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT),
     send,
     tokens: { secret: config.WEB_TOKEN_SECRET, audience: config.WEB_TOKEN_AUDIENCE, now },
     demo: options.demo,

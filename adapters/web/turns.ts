@@ -39,7 +39,7 @@ export async function admitPost(
     return undefined;
   }
   const session = await deps.sessions.open(request, response);
-  const admission = deps.limiter.take(session.id);
+  const admission = await deps.limiter.take(session.id);
   if (!admission.ok) {
     request.resume();
     const retryAfter = String(Math.max(1, Math.ceil(admission.retryAfterMs / 1000)));

@@ -141,6 +141,8 @@ function slackSection(r: Results): string {
         'CPU ms per event bare / bot',
         'bot handled/s',
         'bot drain ms',
+        'bot backlog max',
+        'refused busy (503)',
       ],
       s.rates.map((x) => [
         x.ratePerSecond,
@@ -152,9 +154,36 @@ function slackSection(r: Results): string {
         `${x.bareBolt.cpuMsPerEvent} / ${x.bot.cpuMsPerEvent}`,
         x.bot.handledPerSecond,
         x.bot.drainMs,
+        x.bot.maxBacklog ?? '–',
+        x.bot.refusedBusy ?? '–',
       ]),
     ),
+    ...slackBeforeTable(r),
   ].join('\n');
+}
+
+/** This run's bot figures beside those of the results file it replaced. */
+function slackBeforeTable(r: Results): string[] {
+  const before = r.slackBefore;
+  const s = r.slack;
+  if (!before || !s) return [];
+  return [
+    '',
+    `Before and after: the bot's figures in the results this run replaced (${before.date.slice(0, 10)}, commit ${before.commit}) beside this run's. Since then, Events API deliveries are acknowledged first and handled from a bounded queue (adapters/slack/event-queue.ts).`,
+    '',
+    table(
+      ['events/s', 'ack p99 ms before / now', 'acks > 3 s before / now', 'handled/s before / now'],
+      s.rates.map((x) => {
+        const old = before.rates.find((b) => b.ratePerSecond === x.ratePerSecond);
+        return [
+          x.ratePerSecond,
+          `${old?.ackP99Ms ?? '–'} / ${x.bot.ackP99Ms}`,
+          `${old?.lateOver3s ?? '–'} / ${x.bot.lateOver3s}`,
+          `${old?.handledPerSecond ?? '–'} / ${x.bot.handledPerSecond}`,
+        ];
+      }),
+    ),
+  ];
 }
 
 /** What the CPU per turn implies for capacity, independent of this machine's two cores. */

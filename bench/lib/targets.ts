@@ -34,10 +34,22 @@ export interface Results {
   botbuilder?: (BotbuilderSection & { ratio?: number }) | undefined;
   store?: Awaited<ReturnType<typeof runStoreSection>>;
   slack?: SlackSection;
+  /**
+   * The Slack figures of the results file this run replaced (its date and commit), shown beside this run's:
+   * how the acknowledgement under load changed with the code.
+   */
+  slackBefore?: { date: string; commit: string; rates: SlackBeforeRate[] } | undefined;
   scaleOut?: ScaleOutSection;
   targets?: Target[];
   /** Sections that threw; their results are missing. */
   failures?: { section: string; error: string }[];
+}
+
+export interface SlackBeforeRate {
+  ratePerSecond: number;
+  ackP99Ms: number;
+  lateOver3s: number;
+  handledPerSecond: number;
 }
 
 const notMeasured = (name: string, target: string, why: string): Target => ({
@@ -110,6 +122,15 @@ export function evaluateTargets(r: Results): Target[] {
         met: at300.p50Ratio <= 1.3 && at300.p99Ratio <= 1.3,
       });
     }
+  }
+  const at1000 = r.slack?.rates.find((x) => x.ratePerSecond === 1000);
+  if (at1000) {
+    targets.push({
+      name: 'Slack ack p99 at 1000 events/s (full bot), none over 3 s',
+      target: '< 50 ms, 0 over 3 s',
+      measured: `${at1000.bot.ackP99Ms} ms, ${at1000.bot.lateOver3s} over 3 s (${at1000.bot.errors} errors, ${at1000.bot.handledPerSecond} handled/s, backlog up to ${at1000.bot.maxBacklog ?? '?'})`,
+      met: at1000.bot.ackP99Ms < 50 && at1000.bot.lateOver3s === 0 && at1000.bot.errors === 0,
+    });
   }
   if (r.scaleOut) {
     const name = 'scale-out: lost updates and duplicate backend mutations';

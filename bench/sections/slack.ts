@@ -48,6 +48,10 @@ interface BotMeasured extends Measured {
   /** chat.postMessage calls the fake Web API received per event. */
   postsPerEvent: number;
   faults: number;
+  /** The largest number of acknowledged events waiting or being handled at once (the queue's backlog). */
+  maxBacklog: number;
+  /** Deliveries answered 503 because the queue was full (Slack would retry them). */
+  refusedBusy: number;
 }
 
 function summarise(result: LoadResult, cpu: NodeJS.CpuUsage): Measured {
@@ -121,6 +125,11 @@ export async function runSlackSection(options: SlackOptions) {
             }
             await apiCalls(); // resets the fake's counter
             const faultsBefore = full.faults();
+            const queueBefore = full.queue?.({ resetHighWater: true }) ?? {
+              refused: 0,
+              maxBacklog: 0,
+              handled: 0,
+            };
             const started = process.hrtime.bigint();
             const cpu = process.cpuUsage();
             const result = await load(full, rate, prefix);
@@ -136,6 +145,8 @@ export async function runSlackSection(options: SlackOptions) {
               handledPerSecond: (result.sent / totalMs) * 1000,
               postsPerEvent: calls.posted / Math.max(1, result.sent),
               faults: full.faults() - faultsBefore,
+              maxBacklog: full.queue?.().maxBacklog ?? 0,
+              refusedBusy: (full.queue?.().refused ?? 0) - queueBefore.refused,
             });
             options.log(
               `  slack ${rate}/s run ${run + 1}: bot ack p99 ${round(percentile(result.latenciesMs, 0.99))} ms, drain ${Math.round(drainMs)} ms`,
@@ -188,6 +199,8 @@ export async function runSlackSection(options: SlackOptions) {
             handledPerSecond: med(bot, (x) => x.handledPerSecond),
             postsPerEvent: med(bot, (x) => x.postsPerEvent),
             faults: med(bot, (x) => x.faults),
+            maxBacklog: Math.max(...bot.map((x) => x.maxBacklog)),
+            refusedBusy: med(bot, (x) => x.refusedBusy),
           },
           p50Ratio: round(botP50 / bareP50),
           p99Ratio: round(botP99 / bareP99),

@@ -57,6 +57,8 @@ export interface AppUnderTest {
   idle(): Promise<void>;
   /** Faults the app reported (the full bot's onError). */
   faults(): number;
+  /** The Slack channel's work queue (the full bot only): deliveries refused as busy, largest backlog. */
+  queue?(options?: { resetHighWater?: boolean }): { refused: number; maxBacklog: number; handled: number };
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startFullBot(apiUrl: string): Promise<AppUnderTest> {
     url: `${served.url}${SLACK_EVENTS_PATH}`,
     idle: () => channel.idle(),
     faults: () => testBot.errors.length,
+    queue: (options) => channel.queueStats(options),
     async close() {
       await served.close();
       await channel.close();

@@ -1,7 +1,8 @@
 /**
  * The audit log in a SQLite file (the embedded default: `audit.sqlite` beside `SQLITE_PATH`). Several processes
  * may share the file: every write is one `BEGIN IMMEDIATE` transaction, waiting up to `busyTimeoutMs` for another
- * writer.
+ * writer. On better-sqlite3: statements run synchronously, so a transaction is never interleaved with another
+ * operation of this process.
  *
  * Append-only, enforced by the database: a `BEFORE UPDATE` trigger aborts every update, and a `BEFORE DELETE`
  * trigger aborts every delete unless the row is older than a cutoff held in the purge-flag table
@@ -13,9 +14,8 @@
  * the triggers or replace the file. Where that matters, use PostgreSQL (`DATABASE_URL`) with separate roles, and
  * back the file up to write-once storage.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import sqlite3 from 'sqlite3';
+import { resolve } from 'node:path';
+import { openSqliteFile, type SqliteDatabase } from '../storage/sqlite-file.js';
 import { parseEntries } from './entry.js';
 import { type AuditLog, COLUMNS, checkCutoff, checkIdentifier, checkQuery, fromRow, toRow } from './log.js';
 
@@ -34,62 +34,20 @@ type SqlRow = Parameters<typeof fromRow>[0];
 /** Rows per INSERT statement (12 columns × 50 stays below SQLite's oldest 999-parameter limit). */
 const ROWS_PER_INSERT = 50;
 
-function open(file: string): Promise<sqlite3.Database> {
-  return new Promise((done, fail) => {
-    const db = new sqlite3.Database(file, (error) => (error ? fail(error) : done(db)));
-  });
-}
-
 export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Promise<AuditLog> {
   const table = checkIdentifier(options.table ?? 'audit_log', 'table');
   const flag = `${table}_purge`;
   const file = resolve(options.path);
-  await mkdir(dirname(file), { recursive: true });
-  const db = await open(file).catch((error: unknown) => {
+  let db: SqliteDatabase;
+  try {
+    db = openSqliteFile(file, 'the audit log', { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
     throw new Error(`Could not open the SQLite audit log at ${file}.`, { cause: error });
-  });
-  db.configure('busyTimeout', options.busyTimeoutMs ?? 5000);
-
-  const run = (sql: string, params: Param[] = []): Promise<number> =>
-    new Promise((done, fail) => {
-      db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
-        if (error) fail(error);
-        else done(this.changes);
-      });
-    });
-  const all = (sql: string, params: Param[]): Promise<SqlRow[]> =>
-    new Promise((done, fail) => {
-      db.all<SqlRow>(sql, params, (error, rows) => (error ? fail(error) : done(rows)));
-    });
-  const exec = (sql: string): Promise<void> =>
-    new Promise((done, fail) => {
-      db.exec(sql, (error) => (error ? fail(error) : done()));
-    });
-
-  // One connection runs one transaction at a time: every operation of this instance waits its turn.
-  let tail: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = tail.then(work, work);
-    tail = result.catch(() => undefined);
-    return result;
-  };
-  const transaction = <T>(work: () => Promise<T>): Promise<T> =>
-    exclusive(async () => {
-      await run('BEGIN IMMEDIATE');
-      try {
-        const result = await work();
-        await run('COMMIT');
-        return result;
-      } catch (error) {
-        await run('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    });
+  }
 
   try {
-    await exec('PRAGMA journal_mode = WAL');
-    await transaction(() =>
-      exec(`
+    db.transaction(() =>
+      db.exec(`
         CREATE TABLE IF NOT EXISTS ${table} (
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           at TEXT NOT NULL, kind TEXT NOT NULL, actor_kind TEXT NOT NULL, actor_id TEXT NOT NULL,
@@ -104,33 +62,43 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
           WHEN NOT EXISTS (SELECT 1 FROM ${flag} WHERE OLD.at < ${flag}.cutoff)
           BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows are removed only by the retention purge'); END;
       `),
-    );
+    ).immediate();
   } catch (error) {
-    await new Promise<void>((done) => db.close(() => done()));
+    db.close();
     throw new Error(`Could not prepare the SQLite audit log at ${file}.`, { cause: error });
   }
 
-  let closed = false;
   const ensureOpen = (): void => {
-    if (closed) throw new Error(`The SQLite audit log at ${file} is closed; create a new one.`);
+    if (!db.open) throw new Error(`The SQLite audit log at ${file} is closed; create a new one.`);
   };
   const select = `SELECT ${COLUMNS.join(', ')} FROM ${table}`;
   const oneRow = `(${COLUMNS.map(() => '?').join(', ')})`;
+  const insert = (rows: number) =>
+    db.prepare<Param[]>(
+      `INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(oneRow).join(', ')}`,
+    );
+  const appendAll = db.transaction((entries: ReturnType<typeof parseEntries>) => {
+    for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
+      const chunk = entries.slice(start, start + ROWS_PER_INSERT);
+      insert(chunk.length).run(...chunk.flatMap(toRow));
+    }
+  });
+  const setFlag = db.prepare<[string]>(`INSERT INTO ${flag} (cutoff) VALUES (?)`);
+  const deleteOlder = db.prepare<[string]>(`DELETE FROM ${table} WHERE at < ?`);
+  const clearFlag = db.prepare(`DELETE FROM ${flag}`);
+  const purge = db.transaction((bound: string) => {
+    setFlag.run(bound);
+    const removed = deleteOlder.run(bound).changes;
+    clearFlag.run();
+    return removed;
+  });
 
   return {
     async append(batch) {
       ensureOpen();
       const entries = parseEntries(batch);
       if (entries.length === 0) return;
-      await transaction(async () => {
-        for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
-          const chunk = entries.slice(start, start + ROWS_PER_INSERT);
-          await run(
-            `INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${chunk.map(() => oneRow).join(', ')}`,
-            chunk.flatMap(toRow),
-          );
-        }
-      });
+      appendAll.immediate(entries);
     },
     async query(query) {
       ensureOpen();
@@ -150,26 +118,18 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
         params.push(query.until.toISOString());
       }
       const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-      const rows = await exclusive(() =>
-        all(`${select}${filter} ORDER BY at, seq LIMIT ?`, [...params, query.limit]),
-      );
+      const rows = db
+        .prepare<Param[], SqlRow>(`${select}${filter} ORDER BY at, seq LIMIT ?`)
+        .all(...params, query.limit);
       return rows.map(fromRow);
     },
     async purgeOlderThan(cutoff) {
       ensureOpen();
       checkCutoff(cutoff);
-      const bound = cutoff.toISOString();
-      return transaction(async () => {
-        await run(`INSERT INTO ${flag} (cutoff) VALUES (?)`, [bound]);
-        const removed = await run(`DELETE FROM ${table} WHERE at < ?`, [bound]);
-        await run(`DELETE FROM ${flag}`);
-        return removed;
-      });
+      return purge.immediate(cutoff.toISOString());
     },
     async close() {
-      if (closed) return;
-      closed = true;
-      await exclusive(() => new Promise<void>((done, fail) => db.close((e) => (e ? fail(e) : done()))));
+      if (db.open) db.close();
     },
   };
 }

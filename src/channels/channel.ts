@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Route } from '../http/routes.js';
 import type { TurnPipeline } from '../pipeline/index.js';
 import type { Deduper } from './dedupe.js';
+import type { RateLimit, RateLimiter } from './rate-limit.js';
 import type { SpeakerDeps } from './speaker.js';
 
 export interface ChannelContext {
@@ -31,6 +32,11 @@ export interface ChannelContext {
    * and thread replies to `handoff.desk`.
    */
   handoff?: BotHandoff | undefined;
+  /**
+   * Further limits a channel keeps (e.g. the web chat's per session), on the same store as `limiter` (Redis with
+   * STORE=redis). Absent in harnesses: the channel then limits in its own memory.
+   */
+  limiterFor?: (name: string, limit: RateLimit) => RateLimiter;
   /** Our own faults, logged redacted; never shown to users. */
   onError(error: unknown, context: { channel: string; phase: string }): void;
 }

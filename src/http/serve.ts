@@ -1,6 +1,11 @@
 /**
  * Serves a route table over HTTP: the bot's server and the channel tests use the same dispatcher (see
  * {@link dispatch} for its own answers; errors are logged by the caller's `onError`, never sent to the client).
+ *
+ * Shutdown (`close(graceMs)`): the listening socket closes and idle keep-alive connections with it; requests
+ * already being handled may finish for up to `graceMs`, while a new request arriving on a still-open connection
+ * is answered 503 with `connection: close`. Then every remaining connection is closed. `close()` (no grace) is
+ * the old immediate close.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { STORAGE_RETRY_AFTER_S, StorageUnavailableError } from '../storage/unavailable.js';
@@ -9,7 +14,11 @@ import { matches, type Route } from './routes.js';
 export interface Served {
   url: string;
   server: Server;
-  close(): Promise<void>;
+  /** Requests being handled now (received, response not yet finished). */
+  inFlight(): number;
+  /** True once `close` was called: the server accepts nothing new. */
+  draining(): boolean;
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -91,7 +100,22 @@ export async function serve(
   routes: readonly Route[],
   options: { host: string; port: number; onError?: (error: unknown) => void },
 ): Promise<Served> {
-  const server = createServer(dispatch(routes, options.onError ?? (() => {})));
+  const handle = dispatch(routes, options.onError ?? (() => {}));
+  let active = 0;
+  let draining = false;
+  let wakeWhenIdle: (() => void) | undefined;
+  const server = createServer((request, response) => {
+    if (draining) {
+      answer(response, 503, { error: 'shutting down' }, { connection: 'close', 'retry-after': '5' });
+      return;
+    }
+    active++;
+    response.once('close', () => {
+      active--;
+      if (active === 0) wakeWhenIdle?.();
+    });
+    handle(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
@@ -102,10 +126,26 @@ export async function serve(
   return {
     url: `http://${host}:${port}`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    inFlight: () => active,
+    draining: () => draining,
+    async close(graceMs = 0) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (graceMs > 0 && active > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            wakeWhenIdle = resolve;
+          }),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, graceMs);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

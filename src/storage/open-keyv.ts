@@ -3,13 +3,12 @@
  * SQLite file beside the conversations file, or Redis. For caches and records that tolerate last-write-wins:
  * receipts, de-duplication marks, agent sessions. Conversations use the versioned stores in `engine/store/`.
  */
-import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import KeyvRedis from '@keyv/redis';
-import { KeyvSqlite } from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import type { Config } from '../config.js';
 import { connectRedisClient } from '../engine/store/redis.js';
+import { SqliteKeyv } from './sqlite-keyv.js';
 
 export type KeyvConfig = Pick<Config, 'STORE' | 'SQLITE_PATH' | 'REDIS_URL'>;
 
@@ -41,8 +40,7 @@ export async function openKeyv<V>(
     });
   }
   const file = join(dirname(resolve(config.SQLITE_PATH)), `${name}.sqlite`);
-  await mkdir(dirname(file), { recursive: true });
-  return new Keyv<V>(new KeyvSqlite({ uri: `sqlite://${file}`, table: name.replaceAll('-', '_') }), {
+  return new Keyv<V>(new SqliteKeyv({ path: file, table: name.replaceAll('-', '_') }), {
     namespace: name,
     throwOnErrors,
   });

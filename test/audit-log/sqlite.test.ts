@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditLog } from '../../src/audit-log/log.js';
 import { createSqliteAuditLog } from '../../src/audit-log/sqlite.js';
@@ -32,15 +32,11 @@ runAuditLogConformance('sqlite', {
 
 /** A plain connection to the file, as an operator (or a bug) would use it. */
 function rawConnection(path: string) {
-  const db = new sqlite3.Database(path);
-  const run = (sql: string) =>
-    new Promise<number>((done, fail) => {
-      db.run(sql, function (this: sqlite3.RunResult, error: Error | null) {
-        if (error) fail(error);
-        else done(this.changes);
-      });
-    });
-  const close = () => new Promise<void>((done) => db.close(() => done()));
+  const db = new Database(path);
+  const run = async (sql: string): Promise<number> => db.prepare(sql).run().changes;
+  const close = async () => {
+    db.close();
+  };
   return { run, close };
 }
 

@@ -20,6 +20,8 @@ export interface FakeSlack {
   usergroups: Map<string, string[]>;
   /** The next call of `method` answers `{ ok: false, error }`. */
   failNext(method: string, error?: string): void;
+  /** Every call of `method` is answered `ms` later (recorded when answered); 0 clears it. */
+  slowDown(method: string, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const usergroups = new Map<string, string[]>();
   const failures = new Map<string, string>();
+  const delays = new Map<string, number>();
   let sequence = 0;
   const nextTs = () => `1700000000.${String(++sequence).padStart(6, '0')}`;
 
@@ -101,7 +104,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const server = createServer((request, response) => {
     const method = new URL(request.url ?? '/', 'http://fake').pathname.replace(/^\/api\//, '');
     readBody(request)
-      .then((body) => {
+      .then(async (body) => {
+        const delayMs = delays.get(method) ?? 0;
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         const answered = answer(method, body);
         calls.push({ method, body, response: answered });
         response.writeHead(200, { 'content-type': 'application/json' });
@@ -121,6 +126,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     usergroups,
     failNext(method, error = 'internal_error') {
       failures.set(method, error);
+    },
+    slowDown(method, ms) {
+      if (ms > 0) delays.set(method, ms);
+      else delays.delete(method);
     },
     close: () =>
       new Promise<void>((resolve) => {

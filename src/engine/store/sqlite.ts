@@ -1,7 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { KeyvSqlite } from '@keyv/sqlite';
-import { createPlainKeyv } from './plain-keyv.js';
+import { resolve } from 'node:path';
+import { openSqliteFile, type SqliteDatabase } from '../../storage/sqlite-file.js';
 import { decodeRecord, encodeRecord, resolveOptions, storageKey } from './record.js';
 import type { CasResult, ConversationStore, StoreOptions, Versioned } from './types.js';
 
@@ -29,63 +27,68 @@ function storedVersionSql(column: string): string {
     THEN json_extract(${column}, '$.value.version') ELSE 0 END)`;
 }
 
+type Params = Record<string, string | number>;
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** Creates the table when missing and prepares every statement the store runs. */
+function prepareStatements(db: SqliteDatabase, table: string) {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${table}(key VARCHAR(255) PRIMARY KEY, value TEXT )`);
+  return {
+    read: db.prepare<[string], { value: string }>(`SELECT value FROM ${table} WHERE key = ?`),
+    insertIfAbsent: db.prepare<Params>(`INSERT INTO ${table} (key, value) VALUES ($key, $value)
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE ${storedVersionSql(`${table}.value`)} = 0`),
+    updateIfVersion: db.prepare<Params>(`UPDATE ${table} SET value = $value
+      WHERE key = $key AND ${storedVersionSql('value')} = $expected`),
+    deleteIfAbsent: db.prepare<Params>(
+      `DELETE FROM ${table} WHERE key = $key AND ${storedVersionSql('value')} = 0`,
+    ),
+    remove: db.prepare<[string]>(`DELETE FROM ${table} WHERE key = ?`),
+    sweepNamespace: db.prepare<Params>(`DELETE FROM ${table}
+      WHERE substr(key, 1, length($prefix)) = $prefix AND ${storedVersionSql('value')} = 0`),
+  };
+}
+
 /**
- * A `ConversationStore` on `@keyv/sqlite` (one file; the embedded default). The table is the one keyv lays out,
- * `(key VARCHAR PRIMARY KEY, value TEXT)`, holding keyv-format JSON records. keyv has no compare-and-set, so each
- * write is ONE SQL statement whose WHERE clause checks the stored version; SQLite makes a single statement
- * atomic across connections, so several store instances (several bot processes) may share the file.
- * The database runs in WAL mode so readers do not block the writer.
+ * A `ConversationStore` on better-sqlite3 (one file; the embedded default). The table keeps the layout
+ * `@keyv/sqlite` used before, `(key VARCHAR PRIMARY KEY, value TEXT)` holding keyv-format JSON records, so existing
+ * files are read as they are. Each write is ONE SQL statement whose WHERE clause checks the stored version
+ * (`UPDATE … WHERE version = expected`, or an insert that only replaces an absent/expired row); SQLite makes a
+ * single statement atomic across connections, so several store instances (several bot processes) may share the
+ * file. The database runs in WAL mode so readers do not block the writer.
  */
 export async function createSqliteStore<T>(opts: SqliteStoreOptions): Promise<ConversationStore<T>> {
   const { namespace, ttlMs } = resolveOptions(opts);
   const file = resolve(opts.path);
-  await mkdir(dirname(file), { recursive: true }).catch((error: unknown) => {
-    throw new Error(`Could not create the directory for the SQLite conversation store at ${file}.`, {
-      cause: error,
-    });
-  });
-  const adapter = new KeyvSqlite({
-    uri: `sqlite://${file}`,
-    table: opts.table ?? DEFAULT_TABLE,
-    busyTimeout: opts.busyTimeoutMs ?? 5000,
-  });
-  const keyv = createPlainKeyv<Versioned<T>>(adapter);
-  const table = String(adapter.opts.table);
-  const query = async (sql: string, params: Record<string, string | number>): Promise<unknown[]> => {
-    const rows: unknown = await adapter.query(sql, params);
-    return Array.isArray(rows) ? rows : [];
-  };
-
-  const insertIfAbsent = `INSERT INTO ${table} (key, value) VALUES ($key, $value)
-    ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE ${storedVersionSql(`${table}.value`)} = 0
-    RETURNING key`;
-  const updateIfVersion = `UPDATE ${table} SET value = $value
-    WHERE key = $key AND ${storedVersionSql('value')} = $expected RETURNING key`;
-  const deleteIfAbsent = `DELETE FROM ${table} WHERE key = $key AND ${storedVersionSql('value')} = 0`;
-  const sweepNamespace = `DELETE FROM ${table}
-    WHERE substr(key, 1, length($prefix)) = $prefix AND ${storedVersionSql('value')} = 0`;
-
+  const table = opts.table ?? DEFAULT_TABLE;
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(table))
+    throw new Error(`Invalid SQLite table name "${table}": use letters, digits and underscores.`);
+  let db: SqliteDatabase;
   try {
-    await query('PRAGMA journal_mode = WAL', {});
-    // Idle conversations nobody reads again would otherwise stay in the file forever.
-    await query(sweepNamespace, { $prefix: storageKey(namespace, ''), $now: Date.now() });
+    db = openSqliteFile(file, 'the conversation store', { busyTimeoutMs: opts.busyTimeoutMs ?? 5000 });
   } catch (error) {
-    await adapter.close().catch(() => undefined);
     throw new Error(`Could not open the SQLite conversation store at ${file}.`, { cause: error });
   }
 
-  let closed = false;
+  let sql: Statements;
+  try {
+    sql = prepareStatements(db, table);
+    // Idle conversations nobody reads again would otherwise stay in the file forever.
+    sql.sweepNamespace.run({ prefix: storageKey(namespace, ''), now: Date.now() });
+  } catch (error) {
+    db.close();
+    throw new Error(`Could not open the SQLite conversation store at ${file}.`, { cause: error });
+  }
+
   const ensureOpen = (): void => {
-    if (closed) throw new Error(`The SQLite conversation store at ${file} is closed; create a new one.`);
+    if (!db.open) throw new Error(`The SQLite conversation store at ${file} is closed; create a new one.`);
   };
 
-  const readVersioned = async (fullKey: string): Promise<Versioned<T> | undefined> => {
+  const readVersioned = (fullKey: string): Versioned<T> | undefined => {
     const now = Date.now();
-    // Read through the adapter, not keyv.get: keyv deletes expired records unconditionally, which could
-    // delete a fresh record another process wrote in between. The conditional delete below cannot.
-    const raw: unknown = await adapter.get(fullKey);
+    const raw = sql.read.get(fullKey)?.value;
     const found = decodeRecord<T>(raw, now);
-    if (raw !== undefined && found === undefined) await query(deleteIfAbsent, { $key: fullKey, $now: now });
+    // An expired record is removed only if it is still expired: a fresh one another process wrote stays.
+    if (raw !== undefined && found === undefined) sql.deleteIfAbsent.run({ key: fullKey, now });
     return found;
   };
 
@@ -100,25 +103,23 @@ export async function createSqliteStore<T>(opts: SqliteStoreOptions): Promise<Co
       const fullKey = storageKey(namespace, key);
       const now = Date.now();
       const version = expectedVersion + 1;
-      const params = { $key: fullKey, $value: encodeRecord(value, version, now + ttlMs), $now: now };
+      const params = { key: fullKey, value: encodeRecord(value, version, now + ttlMs), now };
       const written =
         expectedVersion === 0
-          ? await query(insertIfAbsent, params)
-          : await query(updateIfVersion, { ...params, $expected: expectedVersion });
-      if (written.length === 1) return { ok: true, version };
+          ? sql.insertIfAbsent.run(params)
+          : sql.updateIfVersion.run({ ...params, expected: expectedVersion });
+      if (written.changes === 1) return { ok: true, version };
       // Lost: report what is stored now (a later read; only informative, the write decision was atomic).
-      return { ok: false, currentVersion: (await readVersioned(fullKey))?.version ?? 0 };
+      return { ok: false, currentVersion: readVersioned(fullKey)?.version ?? 0 };
     },
 
     async delete(key) {
       ensureOpen();
-      await keyv.delete(storageKey(namespace, key));
+      sql.remove.run(storageKey(namespace, key));
     },
 
     async close() {
-      if (closed) return;
-      closed = true;
-      await keyv.disconnect();
+      if (db.open) db.close();
     },
   };
 }

@@ -41,18 +41,18 @@ describe('Transcripts', () => {
 });
 
 describe('slidingWindow', () => {
-  it('admits max hits per window, then tells how long to wait; the window slides', () => {
+  it('admits max hits per window, then tells how long to wait; the window slides', async () => {
     let now = 0;
     const limiter = slidingWindow({ max: 2, windowMs: 10_000 }, () => now);
-    expect(limiter.take('a')).toEqual({ ok: true });
+    expect(await limiter.take('a')).toEqual({ ok: true });
     now = 4_000;
-    expect(limiter.take('a')).toEqual({ ok: true });
+    expect(await limiter.take('a')).toEqual({ ok: true });
     now = 5_000;
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfterMs: 5_000 });
-    expect(limiter.take('b')).toEqual({ ok: true });
+    expect(await limiter.take('a')).toEqual({ ok: false, retryAfterMs: 5_000 });
+    expect(await limiter.take('b')).toEqual({ ok: true });
     now = 10_001;
-    expect(limiter.take('a')).toEqual({ ok: true });
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfterMs: 3_999 });
+    expect(await limiter.take('a')).toEqual({ ok: true });
+    expect(await limiter.take('a')).toEqual({ ok: false, retryAfterMs: 3_999 });
   });
 });
 

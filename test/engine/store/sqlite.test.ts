@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../../src/engine/store/sqlite.js';
 import { type Json, runStoreConformance } from './conformance.js';
@@ -20,15 +20,14 @@ async function rawQuery(
   sql: string,
   params: unknown[] = [],
 ): Promise<Record<string, unknown>[]> {
-  const db = new sqlite3.Database(file);
+  const db = new Database(file);
   try {
-    return await new Promise((resolve, reject) =>
-      db.all(sql, params, (error: Error | null, rows: Record<string, unknown>[]) =>
-        error ? reject(error) : resolve(rows),
-      ),
-    );
+    const statement = db.prepare<unknown[], Record<string, unknown>>(sql);
+    if (statement.reader) return statement.all(...params);
+    statement.run(...params);
+    return [];
   } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()));
+    db.close();
   }
 }
 

@@ -1,0 +1,107 @@
+/**
+ * The built bot (`npm run build` → dist/) as a real child process: `node dist/src/server.js`, no tsx, no
+ * TypeScript. `buildOnce` compiles once per test file; `startBuilt` spawns the server with the given
+ * environment and resolves with its URL once it prints "listening on".
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUILT_SERVER = `${ROOT}dist/src/server.js`;
+
+/** The newest modification time under `dir` (files only), in ms. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+const STAMP = `${ROOT}dist/.built-at`;
+
+/**
+ * Runs `npm run build`'s script unless dist/ is newer than every file it is built from (several test files share
+ * one build); throws with its output when it fails.
+ */
+export function build(): void {
+  const sources = Math.max(
+    ...['src', 'adapters', 'dialogs', 'scripts'].map((dir) => newest(`${ROOT}${dir}`)),
+  );
+  if (existsSync(STAMP) && statSync(STAMP).mtimeMs > sources) return;
+  const result = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  writeFileSync(STAMP, new Date().toISOString());
+}
+
+export interface BuiltServer {
+  child: ChildProcess;
+  url: string;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (or the signal's name) once the process has ended. */
+  exited: Promise<number | string>;
+}
+
+/** The environment a child gets: only PATH and what the test passes (nothing of the test runner's own). */
+function childEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env };
+}
+
+/** Runs the built server to completion (for start-up failures); resolves with its exit code and output. */
+export function runBuilt(
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUILT_SERVER], { cwd: ROOT, env: childEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the built server did not exit within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export function startBuilt(env: Record<string, string>, timeoutMs = 20_000): Promise<BuiltServer> {
+  const child = spawn(process.execPath, [BUILT_SERVER], { cwd: ROOT, env: childEnv(env) });
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the built server did not start within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url, stdout: () => stdout, stderr: () => stderr, exited });
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the built server exited (${code}) before listening:\n${stdout}\n${stderr}`));
+    });
+  });
+}
