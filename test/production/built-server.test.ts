@@ -26,7 +26,7 @@ describe('the built bot (node dist/src/server.js)', () => {
     try {
       const response = await fetch(`${server.url}/healthz`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: 'ok' });
+      expect(await response.json()).toMatchObject({ status: 'alive', readiness: '/readyz' });
       expect((await fetch(`${server.url}/`)).status).toBe(200); // the web chat's static page was copied
     } finally {
       server.child.kill('SIGTERM');
