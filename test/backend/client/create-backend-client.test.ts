@@ -66,7 +66,7 @@ describe('auth middleware', () => {
       debug: (fields, message) => lines.push(JSON.stringify({ ...fields, message })),
       warn: (fields, message) => lines.push(JSON.stringify({ ...fields, message })),
     };
-    const api = backendFor(server, { logger, timeoutMs: 50 }).with({
+    const api = backendFor(server, { logger, timeoutMs: 1_000 }).with({
       actor: { kind: 'agent', id: 'A1', onBehalfOf: 'C1' },
       credentials: { agentKey: AGENT_KEY },
     });
