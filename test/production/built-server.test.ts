@@ -20,7 +20,7 @@ const files = (name: string) => ({
 beforeAll(() => build(), 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the built bot (node dist/src/server.js)', () => {
+describe('the built bot (node dist/src/server.js)', { timeout: 120_000 }, () => {
   it('starts without tsx and answers /healthz; SIGTERM when idle exits 0', async () => {
     const server = await startBuilt({ PORT: '0', ...files('idle') });
     try {

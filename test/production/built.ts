@@ -53,7 +53,7 @@ function childEnv(env: Record<string, string>): Record<string, string> {
 /** Runs the built server to completion (for start-up failures); resolves with its exit code and output. */
 export function runBuilt(
   env: Record<string, string>,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BUILT_SERVER], { cwd: ROOT, env: childEnv(env) });
@@ -76,7 +76,7 @@ export function runBuilt(
   });
 }
 
-export function startBuilt(env: Record<string, string>, timeoutMs = 20_000): Promise<BuiltServer> {
+export function startBuilt(env: Record<string, string>, timeoutMs = 60_000): Promise<BuiltServer> {
   const child = spawn(process.execPath, [BUILT_SERVER], { cwd: ROOT, env: childEnv(env) });
   let stdout = '';
   let stderr = '';
