@@ -28,7 +28,7 @@ let slack: FakeSlack;
 beforeAll(async () => {
   build();
   slack = await startFakeSlack();
-}, 180_000);
+}, 660_000);
 afterAll(async () => {
   await slack.close();
   rmSync(dir, { recursive: true, force: true });

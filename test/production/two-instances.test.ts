@@ -29,7 +29,7 @@ const start = (name: string) =>
 beforeAll(async () => {
   build();
   servers.push(await start('a'), await start('b'));
-}, 180_000);
+}, 780_000);
 afterAll(async () => {
   for (const server of servers) {
     server.child.kill('SIGTERM');
