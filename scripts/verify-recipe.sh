@@ -30,7 +30,7 @@ step() {
 
 step "git clone (committed HEAD of $repo)" 120 git clone --quiet --no-hardlinks "$repo" "$work/app"
 cd "$work/app"
-step "npm ci" 1200 npm ci --no-audit --no-fund
+step "npm ci" 2400 npm ci --no-audit --no-fund
 step "npm run build" 300 npm run build
 step "npm prune --omit=dev" 300 npm prune --omit=dev --no-audit --no-fund
 for dev in tsx typescript vitest @biomejs/biome; do

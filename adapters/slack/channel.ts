@@ -20,6 +20,7 @@ import { anyAgentDirectory } from '../../src/channels/agent-directory.js';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
 import type { SpeakerDeps } from '../../src/channels/speaker.js';
 import type { Route } from '../../src/http/routes.js';
+import { openKeyv } from '../../src/storage/open-keyv.js';
 import { slackUsergroupDirectory } from './agents.js';
 import { webClientApi } from './api.js';
 import { EventQueue } from './event-queue.js';
@@ -31,6 +32,7 @@ import { envelopeErrorHandler, SlackBusyError, slackEventsRoute } from './http-g
 import { InFlight } from './in-flight.js';
 import { registerInbound } from './inbound.js';
 import { boltLogger } from './logger.js';
+import { keyvQuestions, memoryQuestions, type PostedQuestion } from './open-questions.js';
 import { Outbound } from './outbound.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -128,7 +130,15 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
   const speakers: SpeakerDeps = groupDirectory
     ? { ...context.speakers, directory: anyAgentDirectory(context.speakers.directory, groupDirectory) }
     : context.speakers;
-  const outbound = new Outbound(api, (error, phase) => report(phase)(error));
+  // The last question per place survives a restart and is shared by instances, except on the memory store.
+  const questions =
+    config.STORE === 'memory'
+      ? memoryQuestions()
+      : keyvQuestions(
+          await openKeyv<PostedQuestion>(config, 'slack-questions'),
+          config.CONVERSATION_IDLE_HOURS * 3600_000,
+        );
+  const outbound = new Outbound(api, (error, phase) => report(phase)(error), questions);
   const pipeline = groupDirectory ? context.pipeline.with({ speakers }) : context.pipeline;
   registerInbound(app, { context, pipeline, speakers, api, outbound });
 
@@ -179,6 +189,7 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
     async close() {
       await settle();
       if (socketMode) await app.stop();
+      await questions.close();
     },
     idle: async () => {
       await queue.idle();

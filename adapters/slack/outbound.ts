@@ -7,13 +7,15 @@
  * (`chat.update`): same text, no buttons, checkboxes or inputs, and a short context line — "answered: <label>"
  * when the pressed button belonged to the current question, "continued below" otherwise (an older message, or a
  * question answered by typing). A message already closed is left as it is, so a late click on an old copy never
- * rewrites what was answered. A turn the engine answers with nothing (a platform retry) changes nothing. The
- * memory is per process and bounded; a lost entry only means an old message keeps its buttons, which the engine
- * then refuses as stale.
+ * rewrites what was answered. A turn the engine answers with nothing (a platform retry) changes nothing. The last
+ * question per place is kept in `OpenQuestions` (open-questions.ts: memory, or the configured store so it
+ * survives a restart and is shared by instances); a lost entry only means an old message keeps its buttons, which
+ * the engine then refuses as stale.
  */
 import type { Reply } from '../../src/engine/turn.js';
 import { BLOCK_IDS } from './actions.js';
 import type { SlackApi } from './api.js';
+import { MAX_REMEMBERED, memoryQuestions, type OpenQuestions } from './open-questions.js';
 import { conversationKeyOf, type SlackPlace } from './place.js';
 import { closeBlocks, groupReplies, isInteractive, renderReplies } from './render.js';
 import { localeOfText, slackTexts } from './texts.js';
@@ -28,15 +30,6 @@ export interface ClickedMessage {
   label: string;
 }
 
-interface Question {
-  channel: string;
-  ts: string;
-  text: string;
-  blocks: unknown[];
-}
-
-const MAX_REMEMBERED = 10_000;
-
 function isClosed(blocks: readonly unknown[]): boolean {
   return blocks.some(
     (block) =>
@@ -47,21 +40,23 @@ function isClosed(blocks: readonly unknown[]): boolean {
 }
 
 export class Outbound {
-  readonly #questions = new Map<string, Question>();
   /** Messages this process has closed (`channel:ts`), so a second click on the same copy leaves it as closed. */
   readonly #closed = new Set<string>();
 
   constructor(
     private readonly api: SlackApi,
     private readonly onError: (error: unknown, phase: string) => void,
+    private readonly questions: OpenQuestions = memoryQuestions(),
   ) {}
 
   /** Posts `replies` in `place` (in order, grouped as {@link groupReplies}), after closing what they supersede. */
   async show(place: SlackPlace, replies: readonly Reply[], clicked?: ClickedMessage): Promise<void> {
     if (replies.length === 0) return;
     const key = conversationKeyOf(place);
-    const current = this.#questions.get(key);
-    this.#questions.delete(key);
+    const current = await this.questions.take(key).catch((error: unknown) => {
+      this.onError(error, 'open questions');
+      return undefined;
+    });
 
     if (clicked && !isClosed(clicked.blocks) && !this.#closed.has(`${clicked.channel}:${clicked.ts}`)) {
       const t = slackTexts(localeOfText(clicked.text));
@@ -79,19 +74,13 @@ export class Outbound {
           threadTs: place.threadTs,
           ...message,
         });
-        if (group.some(isInteractive)) this.#remember(key, { channel: place.channelId, ts, ...message });
+        if (group.some(isInteractive))
+          await this.questions
+            .remember(key, { channel: place.channelId, ts, ...message })
+            .catch((error: unknown) => this.onError(error, 'open questions'));
       } catch (error) {
         this.onError(error, 'post');
       }
-    }
-  }
-
-  #remember(key: string, question: Question): void {
-    this.#questions.delete(key);
-    this.#questions.set(key, question);
-    if (this.#questions.size > MAX_REMEMBERED) {
-      const oldest = this.#questions.keys().next().value;
-      if (oldest !== undefined) this.#questions.delete(oldest);
     }
   }
 

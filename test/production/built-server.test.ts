@@ -17,10 +17,10 @@ const files = (name: string) => ({
   SANDBOX_PATH: join(dir, name, 'sandbox.sqlite'),
 });
 
-beforeAll(() => build(), 120_000);
+beforeAll(() => build(), 660_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the built bot (node dist/src/server.js)', () => {
+describe('the built bot (node dist/src/server.js)', { timeout: 120_000 }, () => {
   it('starts without tsx and answers /healthz; SIGTERM when idle exits 0', async () => {
     const server = await startBuilt({ PORT: '0', ...files('idle') });
     try {
@@ -33,6 +33,15 @@ describe('the built bot (node dist/src/server.js)', () => {
     }
     expect(await server.exited).toBe(0);
     expect(server.stderr()).toContain('stopped');
+  });
+
+  it('npm run start:prod passes SIGTERM on: the server stops gracefully, nothing is left running', async () => {
+    const server = await startBuilt({ PORT: '0', ...files('npm') }, 60_000, ['npm', 'run', 'start:prod']);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    server.child.kill('SIGTERM'); // npm's own process, as an orchestrator or a terminal would signal it
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).toContain('stopped');
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
   it('refuses NODE_ENV=production on the embedded sandbox: one line names BACKEND_URL, exit 2', async () => {

@@ -4,7 +4,7 @@
  * environment and resolves with its URL once it prints "listening on".
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,18 +22,48 @@ function newest(dir: string): number {
 
 const STAMP = `${ROOT}dist/.built-at`;
 
+const LOCK = `${ROOT}dist/.build-lock`;
+
+/** Sleeps synchronously (the build runs in a synchronous `beforeAll`). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
- * Runs `npm run build`'s script unless dist/ is newer than every file it is built from (several test files share
- * one build); throws with its output when it fails.
+ * Runs `npm run build`'s script unless dist/ is newer than every file it is built from; throws with its output
+ * when it fails. Test files running in parallel share one build: a lock directory lets one build while the others
+ * wait, then find the build fresh.
  */
 export function build(): void {
-  const sources = Math.max(
-    ...['src', 'adapters', 'dialogs', 'scripts'].map((dir) => newest(`${ROOT}${dir}`)),
-  );
-  if (existsSync(STAMP) && statSync(STAMP).mtimeMs > sources) return;
-  const result = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-  writeFileSync(STAMP, new Date().toISOString());
+  const fresh = () => {
+    const sources = Math.max(
+      ...['src', 'adapters', 'dialogs', 'scripts'].map((dir) => newest(`${ROOT}${dir}`)),
+    );
+    return existsSync(STAMP) && statSync(STAMP).mtimeMs > sources;
+  };
+  if (fresh()) return;
+  mkdirSync(`${ROOT}dist`, { recursive: true });
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a build that died more than 10 minutes ago is stale.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 600_000)
+        rmSync(LOCK, { recursive: true });
+      if (Date.now() > deadline) throw new Error(`another build held ${LOCK} for 10 minutes`);
+      pause(500);
+    }
+  }
+  try {
+    if (fresh()) return;
+    const result = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { cwd: ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+    writeFileSync(STAMP, new Date().toISOString());
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface BuiltServer {
@@ -53,7 +83,7 @@ function childEnv(env: Record<string, string>): Record<string, string> {
 /** Runs the built server to completion (for start-up failures); resolves with its exit code and output. */
 export function runBuilt(
   env: Record<string, string>,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BUILT_SERVER], { cwd: ROOT, env: childEnv(env) });
@@ -76,8 +106,17 @@ export function runBuilt(
   });
 }
 
-export function startBuilt(env: Record<string, string>, timeoutMs = 20_000): Promise<BuiltServer> {
-  const child = spawn(process.execPath, [BUILT_SERVER], { cwd: ROOT, env: childEnv(env) });
+/**
+ * Starts the built server; `command` runs it another way (e.g. `npm run start:prod`), whose process is then the
+ * one `child` names.
+ */
+export function startBuilt(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  command: readonly string[] = [process.execPath, BUILT_SERVER],
+): Promise<BuiltServer> {
+  const [file = process.execPath, ...args] = command;
+  const child = spawn(file, args, { cwd: ROOT, env: childEnv(env) });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | string>((resolve) =>

@@ -29,7 +29,7 @@ const start = (name: string) =>
 beforeAll(async () => {
   build();
   servers.push(await start('a'), await start('b'));
-}, 180_000);
+}, 780_000);
 afterAll(async () => {
   for (const server of servers) {
     server.child.kill('SIGTERM');
@@ -58,5 +58,5 @@ describe('two bot processes on one Redis', () => {
     const refusedOnB = await onB.turn({ kind: 'text', text: 'こんにちは' });
     expect([refusedOnA.status, refusedOnB.status]).toEqual([429, 429]);
     expect(Number(refusedOnB.headers.get('retry-after'))).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });
