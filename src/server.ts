@@ -12,6 +12,7 @@ import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { healthRoutes } from './http/health.js';
 import { serve } from './http/serve.js';
+import { describeStartupFailure, startWithin } from './startup.js';
 
 export interface RunningServer {
   url: string;
@@ -66,7 +67,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startWithin(config, () => startServer(config));
+  } catch (error) {
+    const failure = describeStartupFailure(error, config);
+    process.stderr.write(`${failure.message}\n`);
+    process.exit(2);
+  }
   const lines = [
     `Helpdesk bot listening on ${running.url}`,
     `  web chat: ${running.url}/`,
