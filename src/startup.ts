@@ -119,7 +119,7 @@ export function describeStartupFailure(error: unknown, config: Config): StartupE
       `PORT: not allowed to listen on ${config.PORT}${because}; use a port above 1024.`,
     );
   if (text.includes('audit schema') || text.includes('db:migrate'))
-    return new StartupError('DATABASE_URL', firstLine(error));
+    return new StartupError('DATABASE_URL', `DATABASE_URL: ${firstLine(error)}`);
   if (text.includes('postgresql') || text.includes('postgres'))
     return new StartupError(
       'DATABASE_URL',
