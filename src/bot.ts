@@ -137,6 +137,8 @@ export interface BotOptions {
 interface FaultLog {
   /** Our own faults (bugs, store or event failures): `BotOptions.onError`'s default. */
   onError: NonNullable<BotOptions['onError']>;
+  /** Something the operator should change, not a fault (e.g. the audit log's role owns its table). */
+  onWarning(message: string): void;
   /** A backend call that got no usable answer (`unreachable`) or one our side cannot use (`bug`). */
   onBackendFault(operation: string, outcome: OperationOutcome & { ok: false }, conversationKey: string): void;
 }
@@ -174,6 +176,9 @@ function logFaults(config: Config, destination?: DestinationStream): FaultLog {
   return {
     onError(error, { conversationKey, phase }) {
       logger().error({ err: error, ...about(conversationKey), phase }, 'fault while handling a turn');
+    },
+    onWarning(message) {
+      logger().warn({ correlationId: currentCorrelationId() ?? newCorrelationId() }, message);
     },
     onBackendFault(operation, outcome, conversationKey) {
       const fields = { ...about(conversationKey), operation, kind: outcome.kind, detail: outcome.detail };
@@ -239,7 +244,10 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   // The audit log (audit-log/): entries derived from the same events as receipts; purged past the retention.
   const auditFault = (phase: string) => (error: unknown) =>
     onError(error, { conversationKey: 'audit-log', phase });
-  const auditLog = await openAuditLog(config, { onError: auditFault('audit-log connection') });
+  const auditLog = await openAuditLog(config, {
+    onError: auditFault('audit-log connection'),
+    onWarning: (message) => faultLog.onWarning(message),
+  });
   const auditRetention = await startRetention(auditLog, {
     days: config.AUDIT_RETENTION_DAYS,
     now: () => clock.now(),

@@ -4,6 +4,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseClosures } from './calendar/closures.js';
+import { checkFrameAncestors } from './http/frame-ancestors.js';
+
+/** Whether `check` accepts `value` (it throws when not). */
+function passes(check: (value: string) => unknown, value: string): boolean {
+  try {
+    check(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const port = z.coerce.number().int().min(0).max(65535);
 /** A comma-separated list; blanks dropped. */
@@ -121,8 +133,31 @@ const schema = z
     /** `auto`: demo sign-in picker on when the backend is the embedded sandbox and NODE_ENV is not production. */
     DEMO_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
     /** Who may embed the chat in a frame (CSP frame-ancestors), e.g. `https://support.example.com`. */
-    WEB_FRAME_ANCESTORS: z.string().min(1).default("'self'"),
+    WEB_FRAME_ANCESTORS: z
+      .string()
+      .min(1)
+      .default("'self'")
+      .refine((value) => passes(checkFrameAncestors, value), {
+        message:
+          "must be CSP sources such as 'self' https://support.example.com (no ';' or other directives)",
+      }),
   })
+  .refine((c) => passes(parseClosures, c.BOT_CLOSURES), {
+    message:
+      'must be closures such as 12-29..01-03,2026-05-01 (MM-DD, MM-DD..MM-DD or YYYY-MM-DD, comma-separated)',
+    path: ['BOT_CLOSURES'],
+  })
+  .refine(
+    (c) =>
+      c.MicrosoftAppId === undefined ||
+      c.MicrosoftAppType === 'UserAssignedMSI' ||
+      c.MicrosoftAppPassword !== undefined,
+    {
+      message:
+        'MicrosoftAppPassword is required when MicrosoftAppId is set (except MicrosoftAppType=UserAssignedMSI)',
+      path: ['MicrosoftAppPassword'],
+    },
+  )
   .refine((c) => c.STORE !== 'redis' || c.REDIS_URL !== undefined, {
     message: 'REDIS_URL is required when STORE=redis',
     path: ['REDIS_URL'],

@@ -16,6 +16,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { serve } from './http/serve.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
+import { describeStartupFailure, startWithin } from './startup.js';
 
 export interface RunningServer {
   url: string;
@@ -85,7 +86,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startWithin(config, () => startServer(config));
+  } catch (error) {
+    const failure = describeStartupFailure(error, config);
+    process.stderr.write(`${failure.message}\n`);
+    process.exit(2);
+  }
   const holidays = holidayTableStatus(toTokyo(running.bot.clock.now()).year);
   if (holidays.warning) process.stderr.write(`warning: ${holidays.warning}\n`);
   const lines = [

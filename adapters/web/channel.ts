@@ -33,11 +33,15 @@ export interface WebOptions {
   now?: () => Date;
   /** Turns (and sign-ins) per session; default 20 per 10 s. */
   rateLimit?: RateLimit;
+  /** New sessions per client address and window (default {@link DEFAULT_SESSION_CREATION_LIMIT}). */
+  sessionCreationLimit?: RateLimit;
   /** `Secure` cookie: `auto` (default) when the request came over HTTPS (directly or per X-Forwarded-Proto). */
   cookieSecurity?: CookieSecurity;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { max: 20, windowMs: 10_000 };
+/** New sessions per client address: requests without a known cookie cannot bypass the per-session limit. */
+export const DEFAULT_SESSION_CREATION_LIMIT: RateLimit = { max: 60, windowMs: 60_000 };
 
 export async function createWebChannel(context: ChannelContext, options: WebOptions): Promise<Channel> {
   const { config } = context;
@@ -50,6 +54,15 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
   const transcriptKeyv = await openKeyv<Entry[]>(config, 'web-transcripts', { throwOnErrors: true });
   const sessions = new Sessions(sessionKeyv, {
     ttlMs,
+    creation: {
+      limiter:
+        context.limiterFor?.(
+          'web-new-session',
+          options.sessionCreationLimit ?? DEFAULT_SESSION_CREATION_LIMIT,
+        ) ?? slidingWindow(options.sessionCreationLimit ?? DEFAULT_SESSION_CREATION_LIMIT),
+      // The peer's address: behind a reverse proxy that is the proxy's, which must then limit per client itself.
+      addressOf: (request) => request.socket.remoteAddress ?? 'unknown',
+    },
     cookieSecurity: options.cookieSecurity ?? 'auto',
     isHttps,
   });

@@ -12,7 +12,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Keyv } from 'keyv';
+import type { RateLimiter } from '../../src/channels/rate-limit.js';
 import type { Locale } from '../../src/engine/turn.js';
+import { TooManyRequestsError } from '../../src/http/too-many.js';
 import { orUnavailable } from '../../src/storage/unavailable.js';
 
 export const COOKIE_NAME = 'helpdesk_chat';
@@ -41,6 +43,11 @@ export type CookieSecurity = 'auto' | 'always' | 'never';
 
 export interface SessionsOptions {
   ttlMs: number;
+  /**
+   * Limits creating sessions per client address (requests without a known cookie each create one): a refusal is a
+   * {@link TooManyRequestsError} (429), so dropping the cookie cannot bypass the per-session limit.
+   */
+  creation?: { limiter: RateLimiter; addressOf(request: IncomingMessage): string } | undefined;
   cookieSecurity: CookieSecurity;
   isHttps(request: IncomingMessage): boolean;
 }
@@ -89,6 +96,11 @@ export class Sessions {
         this.setCookie(request, response, secret);
         return known;
       }
+    }
+    const creation = this.options.creation;
+    if (creation) {
+      const admission = await creation.limiter.take(`new-session:${creation.addressOf(request)}`);
+      if (!admission.ok) throw new TooManyRequestsError(admission.retryAfterMs, 'new chat sessions');
     }
     const fresh = randomBytes(32).toString('base64url');
     const session: WebSession = { id: publicId(fresh), locale, receipts: [] };

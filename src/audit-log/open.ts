@@ -25,12 +25,13 @@ export function auditSqlitePath(config: Pick<Config, 'SQLITE_PATH'>): string {
 
 export function openAuditLog(
   config: AuditLogConfig,
-  options: { onError?: (error: Error) => void } = {},
+  options: { onError?: (error: Error) => void; onWarning?: (message: string) => void } = {},
 ): Promise<AuditLog> {
   if (config.DATABASE_URL !== undefined) {
     return createPostgresAuditLog({
       connectionString: config.DATABASE_URL,
       ...(options.onError ? { onError: options.onError } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     });
   }
   if (config.STORE === 'memory') return Promise.resolve(createMemoryAuditLog());

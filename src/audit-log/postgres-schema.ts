@@ -1,6 +1,6 @@
 /**
- * The PostgreSQL tables, triggers and functions of the audit log, created (or brought up to date) at start under
- * an advisory lock, so several instances starting together do not race.
+ * The PostgreSQL tables, triggers and functions of the audit log: migration 1 of `postgres-migrations.ts`, applied
+ * by `npm run db:migrate` (an owner role) under an advisory lock, never by the bot.
  *
  * Append-only, enforced by the database for every role, the owner and superusers included:
  * - `BEFORE UPDATE` and `BEFORE TRUNCATE` triggers always raise;
@@ -28,6 +28,8 @@ export interface PgNames {
   indexCustomer: string;
   appendOnlyTrigger: string;
   truncateTrigger: string;
+  /** `<table>_schema_version`: one row per applied migration. */
+  versionTable: string;
   /** The advisory lock taken while the objects are created. */
   lockKey: string;
 }
@@ -46,6 +48,7 @@ export function pgNames(schema: string, table: string): PgNames {
     indexCustomer: escapeIdentifier(`${table}_customer_at`),
     appendOnlyTrigger: escapeIdentifier(`${table}_append_only`),
     truncateTrigger: escapeIdentifier(`${table}_no_truncate`),
+    versionTable: q(`${table}_schema_version`),
     lockKey: `audit-log:${schema}.${table}`,
   };
 }

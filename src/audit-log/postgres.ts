@@ -1,13 +1,26 @@
 /**
  * The audit log in PostgreSQL (`DATABASE_URL`), for teams that run many bot instances: every instance appends to
  * the same table. The table, its append-only triggers and the purge function are described in
- * `postgres-schema.ts`; the table lives in `schema` when given (created if missing), else in the connection's
- * current schema (the first existing one on its `search_path`).
+ * `postgres-schema.ts` and created by `npm run db:migrate` (`postgres-migrations.ts`), not by the bot: at start
+ * the bot only checks that the schema is at the version it needs (else it fails, saying what to run) and warns
+ * when it connects as the table's owner. The table lives in `schema` when given, else in the connection's current
+ * schema (the first existing one on its `search_path`).
  */
 import { Pool, type PoolClient } from 'pg';
 import { parseEntries } from './entry.js';
 import { type AuditLog, COLUMNS, checkCutoff, checkIdentifier, checkQuery, fromRow, toRow } from './log.js';
-import { pgNames, schemaStatements } from './postgres-schema.js';
+import {
+  applyMigrations,
+  connectedAsOwner,
+  LATEST_SCHEMA_VERSION,
+  readSchemaVersion,
+} from './postgres-migrations.js';
+import { pgNames } from './postgres-schema.js';
+
+/** The audit schema is missing or older than this bot needs: the message says what to run. */
+export class SchemaVersionError extends Error {
+  override readonly name = 'SchemaVersionError';
+}
 
 export interface PostgresAuditLogOptions {
   /** `postgres://user:password@host:5432/database` (never logged). */
@@ -20,6 +33,10 @@ export interface PostgresAuditLogOptions {
   maxConnections?: number;
   /** Errors of idle pooled connections (the database restarted, the network dropped). */
   onError?: (error: Error) => void;
+  /** Apply the migrations first (owner tools and tests; `npm run db:migrate`). Default false: only check. */
+  migrate?: boolean;
+  /** Told once at start when the role is the table's owner (or a superuser), which the README advises against. */
+  onWarning?: (message: string) => void;
 }
 
 type SqlRow = Parameters<typeof fromRow>[0];
@@ -71,16 +88,25 @@ export async function createPostgresAuditLog(options: PostgresAuditLogOptions): 
     try {
       schema = options.schema ?? (await currentSchema(client));
       const names = pgNames(schema, table);
-      await inTransaction(client, async () => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [names.lockKey]);
-        if (options.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${names.schema}`);
-        for (const statement of schemaStatements(names)) await client.query(statement);
-      });
+      if (options.migrate)
+        await applyMigrations(client, names, { createSchema: options.schema !== undefined });
+      const version = await readSchemaVersion(client, names);
+      if (version === undefined || version < LATEST_SCHEMA_VERSION) {
+        throw new SchemaVersionError(
+          `The audit schema in "${schema}" is ${version === undefined ? 'missing' : `at version ${version}`}; this bot needs version ${LATEST_SCHEMA_VERSION}. Run \`npm run db:migrate\` with DATABASE_URL naming a role that owns the schema.`,
+        );
+      }
+      if (await connectedAsOwner(client, schema, table)) {
+        options.onWarning?.(
+          `The audit log's role owns ${schema}.${table} (or is a superuser) and could drop its append-only triggers; run the bot under a role with only INSERT, SELECT (see README).`,
+        );
+      }
     } finally {
       client.release();
     }
   } catch (error) {
     await pool.end().catch(() => undefined);
+    if (error instanceof SchemaVersionError) throw error;
     throw new Error(`Could not open the PostgreSQL audit log at ${where}.`, { cause: error });
   }
   const names = pgNames(schema, table);

@@ -60,7 +60,17 @@ export interface ReceiptRecorder {
   drainNew(conversationKey: string): Receipt[];
 }
 
-export function createReceiptRecorder(store: ReceiptStore, index: Keyv<string>): ReceiptRecorder {
+/**
+ * How long a conversation's "latest receipt" pointer is kept: far longer than the conversation itself (idle limit
+ * × 2), so "show my receipt" works as long as the conversation could; every key written to Redis expires.
+ */
+export const LATEST_RECEIPT_TTL_MS = 30 * 24 * 3600_000;
+
+export function createReceiptRecorder(
+  store: ReceiptStore,
+  index: Keyv<string>,
+  latestTtlMs: number = LATEST_RECEIPT_TTL_MS,
+): ReceiptRecorder {
   const fresh = new Map<string, Receipt[]>();
   return {
     async onEvent(event) {
@@ -98,7 +108,7 @@ export function createReceiptRecorder(store: ReceiptStore, index: Keyv<string>):
         receiptId,
       );
       await store.save(receipt);
-      await index.set(`latest-receipt:${event.conversationKey}`, receipt.receiptId);
+      await index.set(`latest-receipt:${event.conversationKey}`, receipt.receiptId, latestTtlMs);
       fresh.set(event.conversationKey, [...(fresh.get(event.conversationKey) ?? []), receipt]);
     },
     drainNew(conversationKey) {

@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { STORAGE_RETRY_AFTER_S, StorageUnavailableError } from '../storage/unavailable.js';
 import { matches, type Route } from './routes.js';
+import { TooManyRequestsError } from './too-many.js';
 
 export interface Served {
   url: string;
@@ -48,7 +49,7 @@ function answer(
 
 /**
  * Routes a request. Unknown path → 404; a known path with another method → 405 with `Allow` (HEAD included);
- * a path that is not valid percent-encoding → 400; a store the route needs being down → 503 with `Retry-After`
+ * a path that is not valid percent-encoding → 400; a rate limit's refusal → 429 with `Retry-After`; a store the route needs being down → 503 with `Retry-After`
  * (reported to `onError` as the fault it is); any other error of a handler → 500, reported to `onError`.
  */
 export function dispatch(
@@ -77,6 +78,11 @@ export function dispatch(
         if (response.headersSent) {
           onError(error);
           response.end();
+          return;
+        }
+        if (error instanceof TooManyRequestsError) {
+          const retryAfter = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+          answer(response, 429, { error: 'too many requests' }, { 'retry-after': retryAfter });
           return;
         }
         if (error instanceof URIError) {

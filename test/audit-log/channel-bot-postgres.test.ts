@@ -42,11 +42,12 @@ describe.skipIf(!reachable)('channel bot with its audit log on PostgreSQL', () =
   });
 
   async function start(): Promise<BotUnderTest & { log: AuditLog }> {
+    // The schema is migrated first (npm run db:migrate); the bot only checks its version.
+    reader = await createPostgresAuditLog({ connectionString: PG_URL, schema, migrate: true });
     testBot = await createChannelTestBot({
       DATABASE_URL: urlWithSchema(schema),
       SLACK_AGENT_USERS: 'UAGENT',
     });
-    reader = await createPostgresAuditLog({ connectionString: PG_URL, schema });
     // Each test reads only what it wrote: start from an empty table.
     await reader.purgeOlderThan(new Date('9999-01-01T00:00:00.000Z'));
     const bot = testBot;

@@ -61,8 +61,8 @@ describe.skipIf(!reachable)('audit log through a PostgreSQL outage', () => {
   async function start() {
     const pg = new URL(PG_URL);
     proxy = await startTcpProxy(pg.hostname, Number(pg.port || 5432));
+    reader = await createPostgresAuditLog({ connectionString: PG_URL, schema, migrate: true });
     testBot = await createChannelTestBot({ DATABASE_URL: proxy.url(urlWithSchema(schema)) });
-    reader = await createPostgresAuditLog({ connectionString: PG_URL, schema });
     await reader.purgeOlderThan(new Date('9999-01-01T00:00:00.000Z'));
     const bot = {
       engine: testBot.bot.engine,

@@ -29,7 +29,7 @@ describe.skipIf(!reachable)('PostgreSQL audit log', () => {
   let tables = 0;
   const tableOf = new WeakMap<AuditLog, string>();
   const openTable = async (table: string) => {
-    const log = await createPostgresAuditLog({ connectionString: PG_URL, schema, table });
+    const log = await createPostgresAuditLog({ connectionString: PG_URL, schema, table, migrate: true });
     tableOf.set(log, table);
     return log;
   };
@@ -103,7 +103,7 @@ describe.skipIf(!reachable)('PostgreSQL audit log', () => {
     }
   });
 
-  it('starting two instances at once on a new table is safe (schema creation under a lock)', async () => {
+  it('migrating a new table from two processes at once is safe (migrations under a lock)', async () => {
     const both = await Promise.all([open('started_together'), open('started_together')]);
     await both[0].append([sampleEntry()]);
     expect(await both[1].query({ limit: 10 })).toEqual([sampleEntry()]);
@@ -113,6 +113,7 @@ describe.skipIf(!reachable)('PostgreSQL audit log', () => {
     const log = await createPostgresAuditLog({
       connectionString: urlWithSchema(schema),
       table: 'by_search_path',
+      migrate: true,
     });
     logs.push(log);
     await log.append([sampleEntry()]);

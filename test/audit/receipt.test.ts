@@ -57,3 +57,54 @@ describe('ReceiptSchema', () => {
     expect(() => buildReceipt({ ...draft, locale: 'fr' as 'ja' })).toThrow();
   });
 });
+
+describe('the latest-receipt pointer (outside probe, item 6: every Redis key expires)', () => {
+  it('is written with a time to live', async () => {
+    const { createReceiptRecorder, LATEST_RECEIPT_TTL_MS } = await import('../../src/audit/recorder.js');
+    const writes: { key: string; ttl: number | undefined }[] = [];
+    const index = {
+      set: async (key: string, _value: string, ttl?: number) => {
+        writes.push({ key, ttl });
+        return true;
+      },
+      get: async () => undefined,
+    };
+    const saved: unknown[] = [];
+    const store = { get: async () => undefined, save: async (receipt: unknown) => saved.push(receipt) };
+    const recorder = createReceiptRecorder(
+      store as unknown as Parameters<typeof createReceiptRecorder>[0],
+      index as unknown as Parameters<typeof createReceiptRecorder>[1],
+    );
+    await recorder.onEvent(completedDeletion());
+    expect(saved).toHaveLength(1);
+    expect(writes).toEqual([{ key: expect.stringMatching(/^latest-receipt:/), ttl: LATEST_RECEIPT_TTL_MS }]);
+  });
+});
+
+/** A completed device deletion with its confirmation, as the engine reports it. */
+function completedDeletion(): import('../../src/engine/events.js').EngineEvent {
+  return {
+    kind: 'call-completed',
+    conversationKey: 'web:session-1',
+    channel: 'web',
+    actor: { kind: 'customer', id: 'web-user-1' },
+    locale: 'ja',
+    dialogId: 'miemasu-delete-one',
+    at: '2026-11-23T01:05:00.000Z',
+    operation: 'deleteMiemasuDevice',
+    destructive: true,
+    idempotencyKey: 'idem-1',
+    args: { deviceId: 'DEV-0001' },
+    sentAt: '2026-11-23T01:04:59.000Z',
+    outcome: { ok: true, data: { deviceId: 'DEV-0001' } },
+    confirmation: {
+      facts: [{ label: '機器名', value: 'CameraOA' }],
+      acknowledgements: [
+        { id: 'no-refund', text: '払い戻しはありません。', acknowledgedAt: '2026-11-23T01:03:00.000Z' },
+      ],
+      finalQuestion: '削除しますか？',
+      confirmedAt: '2026-11-23T01:04:00.000Z',
+    },
+    target: { deviceId: 'DEV-0001', name: 'CameraOA' },
+  };
+}

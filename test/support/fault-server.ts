@@ -34,6 +34,8 @@ export type ServerFault =
     | { kind: 'malformed'; forward?: boolean }
     /** Answer with this status and this (well-formed, possibly off-contract) JSON body. */
     | { kind: 'body'; status: number; json: unknown; contentType?: string; forward?: boolean }
+    /** Answer with this status and these raw bytes (a truncated or otherwise broken body) as JSON. */
+    | { kind: 'raw'; status: number; text: string; forward?: boolean }
     /** Answer (with the backend's answer when forwarded) only after `ms`. */
     | { kind: 'delay'; ms: number; forward?: boolean }
   ) & {
@@ -120,8 +122,16 @@ function faultAnswer(
   fault:
     | { kind: 'malformed' }
     | { kind: 'body'; status: number; json: unknown; contentType?: string }
+    | { kind: 'raw'; status: number; text: string }
     | { kind: 'status'; status: number; headers?: Record<string, string> },
 ): Answer {
+  if (fault.kind === 'raw') {
+    return {
+      status: fault.status,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(fault.text),
+    };
+  }
   if (fault.kind === 'body') {
     return {
       status: fault.status,

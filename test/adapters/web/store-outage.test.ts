@@ -53,6 +53,26 @@ describe.runIf(redisServerAvailable())('web sessions in a Redis that stops', () 
   });
 });
 
+describe('requests without a session (outside probe, item 6)', () => {
+  it('dropping the cookie does not bypass the limit: new sessions per address are limited (429 + Retry-After)', async () => {
+    web = await startWeb({ web: { sessionCreationLimit: { max: 5, windowMs: 60_000 } } });
+    const regular = web.client();
+    await regular.history(); // one session, made before the burst
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let n = 0; n < 8; n++) {
+      const cookieless = web.client(); // a fresh client: no cookie, every time
+      const answer = await cookieless.turn({ kind: 'text', text: 'こんにちは' });
+      statuses.push(answer.status);
+      if (answer.status === 429) retryAfter = answer.headers.get('retry-after');
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429, 429, 429]);
+    expect(retryAfter).toMatch(/^\d+$/);
+    // A visitor with a session goes on as before.
+    expect((await regular.turn({ kind: 'text', text: 'こんにちは' })).status).toBe(200);
+  });
+});
+
 describe("the dispatcher's own answers", () => {
   it('a receipt path that is not valid percent-encoding is 400, logged as no fault', async () => {
     web = await startWeb();
