@@ -69,6 +69,8 @@ export interface Frame {
   changed?: boolean | undefined;
   phase?: ConfirmPhase | undefined;
   acknowledged?: string[] | undefined;
+  /** When each acknowledgement was given (ISO time, by consequence id): the receipt and audit log record it. */
+  acknowledgedAt?: Record<string, string> | undefined;
   attempts: number;
 }
 

@@ -105,7 +105,8 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
     acknowledgements: node.acknowledgements.map((a) => ({
       id: a.consequence,
       text: t.t(a.text, frame.slots),
-      acknowledgedAt: now,
+      // Its own time, recorded when it was given (the final confirmation comes later).
+      acknowledgedAt: frame.acknowledgedAt?.[a.consequence] ?? now,
     })),
     finalQuestion: t.t(node.final, frame.slots),
     typedPhrase: node.typed ? t.t(node.typed, frame.slots) : undefined,
@@ -152,6 +153,8 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
         return;
       }
       frame.acknowledged = all;
+      const at = w.scope.now.toISOString();
+      frame.acknowledgedAt = Object.fromEntries(all.map((id) => [id, frame.acknowledgedAt?.[id] ?? at]));
       frame.phase = 'final';
       frame.attempts = 0;
       w.state.step += 1;
