@@ -147,7 +147,18 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
       if (input.kind === 'acknowledge') ticked = input.ackIds;
       else if (input.kind === 'text') ticked = parseNumberList(input.text).map((n) => all[n - 1] ?? '');
       if (ticked.length === 0 && tryInterruption(w, input)) return;
-      if (!all.every((id) => ticked.includes(id))) {
+      const missing = node.acknowledgements.filter((a) => !ticked.includes(a.consequence));
+      if (missing.length > 0) {
+        if (input.kind === 'acknowledge') {
+          // A submit of the checkboxes is a clear answer, only incomplete: say which items are still unticked
+          // (all of them when none was ticked) and ask again, without counting it as a failed attempt.
+          const t = text(w);
+          const items = missing.map((a) => `・${t.t(a.text, frame.slots)}`).join('\n');
+          say(w, ticked.length === 0 ? 'engine.ack.none' : 'engine.ack.missing', 'warning');
+          w.replies.push({ text: items, tone: 'warning' });
+          reshowQuestion(w);
+          return;
+        }
         if (ticked.length > 0) say(w, 'engine.ack.missing', 'warning');
         invalid(w, frame, maxAttempts);
         return;
