@@ -106,7 +106,7 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
       id: a.consequence,
       text: t.t(a.text, frame.slots),
       // Its own time, recorded when it was given (the final confirmation comes later).
-      acknowledgedAt: frame.acknowledgedAt?.[a.consequence] ?? now,
+      acknowledgedAt: frame.acknowledgedAt ?? now,
     })),
     finalQuestion: t.t(node.final, frame.slots),
     typedPhrase: node.typed ? t.t(node.typed, frame.slots) : undefined,
@@ -164,8 +164,7 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
         return;
       }
       frame.acknowledged = all;
-      const at = w.scope.now.toISOString();
-      frame.acknowledgedAt = Object.fromEntries(all.map((id) => [id, frame.acknowledgedAt?.[id] ?? at]));
+      frame.acknowledgedAt = w.scope.now.toISOString();
       frame.phase = 'final';
       frame.attempts = 0;
       w.state.step += 1;
