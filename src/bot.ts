@@ -148,6 +148,8 @@ function logFaults(config: Config, destination?: DestinationStream): FaultLog {
         config.SLACK_APP_TOKEN,
         config.MicrosoftAppPassword,
         config.WEB_TOKEN_SECRET,
+        config.LINE_CHANNEL_SECRET,
+        config.LINE_CHANNEL_ACCESS_TOKEN,
       ],
       // To stderr by default, so logs never mix with the terminal chat's replies on stdout.
       destination: destination ?? pino.destination(2),

@@ -90,6 +90,17 @@ const schema = z
     TEAMS_HANDOFF_CONVERSATION: z.string().min(1).optional(),
     TEAMS_HANDOFF_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional(),
 
+    // LINE (adapters/line): on when LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are both set.
+    /** The channel secret (Basic settings): the webhook's `x-line-signature` is its HMAC-SHA256 of the body. */
+    LINE_CHANNEL_SECRET: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/i, 'must be the 32 hexadecimal digits of the LINE channel secret')
+      .optional(),
+    /** A long-lived channel access token (Messaging API tab). */
+    LINE_CHANNEL_ACCESS_TOKEN: z.string().min(20).optional(),
+    /** The Messaging API base URL; tests point it at a local fake. */
+    LINE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.line.me'),
+
     // Web chat (adapters/web).
     /**
      * The secret (HS256, ≥ 32 characters) the support site signs customer tokens with; shared with the backend,
@@ -117,6 +128,11 @@ const schema = z
   .refine((c) => c.TEAMS_HANDOFF_CONVERSATION === undefined || c.TEAMS_HANDOFF_SERVICE_URL !== undefined, {
     message: 'TEAMS_HANDOFF_SERVICE_URL is required when TEAMS_HANDOFF_CONVERSATION is set',
     path: ['TEAMS_HANDOFF_SERVICE_URL'],
+  })
+  .refine((c) => (c.LINE_CHANNEL_SECRET === undefined) === (c.LINE_CHANNEL_ACCESS_TOKEN === undefined), {
+    message:
+      'LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN must be set together (the LINE channel needs both)',
+    path: ['LINE_CHANNEL_ACCESS_TOKEN'],
   })
   .refine(
     (c) => (c.SLACK_SIGNING_SECRET === undefined && c.SLACK_APP_TOKEN === undefined) || c.SLACK_BOT_TOKEN,
@@ -149,6 +165,8 @@ const SECRET_NAMES = new Set([
   'SLACK_APP_TOKEN',
   'MicrosoftAppPassword',
   'WEB_TOKEN_SECRET',
+  'LINE_CHANNEL_SECRET',
+  'LINE_CHANNEL_ACCESS_TOKEN',
 ]);
 
 export class ConfigError extends Error {

@@ -12,7 +12,7 @@
 import type { Actor } from '../engine/turn.js';
 import type { AgentSessions } from './agent-sessions.js';
 
-export type Platform = 'slack' | 'teams' | 'web' | 'cli';
+export type Platform = 'slack' | 'teams' | 'web' | 'cli' | 'line';
 
 export interface PlatformUser {
   platform: Platform;

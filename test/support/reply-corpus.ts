@@ -32,7 +32,7 @@ const FAMILIES: readonly { bundle: DialogBundle; transcripts: readonly Transcrip
   },
 ];
 
-async function play(bot: TestBot, steps: readonly TranscriptStep[], into: Reply[]): Promise<void> {
+async function play(bot: TestBot, steps: readonly TranscriptStep[], into: Reply[][]): Promise<void> {
   for (const step of steps) {
     try {
       if ('user' in step) await bot.say(step.user);
@@ -45,20 +45,30 @@ async function play(bot: TestBot, steps: readonly TranscriptStep[], into: Reply[
       // An English replay may diverge from a Japanese script (e.g. a typed phrase); keep what was shown so far.
       return;
     }
-    into.push(...bot.last);
+    into.push([...bot.last]);
   }
 }
 
+let cachedTurns: Promise<Reply[][]> | undefined;
 let cached: Promise<Reply[]> | undefined;
 
 /** The corpus, built once per test file (about a few seconds). Replies are de-duplicated by content. */
 export function collectReplyCorpus(): Promise<Reply[]> {
-  cached ??= build();
+  cached ??= collectTurnCorpus().then(distinctReplies);
   return cached;
 }
 
-async function build(): Promise<Reply[]> {
-  const replies: Reply[] = [];
+/**
+ * The same corpus as the replies of each turn, in order (not de-duplicated): for channels whose limits apply to
+ * what one turn sends at once (LINE: five messages per reply).
+ */
+export function collectTurnCorpus(): Promise<Reply[][]> {
+  cachedTurns ??= build();
+  return cachedTurns;
+}
+
+async function build(): Promise<Reply[][]> {
+  const replies: Reply[][] = [];
   for (const locale of ['ja', 'en'] as const) {
     for (const { bundle, transcripts } of FAMILIES)
       for (const transcript of transcripts) {
@@ -76,16 +86,21 @@ async function build(): Promise<Reply[]> {
   try {
     for (const question of [...JA_EVAL, ...EN_EVAL]) {
       await bot.say(question.text);
-      replies.push(...bot.last);
+      replies.push([...bot.last]);
       await bot.say('やめる');
     }
     for (const text of ['ヘルプ', 'オペレーター', 'English', 'help', 'operator']) {
       await bot.say(text);
-      replies.push(...bot.last);
+      replies.push([...bot.last]);
     }
   } finally {
     await bot.close();
   }
+  return replies;
+}
+
+function distinctReplies(turns: Reply[][]): Reply[] {
+  const replies = turns.flat();
   const seen = new Set<string>();
   return replies.filter((reply) => {
     const key = JSON.stringify({ ...reply, stateVersion: 0 });
