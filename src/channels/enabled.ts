@@ -1,6 +1,6 @@
 /**
  * Which chat channels run, from the configuration, each loaded only when enabled (so a deployment without Teams
- * never loads botbuilder). The web chat is always on; Slack and Teams when configured.
+ * never loads botbuilder). The web chat is always on; Slack, Teams and LINE when configured.
  */
 import { type Config, demoMode } from '../config.js';
 import type { Channel, ChannelContext } from './channel.js';
@@ -11,6 +11,10 @@ export function slackEnabled(config: Config): boolean {
 
 export function teamsEnabled(config: Config): boolean {
   return config.MicrosoftAppId !== undefined || config.TEAMS_AUTH_DISABLED;
+}
+
+export function lineEnabled(config: Config): boolean {
+  return config.LINE_CHANNEL_SECRET !== undefined && config.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
 }
 
 export async function createChannels(context: ChannelContext): Promise<Channel[]> {
@@ -30,6 +34,10 @@ export async function createChannels(context: ChannelContext): Promise<Channel[]
   if (teamsEnabled(context.config)) {
     const { createTeamsChannel } = await import('../../adapters/teams/channel.js');
     channels.push(await createTeamsChannel(context));
+  }
+  if (lineEnabled(context.config)) {
+    const { createLineChannel } = await import('../../adapters/line/channel.js');
+    channels.push(await createLineChannel(context));
   }
   return channels;
 }

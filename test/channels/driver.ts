@@ -1,7 +1,7 @@
 /**
  * What the channel-parity suite needs from each chat channel's test driver. A driver runs the full bot behind
  * the real adapter (signed HTTP to a real Bolt app with a fake Slack Web API; activities to /api/messages with a
- * fake Bot Connector) and reads back what the user would see, parsed from the platform payloads the fake
+ * fake Bot Connector; signed webhooks to /line/webhook with a fake Messaging API) and reads back what the user would see, parsed from the platform payloads the fake
  * recorded — so the same conversation can be asserted on both channels.
  */
 import type { ChoiceStyle } from '../../src/engine/turn.js';
@@ -23,7 +23,12 @@ export interface SeenMessage {
 }
 
 export interface ChannelDriver {
-  readonly name: 'slack' | 'teams';
+  readonly name: 'slack' | 'teams' | 'line';
+  /**
+   * Whether the platform lets the bot edit a sent message (Slack, Teams: an answered question loses its buttons).
+   * LINE cannot: an old message keeps its buttons, and pressing one is refused by the engine as stale.
+   */
+  readonly editsMessages: boolean;
   /** The bot behind the channel: backend calls, outbox, clock. */
   readonly testBot: ChannelTestBot;
   /** A direct (personal) message from this platform user. */

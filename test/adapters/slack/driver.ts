@@ -65,6 +65,7 @@ export function slackDriverOn(harness: SlackHarness): ChannelDriver {
 
   const driver: ChannelDriver = {
     name: 'slack',
+    editsMessages: true,
     testBot: harness.testBot,
     say: (userId, text) => send(directMessage(TEAM, directChannelOf(userId), userId, text)),
     messages: (userId): SeenMessage[] => shown(userId).map(seenOf),

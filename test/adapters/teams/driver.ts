@@ -125,6 +125,7 @@ export async function startTeamsDriver(options: TeamsDriverOptions = {}): Promis
 
   const driver: TeamsDriver = {
     name: 'teams',
+    editsMessages: true,
     testBot,
     connector,
     channel,
