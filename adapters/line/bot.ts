@@ -1,22 +1,25 @@
 /**
- * The LINE bot's turn logic: one webhook event → (de-duplicate → rate limit → the speaker, always a customer →
- * `engine.handle`) → the replies as LINE messages, by reply token or push (outbound.ts). It decides nothing about
- * procedures.
+ * The LINE bot's turn logic: one webhook event → an `InboundTurn` for the one turn pipeline (src/pipeline:
+ * de-duplication, rate limit, speaker, correlation id, live handoff, receipt notices — none repeated here) → the
+ * replies as LINE messages, by reply token or push (outbound.ts). It decides nothing about procedures.
  *
- * - A redelivered event carries the same `webhookEventId`: the deduper answers it once; the engine's own `Turn.id`
- *   check covers two copies arriving at once.
- * - An acknowledgement press is first read by `OpenQuestions` (acknowledgements.ts): while items remain, the card is
- *   re-sent with the items acknowledged so far; the last one sends the engine one `acknowledge` with all of them.
+ * - The pipeline sees the LINE user as `{ platform: 'line', userId: <digest> }` (identity.ts) and, through
+ *   `lineSpeakers`, knows no agents: on LINE everyone is a customer.
+ * - A redelivered event carries the same `webhookEventId` (the delivery id): the pipeline's dedupe stage answers it
+ *   once; the engine's own `Turn.id` check covers two copies arriving at once.
+ * - An acknowledgement press is first read by `OpenQuestions` (acknowledgements.ts). While items remain it is not a
+ *   turn — it is LINE's stand-in for ticking a checkbox, which other platforms do without a round trip — so the
+ *   card is re-sent with the items acknowledged so far, de-duplicated by `context.deduper` (`<delivery id>:press`).
+ *   The last item sends the pipeline ONE `acknowledge` turn with all of them.
+ * - A follow (welcome) and a sticker or photo (asking for words) are not turns either; they are de-duplicated the
+ *   same way.
  * - The replies' language is the conversation's (the engine sets `Reply.locale`); LINE sends no locale hint, so a
  *   new conversation starts in Japanese and the user can switch ("English").
- * - A failure to send is reported, never retried here beyond outbound.ts (the conversation is saved; the user can
- *   ask again).
  */
 import type { ChannelContext } from '../../src/channels/channel.js';
-import { rateLimitedReply } from '../../src/channels/rate-limit.js';
 import type { Locale, Reply, TurnInput } from '../../src/engine/turn.js';
 import type { OpenQuestions } from './acknowledgements.js';
-import { lineSpeaker } from './identity.js';
+import { linePlatformUser, lineSpeakers } from './identity.js';
 import type { LineInbound } from './inbound.js';
 import { labelsFor } from './labels.js';
 import type { Outbound, Target } from './outbound.js';
@@ -42,6 +45,7 @@ export interface LineBot {
 
 export function createLineBot(deps: LineBotDeps): LineBot {
   const { context, outbound, questions } = deps;
+  const pipeline = context.pipeline.with({ speakers: lineSpeakers(context.speakers) });
 
   async function show(
     target: Target,
@@ -61,19 +65,22 @@ export function createLineBot(deps: LineBotDeps): LineBot {
   }
 
   async function runTurn(inbound: EventInbound, target: Target, input: TurnInput): Promise<void> {
-    const speaker = lineSpeaker(inbound.userId, inbound.baseKey);
-    const replies = await context.engine.handle({
-      conversationKey: speaker.conversationKey,
-      id: inbound.deliveryId,
+    const { replies } = await pipeline.handle({
       channel: CHANNEL_NAME,
-      actor: speaker.actor,
+      user: linePlatformUser(inbound.userId),
+      baseKey: inbound.baseKey,
+      deliveryId: inbound.deliveryId,
       input,
     });
     const locale = replies.find((reply) => reply.locale)?.locale ?? DEFAULT_LOCALE;
     await show(target, inbound.baseKey, replies, locale);
   }
 
+  /** Whether a delivery that is not a turn is seen for the first time (turns are de-duplicated by the pipeline). */
+  const firstTime = (inbound: EventInbound) => context.deduper.firstTime(`${inbound.deliveryId}:press`);
+
   async function acknowledge(inbound: Extract<LineInbound, { kind: 'ack' }>, target: Target): Promise<void> {
+    if (!(await firstTime(inbound))) return;
     const press = await questions.press(inbound.baseKey, inbound.ackId, inbound.stateVersion);
     if (press.kind === 'progress') {
       const { question } = press;
@@ -95,24 +102,16 @@ export function createLineBot(deps: LineBotDeps): LineBot {
     async handle(inbound, receivedAt) {
       if (inbound.kind === 'ignore') return;
       const target: Target = { userId: inbound.userId, replyToken: inbound.replyToken, receivedAt };
-      if (!(await context.deduper.firstTime(inbound.deliveryId))) return;
       switch (inbound.kind) {
         case 'welcome':
-          await outbound.send(target, [renderWelcome(DEFAULT_LOCALE)]);
+          if (await firstTime(inbound)) await outbound.send(target, [renderWelcome(DEFAULT_LOCALE)]);
           return;
         case 'text-only': {
-          const locale = (await context.engine.describe(inbound.baseKey))?.locale ?? DEFAULT_LOCALE;
+          if (!(await firstTime(inbound))) return;
+          const locale = (await pipeline.engine.describe(inbound.baseKey))?.locale ?? DEFAULT_LOCALE;
           await outbound.send(target, [{ type: 'text', text: labelsFor(locale).textOnly }]);
           return;
         }
-      }
-      const admission = context.limiter.take(`line:${inbound.userId}`);
-      if (!admission.ok) {
-        const notice = rateLimitedReply(DEFAULT_LOCALE, admission.retryAfterMs);
-        await outbound.send(target, renderReplies([notice], DEFAULT_LOCALE).messages);
-        return;
-      }
-      switch (inbound.kind) {
         case 'ack':
           await acknowledge(inbound, target);
           return;

@@ -9,13 +9,30 @@
  * need it), which the audit log and the fault log themselves only keep as a hash.
  */
 import { createHash } from 'node:crypto';
-import type { Speaker } from '../../src/channels/speaker.js';
+import type { AgentDirectory, PlatformUser, SpeakerDeps } from '../../src/channels/speaker.js';
 
-/** `line:` + the first 32 hex digits of SHA-256 over the user id: stable per user, not reversible to it. */
-export function lineActorId(userId: string): string {
-  return `line:${createHash('sha256').update(`line-user\u0000${userId}`).digest('hex').slice(0, 32)}`;
+/** The first 32 hex digits of SHA-256 over the user id: stable per user, not reversible to it. */
+export function lineUserDigest(userId: string): string {
+  return createHash('sha256').update(`line-user\u0000${userId}`).digest('hex').slice(0, 32);
 }
 
-export function lineSpeaker(userId: string, conversationKey: string): Speaker {
-  return { conversationKey, actor: { kind: 'customer', id: lineActorId(userId) } };
+/**
+ * The platform user the turn pipeline sees for a LINE user: the digest, never the raw id — so the actor id the
+ * speaker stage derives (`line:<digest>`) and the rate limit's key carry no LINE user id.
+ */
+export function linePlatformUser(userId: string): PlatformUser {
+  return { platform: 'line', userId: lineUserDigest(userId) };
+}
+
+/** The actor id of a LINE user in receipts, the audit log and handoff summaries. */
+export function lineActorId(userId: string): string {
+  return `line:${lineUserDigest(userId)}`;
+}
+
+/** On LINE nobody is an agent, whatever the configured or platform directories say. */
+const NO_AGENTS: AgentDirectory = { isAgent: async () => false };
+
+/** The speaker stage's dependencies for LINE: every speaker a customer (no agent, no agent session, no key). */
+export function lineSpeakers(speakers: SpeakerDeps): SpeakerDeps {
+  return { ...speakers, directory: NO_AGENTS, agentKey: undefined };
 }

@@ -63,7 +63,7 @@ describe('signature', () => {
     expect(await d.post(tampered, signLine(body))).toBe(401);
     expect(d.fake.requests).toEqual([]);
     expect(d.testBot.calls).toEqual([]);
-    expect(await d.testBot.context.engine.describe(`line:${USER}`)).toBeUndefined();
+    expect(await d.testBot.context.pipeline.engine.describe(`line:${USER}`)).toBeUndefined();
     // The same body correctly signed is answered.
     expect(await d.post(body, signLine(body, TEST_LINE_SECRET))).toBe(200);
     expect(d.fake.messagesOf(USER)).toHaveLength(1);
@@ -178,12 +178,14 @@ describe('acknowledgements one by one', () => {
     expect(first?.text).toContain('確認済み 1/3');
     expect(first?.text).toContain('✓ 1.');
     expect(first?.acks.map((a) => a.id)).toEqual(['license-forfeit', 'data-loss']);
-    expect((await d.testBot.context.engine.describe(`line:${USER}`))?.acknowledged).toEqual([]);
+    expect((await d.testBot.context.pipeline.engine.describe(`line:${USER}`))?.acknowledged).toEqual([]);
     await d.acknowledge(USER, ['license-forfeit', 'data-loss']);
     const final = d.seen(USER).at(-1);
     expect(final?.choices).toContainEqual(expect.objectContaining({ id: 'confirm', style: 'danger' }));
     expect(
-      (await d.testBot.context.engine.describe(`line:${USER}`))?.acknowledged.map((a) => a.id).sort(),
+      (await d.testBot.context.pipeline.engine.describe(`line:${USER}`))?.acknowledged
+        .map((a) => a.id)
+        .sort(),
     ).toEqual([...DEVICE_ACKS].sort());
     expect(d.testBot.calls).toHaveLength(before);
     await d.click(USER, 'confirm');
@@ -200,7 +202,7 @@ describe('acknowledgements one by one', () => {
     if (!oldButton) throw new Error('no acknowledgement button');
     await d.press(USER, oldButton);
     expect(d.seen(USER).at(-1)?.text).toContain('以前の画面');
-    expect((await d.testBot.context.engine.describe(`line:${USER}`))?.acknowledged).toEqual([]);
+    expect((await d.testBot.context.pipeline.engine.describe(`line:${USER}`))?.acknowledged).toEqual([]);
   });
 
   it('typing the item numbers works as on every channel', async () => {
