@@ -26,6 +26,8 @@ export interface FakeRequest {
   path: string;
   status: number;
   body: unknown;
+  /** What the fake answered (`{ message }` on a refusal). */
+  response: unknown;
   retryKey?: string;
 }
 
@@ -82,8 +84,8 @@ export async function startFakeLine(options: { accessToken: string }): Promise<F
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://fake').pathname;
-    const answer = (status: number, body: unknown, recorded?: Omit<FakeRequest, 'status'>) => {
-      if (recorded) requests.push({ ...recorded, status });
+    const answer = (status: number, body: unknown, recorded?: Omit<FakeRequest, 'status' | 'response'>) => {
+      if (recorded) requests.push({ ...recorded, status, response: body });
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
