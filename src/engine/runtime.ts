@@ -211,6 +211,10 @@ export function createEngine(options: EngineOptions): Engine {
         const written = await store.compareAndSet(turn.conversationKey, version, withPending);
         if (!written.ok) throw new WriteConflict();
         version = written.version;
+        // What happened before this call (a disclosure, the acknowledgements, the confirmation) is now stored:
+        // report it before the call, so the audit log reads in the order things happened.
+        await emit(events, turn.conversationKey);
+        events = [];
       }
       if (changesSomething(result.call)) sent.write = true;
       const outcome = await runOperation(result.call, turn, withPending);

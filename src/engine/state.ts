@@ -69,6 +69,11 @@ export interface Frame {
   changed?: boolean | undefined;
   phase?: ConfirmPhase | undefined;
   acknowledged?: string[] | undefined;
+  /**
+   * When the acknowledgements were given (ISO time; every item is ticked in the one submit the engine accepts):
+   * the receipt and the audit log record it for each item, not the later time of the final confirmation.
+   */
+  acknowledgedAt?: string | undefined;
   attempts: number;
 }
 

@@ -30,6 +30,8 @@ export interface CustomerTexts {
   inLiveChat: string;
   leaveChoice: string;
   alreadyBack: string;
+  /** A button of an earlier offer: nothing was done. */
+  stale: string;
 }
 
 /** What agents read in their rooms. */
@@ -92,6 +94,7 @@ const customerJa: CustomerTexts = {
   inLiveChat: `ただいま担当者とお話し中のため、ボットの操作は受け付けていません。ボットのご案内に戻るときは${JA_LEAVE}と入力してください。`,
   leaveChoice: 'ボットに戻る',
   alreadyBack: '担当者とのチャットは終了しています。ただいまボットがご案内しています。',
+  stale: 'その操作は以前の画面のものなので、実行していません。',
 };
 
 const customerEn: CustomerTexts = {
@@ -123,6 +126,7 @@ const customerEn: CustomerTexts = {
   inLiveChat: `You are chatting with a person, so the bot's buttons are paused. To return to the bot, type ${EN_LEAVE}.`,
   leaveChoice: 'Back to the bot',
   alreadyBack: 'The chat with our staff has ended; the bot is helping you now.',
+  stale: 'That button belongs to an earlier message, so nothing was done.',
 };
 
 const roomJa: RoomTexts = {

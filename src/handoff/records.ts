@@ -19,7 +19,12 @@ export interface HandoffOffer {
   recentReplies: string[];
   /** The question the customer was at (the last reply of that turn, when it asked something). */
   resume?: Reply | undefined;
+  /** The state version the offer was rendered with; its buttons are current only while the engine is there. */
   stateVersion: number;
+  /** The state version of the engine's latest reply since (absent: none since the offer). */
+  latestVersion?: number | undefined;
+  /** True while the last thing shown was a prompt of the desk's own (not the engine's question). */
+  promptOnScreen?: boolean | undefined;
   at: string;
 }
 

@@ -2,7 +2,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HANDOFF_CHOICES, isLeavePhrase } from '../../src/handoff/index.js';
 import { driveEngine, replyText } from '../engine/harness.js';
-import { CUSTOMER_KEY, choiceIds, type HandoffSetup, OPEN_NOW, setupHandoff, versionOf } from './fakes.js';
+import {
+  CUSTOMER_KEY,
+  choiceIds,
+  type HandoffSetup,
+  OPEN_NOW,
+  setupHandoff,
+  toFinalConfirmation,
+  versionOf,
+} from './fakes.js';
 
 let s: HandoffSetup | undefined;
 afterEach(async () => {
@@ -84,5 +92,33 @@ describe('leaving a request', () => {
     expect(summary).toContain('お客様: 本人確認前 (web:visitor-1)');
     expect(summary).toContain('手順: ');
     expect(summary).not.toContain('CUS-');
+  });
+});
+
+describe('the desk’s prompts and the question on screen (issue 13)', () => {
+  it('an offer button from an earlier message is stale: nothing is requested', async () => {
+    s = await setupHandoff({ now: OPEN_NOW });
+    await s.customer.say('ポータルの契約を解約したい');
+    const offered = await s.customer.say('担当者');
+    const stale = versionOf(offered, HANDOFF_CHOICES.live);
+    await s.customer.say('portal@example.com'); // the engine moves on
+    const replies = await s.customer.click(HANDOFF_CHOICES.live, stale);
+    expect(replyText(replies)).toContain('以前の画面');
+    expect(await s.desk.activeTicket(CUSTOMER_KEY)).toBeUndefined();
+    expect(s.rooms[0]?.of('post')).toEqual([]);
+  });
+
+  it('a bare 「はい」 answers the desk’s prompt on screen, never the confirmation behind it', async () => {
+    s = await setupHandoff(); // a public holiday: closed, so "leave a request" is offered
+    await toFinalConfirmation(s);
+    const offered = await s.customer.say('担当者');
+    await s.customer.click(HANDOFF_CHOICES.request, versionOf(offered, HANDOFF_CHOICES.request));
+    const before = s.t.calls.length;
+    // 「はい」 while "please type your request" is on screen is the request, not a yes to the deletion.
+    const replies = await s.customer.say('はい');
+    expect(s.t.calls.slice(before).map((c) => c.operation)).not.toContain('deleteMiemasuDevice');
+    expect(replyText(replies)).toContain('ご依頼を承りました');
+    // The confirmation is on screen again now; answering it is a real answer.
+    expect(choiceIds(replies)).toContain('confirm');
   });
 });

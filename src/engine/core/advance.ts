@@ -191,6 +191,7 @@ export function enter(w: Work, nodeId: string): void {
         frame.phase =
           node.kind === 'confirm' ? (node.acknowledgements.length > 0 ? 'ack' : 'final') : undefined;
         frame.acknowledged = undefined;
+        frame.acknowledgedAt = undefined;
         w.state.step += 1;
         renderCurrent(w);
         if (node.kind === 'confirm') disclose(w, frame, node);

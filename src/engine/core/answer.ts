@@ -105,7 +105,8 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
     acknowledgements: node.acknowledgements.map((a) => ({
       id: a.consequence,
       text: t.t(a.text, frame.slots),
-      acknowledgedAt: now,
+      // Its own time, recorded when it was given (the final confirmation comes later).
+      acknowledgedAt: frame.acknowledgedAt ?? now,
     })),
     finalQuestion: t.t(node.final, frame.slots),
     typedPhrase: node.typed ? t.t(node.typed, frame.slots) : undefined,
@@ -146,12 +147,24 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
       if (input.kind === 'acknowledge') ticked = input.ackIds;
       else if (input.kind === 'text') ticked = parseNumberList(input.text).map((n) => all[n - 1] ?? '');
       if (ticked.length === 0 && tryInterruption(w, input)) return;
-      if (!all.every((id) => ticked.includes(id))) {
+      const missing = node.acknowledgements.filter((a) => !ticked.includes(a.consequence));
+      if (missing.length > 0) {
+        if (input.kind === 'acknowledge') {
+          // A submit of the checkboxes is a clear answer, only incomplete: say which items are still unticked
+          // (all of them when none was ticked) and ask again, without counting it as a failed attempt.
+          const t = text(w);
+          const items = missing.map((a) => `・${t.t(a.text, frame.slots)}`).join('\n');
+          say(w, ticked.length === 0 ? 'engine.ack.none' : 'engine.ack.missing', 'warning');
+          w.replies.push({ text: items, tone: 'warning' });
+          reshowQuestion(w);
+          return;
+        }
         if (ticked.length > 0) say(w, 'engine.ack.missing', 'warning');
         invalid(w, frame, maxAttempts);
         return;
       }
       frame.acknowledged = all;
+      frame.acknowledgedAt = w.scope.now.toISOString();
       frame.phase = 'final';
       frame.attempts = 0;
       w.state.step += 1;

@@ -6,7 +6,7 @@
  * showed something else after it and has not shown it again:
  * - the escape prompt after too many unclear answers (`state.prompt === 'escape'`: retry / person / stop);
  * - a prompt of a stage in front of the engine (the live-handoff offer), which that stage says with
- *   `Turn.otherPromptOnScreen`.
+ *   `Turn.otherPromptOnScreen` (this matters for confirmations only: an `ask` takes the text as usual).
  * Then a text answers that prompt or nothing: a typed number picks the prompt's own button, a command word is a
  * command, and anything else (a yes/no word included) shows the question again, with a fresh version, before it
  * can be answered. A yes/no word therefore answers only a yes/no question that is on screen.
@@ -61,16 +61,22 @@ function againstEscapePrompt(text: string, labels: readonly string[]): Meaning {
   return id ? escapeMeaning(id) : { kind: 'reshow' };
 }
 
-/**
- * The meaning of a (non-`start`) input in this state. `escapeLabels`: the escape prompt's button labels in the
- * conversation's language, in `ESCAPE_CHOICES` order (a label typed picks that button).
- */
+/** What `interpret` needs to know of the question on screen besides the state. */
+export interface OnScreen {
+  /** The escape prompt's button labels in the conversation's language, in `ESCAPE_CHOICES` order. */
+  escapeLabels: readonly string[];
+  /** Whether the current node is a confirmation (of any phase). */
+  confirmation: boolean;
+}
+
+/** The meaning of a (non-`start`) input in this state. */
 export function interpret(
   state: ConversationState,
   turn: Turn,
   input: Exclude<TurnInput, { kind: 'start' }>,
-  escapeLabels: readonly string[],
+  screen: OnScreen,
 ): Meaning {
+  const { escapeLabels } = screen;
   if (input.kind === 'text' || input.kind === 'typed') {
     const problem = inputProblem(input.text);
     if (problem) return { kind: 'problem', problem };
@@ -92,6 +98,6 @@ export function interpret(
   if (state.prompt === 'escape') {
     return input.kind === 'text' ? againstEscapePrompt(input.text, escapeLabels) : { kind: 'reshow' };
   }
-  if (turn.otherPromptOnScreen && input.kind === 'text') return { kind: 'reshow' };
+  if (turn.otherPromptOnScreen && screen.confirmation && input.kind === 'text') return { kind: 'reshow' };
   return { kind: 'answer', input };
 }

@@ -193,7 +193,11 @@ export function processTurn(
     return finish(w);
   }
   // The one interpretation of this input against the question on screen (core/interpret.ts).
-  const meaning = interpret(w.state, turn, turn.input, escapeLabels(w));
+  const top = topFrame(w);
+  const meaning = interpret(w.state, turn, turn.input, {
+    escapeLabels: escapeLabels(w),
+    confirmation: top !== undefined && def.dialogs.get(top.dialogId)?.nodes[top.nodeId]?.kind === 'confirm',
+  });
   w.state.prompt = undefined; // whatever happens now shows something new; `invalid` sets it again
   switch (meaning.kind) {
     case 'problem':

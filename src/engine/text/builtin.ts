@@ -39,6 +39,8 @@ export const builtinMessages: Catalogs = {
     'engine.ack.hint':
       'すべての項目をご確認のうえ、チェックを入れてください（文字でお答えの場合は、項目の番号をすべてお送りください。例: 1 2 3）。',
     'engine.ack.missing': 'まだ確認されていない項目があります。すべての項目をご確認ください。',
+    'engine.ack.none':
+      'どの項目にもチェックが入っていませんでした。次の項目をすべてご確認のうえ、チェックを入れてから送信してください。',
     'engine.typed.prompt': '確認のため「{phrase}」と入力してください。',
     'engine.typed.mismatch':
       '入力が一致しませんでした。「{phrase}」と入力するか、「やめる」と入力してください。',
@@ -48,8 +50,7 @@ export const builtinMessages: Catalogs = {
     'engine.outcome-unknown':
       '結果を確認できませんでした。二重に実行されないよう、同じ受付内容で確認を続けます。しばらくしてから「結果を確認する」を押してください。',
     'engine.outcome-recovered': '先ほどのお手続きの結果を確認できました。',
-    'engine.pending-in-flight':
-      'ただいま先ほどのお手続きを処理しています。少し待ってから、もう一度お送りください。',
+    'engine.pending-in-flight': '処理中です。このままお待ちください。',
     'engine.pending-cannot-stop':
       '先ほどのお手続きの依頼はすでに送信しているため、ここで中止しても取り消されない可能性があります。二重に実行しないよう、同じ依頼として結果を確認します。',
     'engine.internal-error':
@@ -102,6 +103,8 @@ export const builtinMessages: Catalogs = {
     'engine.ack.hint':
       'Please read every item and tick it (when answering by text, send all their numbers, e.g. 1 2 3).',
     'engine.ack.missing': 'Some items are not acknowledged yet. Please check every item.',
+    'engine.ack.none':
+      'No item was ticked. Please read each of the following items, tick them all, and submit again.',
     'engine.typed.prompt': 'To confirm, please type "{phrase}".',
     'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',
     'engine.final.hint': 'Please answer "yes" or "stop".',
@@ -110,8 +113,7 @@ export const builtinMessages: Catalogs = {
     'engine.outcome-unknown':
       'I could not confirm the result. To avoid doing it twice, I will keep checking the same request. Please press "Check the result" in a moment.',
     'engine.outcome-recovered': 'I have now confirmed the result of your earlier request.',
-    'engine.pending-in-flight':
-      'Your previous request is still being processed. Please wait a moment and send your message again.',
+    'engine.pending-in-flight': 'Still processing. Please wait; the result will appear here.',
     'engine.pending-cannot-stop':
       'Your previous request has already been sent, so stopping now may not undo it. To avoid doing it twice, I will check the result of that same request.',
     'engine.internal-error':

@@ -74,6 +74,7 @@ class Front {
       const answered = await this.guard(turn, `choice ${own}`, () =>
         this.ownChoice(turn, own, input.stateVersion),
       );
+      if (answered) await this.guard(turn, 'prompt', () => this.notePrompt(turn, answered));
       return (
         answered ??
         asReplies(
@@ -87,13 +88,21 @@ class Front {
     if (active) {
       const live = await this.guard(turn, 'live chat', () => this.live(turn, active));
       if (live) {
-        if (live.length === 0 || (turn.input.kind === 'text' && !isLeavePhrase(turn.input.text)))
-          ctx.outcome = 'relayed';
+        if (turn.input.kind === 'text' && isLeavePhrase(turn.input.text))
+          await this.guard(turn, 'prompt', () => this.notePrompt(turn, live));
+        else if (live.length === 0 || turn.input.kind === 'text') ctx.outcome = 'relayed';
         return live;
       }
     } else if (state?.awaitingRequest) {
       const taken = await this.guard(turn, 'request', () => this.takeRequest(turn, state));
-      if (taken) return taken;
+      if (taken) {
+        await this.guard(turn, 'prompt', () => this.notePrompt(turn, taken));
+        return taken;
+      }
+    }
+    if (state?.offer?.promptOnScreen && turn.input.kind === 'text') {
+      // The desk's own prompt was the last thing shown: the engine must show its question again first.
+      ctx.turn = { ...turn, otherPromptOnScreen: true };
     }
     const replies = await next();
     return (await this.guard(turn, 'offer', () => this.offer(turn, replies, state))) ?? replies;
@@ -121,9 +130,17 @@ class Front {
     const index = replies.findIndex((r) => r.handoff !== undefined);
     const marked = replies[index];
     if (!marked) {
-      // The engine moved on: the question remembered with the last offer is not the current one any more.
-      if (state?.offer?.resume) {
-        await this.desk.noteOffer(turn.conversationKey, { ...state.offer, resume: undefined });
+      // The engine answered: its reply is on screen now, and the offer's buttons are current only while the
+      // engine's version is still the offer's. The question remembered with it is not the current one any more.
+      const latestVersion = replies.at(-1)?.stateVersion;
+      const offer = state?.offer;
+      if (offer && (offer.resume || offer.promptOnScreen || offer.latestVersion !== latestVersion)) {
+        await this.desk.noteOffer(turn.conversationKey, {
+          ...offer,
+          resume: undefined,
+          promptOnScreen: undefined,
+          latestVersion,
+        });
       }
       return replies;
     }
@@ -155,6 +172,15 @@ class Front {
     const t = customerTexts(locale);
     const resume = state.offer?.resume ? [state.offer.resume] : [];
     if (state.active && id !== HANDOFF_CHOICES.leave) return [connected(state.active, t, version)];
+    // The same stale-version rule as every other button (leaving a person is always possible).
+    const current = state.offer?.stateVersion;
+    const stale =
+      current === undefined ||
+      version !== current ||
+      (state.offer?.latestVersion !== undefined && state.offer.latestVersion !== current);
+    if (id !== HANDOFF_CHOICES.leave && stale) {
+      return [...asReplies([{ text: t.stale, tone: 'warning' }], version), ...resume];
+    }
     switch (id) {
       case HANDOFF_CHOICES.live: {
         const result = await this.desk.request(key, {
@@ -180,6 +206,19 @@ class Front {
       case HANDOFF_CHOICES.leave:
         return (await this.leave(turn)) ?? asReplies([{ text: t.alreadyBack, tone: 'info' }], version);
     }
+  }
+
+  /** Remembers whether the desk's own prompt (rather than the engine's question) is what the customer sees now. */
+  private async notePrompt(turn: Turn, answered: Reply[]): Promise<void> {
+    const state = await this.desk.state(turn.conversationKey);
+    if (!state.offer) return;
+    const last = answered.at(-1);
+    const promptOnScreen =
+      !last ||
+      ((last.acknowledgements ?? []).length + (last.typedConfirmation ? 1 : 0) === 0 &&
+        (last.choices ?? []).every((c) => isHandoffChoice(c.id)));
+    if (state.offer.promptOnScreen !== promptOnScreen)
+      await this.desk.noteOffer(turn.conversationKey, { ...state.offer, promptOnScreen });
   }
 
   private requestBase(turn: Turn, offer: HandoffOffer | undefined) {

@@ -213,6 +213,35 @@ describe('acknowledgements one by one', () => {
   });
 });
 
+describe('typed confirmation', () => {
+  it('the phrase is shown to type, and typing it as a message withdraws', async () => {
+    const d = await open();
+    await d.send([followEvent({ userId: USER, replyToken: d.fake.issueReplyToken(USER) })]);
+    const start = d
+      .seen(USER)
+      .at(-1)
+      ?.buttons.find((b) => b.postback.kind === 'start' && b.postback.dialogId === 'miemasu-withdraw');
+    if (!start) throw new Error('no withdraw entry point');
+    await d.press(USER, start);
+    await d.say(USER, 'camera-empty@example.com');
+    await d.say(USER, d.testBot.codeFor('camera-empty@example.com'));
+    await d.acknowledge(USER, ['account-deletion']);
+    await d.click(USER, 'confirm');
+    const typed = d.seen(USER).at(-1);
+    expect(typed?.typedConfirmation).toBe('退会します');
+    await d.typeConfirmation(USER, '退会しま');
+    expect(d.seen(USER).at(-1)?.text).toContain('一致しませんでした');
+    await d.typeConfirmation(USER, '退会します');
+    expect(
+      d
+        .seen(USER)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('退会処理完了');
+    expect(d.testBot.calls.filter((c) => c.operation === 'withdrawAnnualPack')).toHaveLength(1);
+  });
+});
+
 describe('exactly once on LINE', () => {
   it('the final button pressed twice at once, and its event redelivered, deletes once', async () => {
     const d = await open();

@@ -3,8 +3,9 @@
  * rows, buttons (engine choices, by their postback data), acknowledgement buttons, the phrase to type. LINE cannot
  * edit a sent message, so a message keeps its buttons for good; pressing an old one is the engine's to refuse.
  */
+
+import { BUTTON_COLORS } from '../../../adapters/line/flex.js';
 import { decodePostback, type Postback } from '../../../adapters/line/postback.js';
-import { BUTTON_COLORS } from '../../../adapters/line/render.js';
 import type { ChoiceStyle } from '../../../src/engine/turn.js';
 import type { SeenMessage } from '../../channels/driver.js';
 
