@@ -13,6 +13,7 @@ import { enter, handoffReplies, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, answerEscape, ESCAPE_HUMAN, ESCAPE_STOP } from './answer.js';
 import type { EngineDefinition } from './definition.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
+import { followWrittenLanguage } from './language.js';
 import { askToRecheck } from './pending.js';
 import { renderCurrent } from './render.js';
 import { say, startWork, type TurnScope, topFrame, type Work } from './work.js';
@@ -202,6 +203,8 @@ export function processTurn(
     else startDialog(w, def.rootDialog);
     return finish(w);
   }
+  // issue 15: answer in the language the customer writes in (the one call site; see ./language.ts).
+  if (input.kind === 'text' && followWrittenLanguage(w, input.text) === 'reshown') return finish(w);
   const command =
     input.kind === 'text' || input.kind === 'typed'
       ? detectCommand(input.text)

@@ -18,7 +18,7 @@ export const builtinMessages: Catalogs = {
       '（担当者の方へ）各項目をお客様にご説明し、ご同意をいただいた項目だけにチェックしてください。チェックは、お客様に説明し同意を得たことの記録として控えに保存されます。',
     'engine.unknown-entry': 'そのメニューは現在ご利用いただけません。',
     'engine.help':
-      'いつでも次の言葉が使えます。「やめる」：中止（何も変更しません）／「戻る」：ひとつ前の質問へ／「最初から」：やり直し／「オペレーター」：担当者の連絡先／ご質問もそのままお送りください。',
+      'いつでも次の言葉が使えます。「やめる」：中止（何も変更しません）／「戻る」：ひとつ前の質問へ／「最初から」：やり直し／「オペレーター」：担当者の連絡先／「English」：英語で案内 (English)／ご質問もそのままお送りください。',
     'engine.stale': 'その操作は以前の画面のものなので、実行していません。現在のご質問はこちらです。',
     'engine.expired':
       '前回のお手続きは時間が経ったため終了しました。何も変更していません。最初からご案内します。',
@@ -57,6 +57,7 @@ export const builtinMessages: Catalogs = {
     'engine.safety-refusal': '確認が取れていないため、この操作は実行していません。何も変更していません。',
     'engine.busy': 'ただいま別の操作を処理しています。もう一度お送りください。',
     'engine.language-switched': '日本語でご案内します。',
+    'engine.language-followed': '日本語で書かれたので、日本語でご案内します（English: type "English"）。',
   },
   en: {
     'engine.input.empty': 'Your message seems to be empty. Please type it again.',
@@ -76,7 +77,7 @@ export const builtinMessages: Catalogs = {
       '(For the agent) Explain each item to the customer and tick only those the customer agreed to. Each tick is kept in the receipt as your record that the customer was told and agreed.',
     'engine.unknown-entry': 'That option is not available.',
     'engine.help':
-      'You can say at any time: "stop" (nothing is changed), "back" (previous question), "start over", "operator" (contact details). You can also just ask a question.',
+      'You can say at any time: "stop" (nothing is changed), "back" (previous question), "start over", "operator" (contact details), "日本語" (continue in Japanese). You can also just ask a question.',
     'engine.stale':
       'That button belongs to an earlier message, so nothing was done. Here is the current question.',
     'engine.expired': 'Your previous session timed out. Nothing has been changed. Let us start again.',
@@ -115,5 +116,7 @@ export const builtinMessages: Catalogs = {
     'engine.safety-refusal': 'This was not confirmed, so it was not carried out. Nothing has been changed.',
     'engine.busy': 'Another action is being processed. Please send your message again.',
     'engine.language-switched': 'I will continue in English.',
+    'engine.language-followed':
+      'You wrote in English, so I will continue in English (日本語:「日本語」と入力してください).',
   },
 };
