@@ -19,7 +19,7 @@ import { identifyBehaviour, identifyDialog } from './common/identify.js';
 import { menuBehaviour, menuDialog } from './common/menu.js';
 import { commonMessages } from './common/messages.js';
 import { requestRouter } from './common/router.js';
-import { cspsBehaviour, cspsDialogs, cspsMessages } from './csps/index.js';
+import { cspsBehaviourWith, cspsDialogs, cspsMessages } from './csps/index.js';
 import { FAQ_ENTRIES } from './faq/entries.js';
 import { miemasuBehaviour, miemasuDialogs, miemasuMessages } from './miemasu/index.js';
 import { walkthroughBehaviour, walkthroughDialogs, walkthroughMessages } from './walkthrough/index.js';
@@ -69,7 +69,7 @@ export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
       agentModeBehaviour,
       menuBehaviour((text, locale) => faq.answer(text, locale)?.text),
       miemasuBehaviour,
-      cspsBehaviour,
+      cspsBehaviourWith(options.closures ?? []),
       walkthroughBehaviour,
     ),
     catalogs: mergeCatalogs(

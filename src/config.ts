@@ -53,7 +53,8 @@ const schema = z
     SANDBOX_PATH: z.string().min(1).default('./data/sandbox.sqlite'),
     SANDBOX_PORT: port.default(0),
     BOT_NOW: z.iso.datetime({ offset: true }).optional(),
-    BOT_CLOSURES: z.string().default('12-29..01-03'),
+    // The sources name no closures (DOMAIN §2e): closures are the operator's configuration, none by default.
+    BOT_CLOSURES: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** `production` refuses development switches (e.g. TEAMS_AUTH_DISABLED). */
     NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),

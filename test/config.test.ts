@@ -8,7 +8,8 @@ describe('configuration', () => {
       PORT: 3978,
       STORE: 'sqlite',
       CONVERSATION_IDLE_HOURS: 24,
-      BOT_CLOSURES: '12-29..01-03',
+      // issue 15 item 7: the sources name no year-end closure; none unless the operator configures one
+      BOT_CLOSURES: '',
     });
     expect(config.BACKEND_URL).toBeUndefined();
   });

@@ -11,7 +11,7 @@ export const commonMessages: Catalogs = {
       'ご登録のメールアドレスに6桁の確認コードをお送りしました（届くまで数分かかることがあります）。コードを入力してください。',
     'identify.code.reprompt': '確認コードは6桁の数字です。メールに記載のコードを入力してください。',
     'identify.code.wrong':
-      '確認コードが一致しないか、有効期限（30分）が切れています。メールのコードをもう一度ご確認ください。',
+      '確認コードが一致しないか、有効期限（10分）が切れています。メールのコードをもう一度ご確認ください。',
     'identify.verified': 'ご本人確認ができました。',
     'identify.site-verified': 'サポートサイトへのログイン情報で、ご本人確認ができました。',
     'identify.site-failed':
@@ -54,7 +54,7 @@ export const commonMessages: Catalogs = {
       'We have sent a 6-digit code to your registered e-mail address (it may take a few minutes). Please enter it.',
     'identify.code.reprompt': 'The code has 6 digits. Please enter the code from the e-mail.',
     'identify.code.wrong':
-      'That code did not match or has expired (codes last 30 minutes). Please check the e-mail again.',
+      'That code did not match or has expired (codes last 10 minutes). Please check the e-mail again.',
     'identify.verified': 'Thank you, you are verified.',
     'identify.site-verified': 'You are verified through your sign-in on the support site.',
     'identify.site-failed':

@@ -2,10 +2,12 @@
  * Named behaviour of the CSPS cancellation dialog (options, fact rows, guards), referenced from the tree data.
  * Every function reads slots only (backend bodies written by call nodes) and never throws on odd values.
  */
+
+import type { Closure } from '../../src/calendar/closures.js';
 import type { BehaviourContext, DialogBehaviour, DynamicOption } from '../../src/engine/behaviour.js';
 import { formatValue } from '../../src/engine/text/format.js';
 import type { Fact } from '../../src/engine/turn.js';
-import { contactFacts } from './contacts.js';
+import { contactFacts, contactFactsWith } from './contacts.js';
 import {
   acceptedCancellation,
   blockingApplication,
@@ -181,3 +183,8 @@ export const cspsBehaviour: DialogBehaviour = {
     cspsOwnDraftBlocks: ({ slots }) => withdrawableDraft(slots) !== undefined,
   },
 };
+
+/** The behaviour with the operator's closures applied to every "open now" line. */
+export function cspsBehaviourWith(closures: readonly Closure[]): DialogBehaviour {
+  return { ...cspsBehaviour, facts: { ...cspsBehaviour.facts, cspsContacts: contactFactsWith(closures) } };
+}

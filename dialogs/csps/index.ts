@@ -9,6 +9,7 @@ import { cspsBehaviour as behaviour } from './behaviour.js';
 import { cspsCancelDialog } from './cancel-dialog.js';
 import { cspsMessages as messages } from './messages.js';
 
+export { cspsBehaviourWith } from './behaviour.js';
 export { cspsCancelDialog } from './cancel-dialog.js';
 
 export const cspsDialogs: Dialog[] = [cspsCancelDialog];

@@ -21,7 +21,7 @@ const ja = {
   'csps.already':
     'このご契約は、すでに解約のお申込を受け付けています（解約お申込受付中）。新たなお手続きは必要ありません。',
   'csps.blocked-other':
-    'このご契約には、パートナー（販売店）が作成中のお申込などがあるため、いまは解約のお申込ができません。このお申込はお客さまご自身では取り消せません。作成したパートナー、またはお問い合わせ窓口にご連絡ください。',
+    'このご契約には、パートナー（販売店）が作成中のお申込などがあるため、いまは解約のお申込ができません。このお申込はお客様ご自身では取り消せません。作成したパートナー、またはお問い合わせ窓口にご連絡ください。',
   'csps.blocking.prompt':
     'このご契約には作成中のお申込があるため、このままでは解約のお申込ができません。誤って作成したものであれば、取り消してから解約のお手続きに進めます。取り消しますか？',
   'csps.blocking.reprompt': '「取り消す」か「取り消さない」でお答えください。',
@@ -52,7 +52,7 @@ const ja = {
   'csps.domain.transfer': 'ドメインを他社サービスへ移行する',
   'csps.domain.abolish': 'ドメインを廃止する',
   'csps.month.prompt':
-    'Therefore Online は、解約を希望する月の初日の35日前までにお申込みが必要です。いちばん早くて {quote.therefore.earliestMonth|month}末に解約できます。解約を希望する月をお選びください。',
+    'Therefore Online は「解約希望月の35日前までにお申し込みが必要」です。希望月の1日の35日前を期限とする当方の計算では、最短で {quote.therefore.earliestMonth|month}末の解約が目安です。解約を希望する月をお選びください。',
   'csps.month.reprompt': '一覧の番号か、「2027年1月」のように月でお選びください。',
   'csps.month.option': '{month|month}末で解約',
   'csps.month.option.earliest': '{month|month}末で解約（最短）',
@@ -110,13 +110,13 @@ const ja = {
   'csps.fact.desired-month': '解約希望月',
   'csps.fact.reason': '解約理由',
   'csps.fact.earliest-month': '最短の解約月',
-  'csps.fact.deadline': 'その月のお申込期限',
+  'csps.fact.deadline': 'その月のお申込期限（当方の計算による目安）',
   'csps.term.none': 'なし',
   'csps.term.met': '{months}か月（経過しています）',
-  'csps.term.not-met': '{months}か月（最低利用期間を経過しておりません。）',
+  'csps.term.not-met': '{months}か月（まだ経過していません）',
   'csps.term.remaining': '{billingsRemaining}回',
   'csps.charge.estimate-note': '（標準価格による目安の金額です）',
-  'csps.by.customer': 'お客さま',
+  'csps.by.customer': 'お客様',
   'csps.by.partner': 'パートナー（販売店）',
   'csps.status.draft': '作成中',
   'csps.status.service-started': 'サービス開始',
@@ -175,7 +175,7 @@ const en: Record<keyof typeof ja, string> = {
   'csps.domain.transfer': 'Transfer the domain to another provider',
   'csps.domain.abolish': 'Abolish the domain',
   'csps.month.prompt':
-    'Therefore Online must be cancelled at least 35 days before the first day of the month you want it to end. The earliest is the end of {quote.therefore.earliestMonth|month}. Which month would you like?',
+    'Therefore Online must be applied for "35 days before the desired cancellation month". Counting 35 days back from the 1st of that month (our reading), the earliest is the end of {quote.therefore.earliestMonth|month} (estimate). Which month would you like?',
   'csps.month.reprompt': 'Please choose by number, or type a month such as "2027-01".',
   'csps.month.option': 'End of {month|month}',
   'csps.month.option.earliest': 'End of {month|month} (earliest)',
@@ -233,7 +233,7 @@ const en: Record<keyof typeof ja, string> = {
   'csps.fact.desired-month': 'Desired month',
   'csps.fact.reason': 'Reason',
   'csps.fact.earliest-month': 'Earliest month',
-  'csps.fact.deadline': 'Deadline to apply for it',
+  'csps.fact.deadline': 'Deadline to apply for it (our estimate)',
   'csps.term.none': 'None',
   'csps.term.met': '{months} months (reached)',
   'csps.term.not-met': '{months} months (not reached yet)',

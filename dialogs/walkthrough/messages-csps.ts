@@ -60,7 +60,7 @@ export const cspsWalkthroughMessages: Catalogs = {
     'walkthrough.csps-cancel.step5':
       '5. 「解約理由」を入力します\n<type-M/W/D 以外の場合> 解約理由をご記入いただき「保存して次へ」をクリックします。\n<type-M/W/D の場合> お客様のドメインを解約後どうされるか「ドメインを他社サービスへ移行」あるいは「ドメイン廃止」のどちらかをご記入いただき、「保存して次へ」をクリックします。\n次の内容をご確認ください。',
     'walkthrough.csps-cancel.fact.effective-home.label': '解約日（HOME、uniFLOW Online）',
-    'walkthrough.csps-cancel.fact.effective-home': '解約はお申し込んだ日の翌月末での解約となります。',
+    'walkthrough.csps-cancel.fact.effective-home': 'お申し込みいただいた日の翌月末で解約となります。',
     'walkthrough.csps-cancel.fact.effective-therefore.label': '解約日（Therefore Online）',
     'walkthrough.csps-cancel.fact.effective-therefore':
       '解約希望月の 35 日前までにお申し込みが必要となります。',
@@ -84,7 +84,7 @@ export const cspsWalkthroughMessages: Catalogs = {
     'walkthrough.csps-cancel.step8.trouble':
       '「お申込一覧」でステータスが「解約お申込受付中」になっていない場合や、メールが届かない場合は、お問い合わせ先にご相談ください。お申込番号（R-…）をお伝えいただくとスムーズです。',
     'walkthrough.csps-cancel.done':
-      '以上で解約申込は完了です。\nHOME、uniFLOW Online は、お申し込んだ日の翌月末での解約となります。Therefore Online は解約希望月の 35 日前までのお申し込みが必要です。\n（このチャットでは何も変更していません。お申込はお客様がポータルサイトで行った操作によるものです。）',
+      '以上で解約申込は完了です。\nHOME、uniFLOW Online は、お申し込みいただいた日の翌月末で解約となります。Therefore Online は解約希望月の 35 日前までのお申し込みが必要です。\n（このチャットでは何も変更していません。お申込はお客様がポータルサイトで行った操作によるものです。）',
 
     'walkthrough.csps-draft.title': '「変更お申込作成中」のお申込の削除手順（<付録>）',
     'walkthrough.csps-draft.intro': `<付録>\n「ご契約一覧」で、該当サービスのステータスが「変更お申込作成中」の場合は、何らかのお申込途中です。誤って作成してしまった場合は、以下の手順で削除することができます。操作はお客様ご自身でポータルサイトから行っていただきます。このチャットでは何も変更しません。\n${howToJa}`,

@@ -119,3 +119,34 @@ describe('item 11: citations name the section the seed puts the fact in', () => 
     expect(reply).not.toContain('「STEP1」');
   });
 });
+
+describe('item 6 and DOMAIN §2f: interpretations are labelled in FAQ answers', () => {
+  const answerOf = (id: string, locale: 'ja' | 'en') =>
+    FAQ_ENTRIES.find((e) => e.id === id)?.[locale].answer ?? '';
+
+  it('the Therefore deadline quotes the source and labels the computed date an estimate', () => {
+    const ja = answerOf('csps.effective-therefore', 'ja');
+    expect(ja).toContain('解約希望月の35日前まで');
+    expect(ja).toContain('目安');
+    expect(ja).not.toContain('初日の35日前');
+    expect(answerOf('csps.effective-therefore', 'en')).toMatch(/estimate/);
+  });
+
+  it('the merged-cell 12-month reading and the billing count are labelled as our reading', () => {
+    expect(answerOf('csps.minimum-term-home-12', 'ja')).toContain('当方の解釈');
+    expect(answerOf('csps.minimum-term-home-12', 'en')).toContain('our interpretation');
+    expect(answerOf('csps.minimum-term', 'ja')).toMatch(/当方の目安/);
+    expect(answerOf('csps.minimum-term', 'en')).toMatch(/our own count/);
+  });
+
+  it('no FAQ answer states what DOMAIN §2e/§2d/item 10 say the sources do not', () => {
+    const all = FAQ_ENTRIES.map((e) => `${e.ja.answer}\n${e.en.answer}`).join('\n');
+    expect(all).not.toContain('パスワードはログインのたびに入力');
+    expect(all).not.toContain('担当窓口にお問い合わせ');
+    expect(all).not.toMatch(/取り消せないため/);
+    const miemasu = FAQ_ENTRIES.filter((e) => e.source.doc === 'miemasu')
+      .map((e) => `${e.ja.answer}\n${e.en.answer}`)
+      .join('\n');
+    expect(miemasu).not.toMatch(CANON_PHONES);
+  });
+});

@@ -13,6 +13,7 @@ import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
 import { interpret } from './interpret.js';
+import { followWrittenLanguage } from './language.js';
 import { askToRecheck } from './pending.js';
 import { renderCurrent, reshowQuestion } from './render.js';
 import { type StepResult, say, startWork, type TurnScope, topFrame, type Work } from './work.js';
@@ -190,6 +191,12 @@ export function processTurn(
   if (turn.input.kind === 'start') {
     w.state.prompt = undefined;
     startEntryPoint(w, turn.input);
+    return finish(w);
+  }
+  // Answer in the language the customer writes in (issue 15; see ./language.ts). A switch while a confirmation is
+  // on screen shows it again, with a fresh version, instead of reading the text as its answer.
+  if (turn.input.kind === 'text' && followWrittenLanguage(w, turn.input.text) === 'reshown') {
+    w.state.prompt = undefined;
     return finish(w);
   }
   // The one interpretation of this input against the question on screen (core/interpret.ts).

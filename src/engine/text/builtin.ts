@@ -20,7 +20,7 @@ export const builtinMessages: Catalogs = {
     'engine.agent-only':
       'この機能は登録された担当者のみご利用いただけます。進行中のお手続きはそのまま続けられます。何も変更していません。',
     'engine.help':
-      'いつでも次の言葉が使えます。「やめる」：中止（何も変更しません）／「戻る」：ひとつ前の質問へ／「最初から」：やり直し／「オペレーター」：担当者の連絡先／ご質問もそのままお送りください。',
+      'いつでも次の言葉が使えます。「やめる」：中止（何も変更しません）／「戻る」：ひとつ前の質問へ／「最初から」：やり直し／「オペレーター」：担当者の連絡先／「English」：英語で案内 (English)／ご質問もそのままお送りください。',
     'engine.stale': 'その操作は以前の画面のものなので、実行していません。現在のご質問はこちらです。',
     'engine.expired':
       '前回のお手続きは時間が経ったため終了しました。何も変更していません。最初からご案内します。',
@@ -62,6 +62,7 @@ export const builtinMessages: Catalogs = {
     'engine.audit-unavailable':
       '申し訳ありません。ただいまお手続きの記録を保存できないため、先に進めることができません。何も変更していません。しばらくしてからもう一度お送りください。',
     'engine.language-switched': '日本語でご案内します。',
+    'engine.language-followed': '日本語で書かれたので、日本語でご案内します（English: type "English"）。',
   },
   en: {
     'engine.input.empty': 'Your message seems to be empty. Please type it again.',
@@ -83,7 +84,7 @@ export const builtinMessages: Catalogs = {
     'engine.agent-only':
       'This feature is only for registered support agents. Your procedure in progress can continue as it is. Nothing has been changed.',
     'engine.help':
-      'You can say at any time: "stop" (nothing is changed), "back" (previous question), "start over", "operator" (contact details). You can also just ask a question.',
+      'You can say at any time: "stop" (nothing is changed), "back" (previous question), "start over", "operator" (contact details), "日本語" (continue in Japanese). You can also just ask a question.',
     'engine.stale':
       'That button belongs to an earlier message, so nothing was done. Here is the current question.',
     'engine.expired': 'Your previous session timed out. Nothing has been changed. Let us start again.',
@@ -125,5 +126,7 @@ export const builtinMessages: Catalogs = {
     'engine.audit-unavailable':
       'Sorry, this step cannot be recorded right now, so I cannot go on. Nothing has been changed. Please send your message again in a while.',
     'engine.language-switched': 'I will continue in English.',
+    'engine.language-followed':
+      'You wrote in English, so I will continue in English (日本語:「日本語」と入力してください).',
   },
 };

@@ -38,6 +38,13 @@ describe('terminal chat (npm run chat)', () => {
     expect(out).toContain('6桁の確認コード');
   });
 
+  it('answers an English question in English (issue 15: the written language decides)', () => {
+    const { out, status } = chat(['Do I get a refund if I delete my camera?']);
+    expect(status).toBe(0);
+    expect(out).toContain('You wrote in English');
+    expect(out).toContain('There is no refund');
+  });
+
   it('runs the engine sample end to end with --sample, stopping changes nothing', () => {
     const { out } = chat(['hello', '1', '1', 'やめる'], ['--sample']);
     expect(out).toContain('削除する項目をお選びください');

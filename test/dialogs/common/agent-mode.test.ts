@@ -108,7 +108,7 @@ describe('agent mode: starting and ending acting for a customer', () => {
   it('says so when no customer matches, and asks again', async () => {
     const testBot = await start();
     const me = agent(testBot);
-    await me.say('act for a customer');
+    await me.say('代理対応');
     await me.say('nobody@example.com');
     expect(me.lastText()).toContain('該当するお客様が見つかりませんでした');
     await me.say('camera-two@example.com');

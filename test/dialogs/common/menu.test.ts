@@ -61,7 +61,13 @@ const transcripts: Transcript[] = [
   },
   {
     name: 'English free text routes to the portal cancellation',
-    steps: [{ user: 'I want to cancel my uniFLOW contract', expect: { contains: ['メールアドレス'] } }],
+    // issue 15 item 5: written in English, answered in English (before: the Japanese prompt)
+    steps: [
+      {
+        user: 'I want to cancel my uniFLOW contract',
+        expect: { contains: ['You wrote in English', 'e-mail address'], notContains: ['メールアドレス'] },
+      },
+    ],
   },
   {
     name: 'free text routes to the withdrawal',

@@ -75,7 +75,12 @@ export const faultTranscripts: FaultTranscript[] = [
       { user: 'TFOL040112' },
       {
         click: 'cost',
-        expect: { contains: ['その月のお申込期限: 2026年11月27日', '2027年1月末で解約（最短）'] },
+        expect: {
+          contains: [
+            'その月のお申込期限（当方の計算による目安）: 2026年11月27日',
+            '2027年1月末で解約（最短）',
+          ],
+        },
       },
       {
         click: '2027-01',
