@@ -90,7 +90,7 @@ describe('review fixes', () => {
     const first = h.type('削除');
     await sending; // the pending call is stored and the request is on its way
     const second = await h.say('やめる');
-    expect(second.map((r) => r.text).join()).toContain('処理しています');
+    expect(second.map((r) => r.text).join()).toContain('処理中です。このままお待ちください。');
     release();
     await first;
     expect(backend.calls.filter((c) => c.operation === 'deleteItem')).toHaveLength(1);

@@ -278,40 +278,44 @@ describe('only the confirmation on screen triggers a destructive call (model-bas
   }, 120_000);
 
   it('the same model and checks on the sequence of item 1 (camera deletion, three unclear answers, はい)', async () => {
-    const b = bot;
-    if (!b) throw new Error('no bot');
-    const model: Model = {
-      channel: 'web',
-      key: `web:qos-item1-${Math.random().toString(36).slice(2)}`,
-      screen: { replies: [], question: undefined },
-      history: [],
-      acknowledged: new Set(),
-      turns: 0,
-    };
-    const choose = (id: string) =>
-      new Send(`choose ${id}`, (m) => ({
-        kind: 'choice',
-        choiceId: id,
-        stateVersion: m.screen.question?.stateVersion ?? 0,
+    // A bot of its own: the random runs may already have deleted DEV-0002 on the shared one.
+    const b = await createFuzzBot();
+    try {
+      const model: Model = {
+        channel: 'web',
+        key: `web:qos-item1-${Math.random().toString(36).slice(2)}`,
+        screen: { replies: [], question: undefined },
+        history: [],
+        acknowledged: new Set(),
+        turns: 0,
+      };
+      const choose = (id: string) =>
+        new Send(`choose ${id}`, (m) => ({
+          kind: 'choice',
+          choiceId: id,
+          stateVersion: m.screen.question?.stateVersion ?? 0,
+        }));
+      const code = new Send('code', (_m, real) => ({
+        kind: 'text',
+        text: real.outbox.filter((mail) => mail.to === 'camera-two@example.com').at(-1)?.code ?? '',
       }));
-    const code = new Send('code', (_m, real) => ({
-      kind: 'text',
-      text: real.outbox.filter((mail) => mail.to === 'camera-two@example.com').at(-1)?.code ?? '',
-    }));
-    const sequence = [
-      text('カメラを削除したい'),
-      text('camera-two@example.com'),
-      code,
-      choose('DEV-0002'),
-      choose('delete'),
-      progress(0), // every tick
-      new Burst(['えーと', 'うーん', 'んー'].map(text)),
-      text('はい'),
-    ];
-    await fc.asyncModelRun(() => ({ model, real: b }), sequence);
-    expect(model.screen.question?.choices?.map((c) => c.id)).toContain('confirm');
-    expect(
-      b.calls.filter((c) => c.operation === 'deleteMiemasuDevice' && c.conversationKey === model.key),
-    ).toEqual([]);
+      const sequence = [
+        text('カメラを削除したい'),
+        text('camera-two@example.com'),
+        code,
+        choose('DEV-0002'),
+        choose('delete'),
+        progress(0), // every tick
+        new Burst(['えーと', 'うーん', 'んー'].map(text)),
+        text('はい'),
+      ];
+      await fc.asyncModelRun(() => ({ model, real: b }), sequence);
+      expect(model.screen.question?.choices?.map((c) => c.id)).toContain('confirm');
+      expect(
+        b.calls.filter((c) => c.operation === 'deleteMiemasuDevice' && c.conversationKey === model.key),
+      ).toEqual([]);
+    } finally {
+      await b.close();
+    }
   });
 });
