@@ -107,6 +107,7 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
       acknowledgedAt: now,
     })),
     finalQuestion: t.t(node.final, frame.slots),
+    confirmLabel: t.t(node.confirmLabel, frame.slots),
     typedPhrase: node.typed ? t.t(node.typed, frame.slots) : undefined,
     confirmedAt: now,
   };

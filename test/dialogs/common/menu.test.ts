@@ -180,6 +180,26 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(bot.lastText()).toContain(receiptId);
     expect(bot.lastText()).toContain('CameraOA');
     expect(bot.lastText()).toContain('払い戻しはありません');
+    // For people: the procedure's title, service and company, the button pressed, whom to contact; no ids.
+    const readable = bot.lastText();
+    expect(readable).toContain(`【お手続きの控え】控え番号 ${receiptId}`);
+    expect(readable.split('お手続きの控え】')).toHaveLength(2);
+    expect(readable).toContain('お手続き: 機器の削除（解約）');
+    expect(readable).toContain('サービス: みえますねっと年間パック（Panasonic）');
+    expect(readable).toContain('対象: CameraOA');
+    expect(readable).toMatch(/に「削除する」を選択/);
+    expect(readable).toContain('今後について:');
+    expect(readable).toContain('「みえますねっと」');
+    for (const debug of [
+      'miemasu-delete-one',
+      'DEV-0001',
+      'CUS-1001',
+      'チャネル',
+      '表示言語',
+      '受付番号',
+      '「はい」',
+    ])
+      expect(readable).not.toContain(debug);
 
     // Another customer sees none of it.
     const other = bot.as({ conversationKey: 'test:other' });
@@ -218,7 +238,14 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(receipt).toContain('￥13,200');
     expect(receipt).toContain('目安');
     expect(receipt).toContain('2026年12月31日');
-    expect(receipt).toMatch(/R-20261123-\d{6}/);
+    expect(receipt).toMatch(/お申込番号: R-20261123-\d{6}/);
+    expect(receipt).toContain('サービス: HOME');
+    expect(receipt).toContain('キヤノンマーケティングジャパン株式会社');
+    expect(receipt).toContain('お手続き: 解約のお申込み');
+    expect(receipt).toContain('HMMH061530');
+    expect(receipt).toContain('解約お申込受付中');
+    expect(receipt).toContain('03-6631-2540');
+    expect(receipt).not.toContain('CUS-');
   });
 
   it('outside business hours the handoff says when a person is back, and the procedure can still be finished', async () => {
