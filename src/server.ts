@@ -13,6 +13,7 @@ import { createChannels } from './channels/enabled.js';
 import { slidingWindow, USER_RATE_LIMIT } from './channels/rate-limit.js';
 import type { Clock } from './clock.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { demoMailHook } from './demo-mail.js';
 import type { Route } from './http/routes.js';
 import { sendJson } from './http/routes.js';
 import { serve } from './http/serve.js';
@@ -44,10 +45,18 @@ function healthRoutes(clock: Clock): Route[] {
 }
 
 /** Starts the bot, its channels and the HTTP server; resolves once it listens. */
-export async function startServer(config: Config, options: { bot?: Bot } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { bot?: Bot; log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  // Demo mode: the sandbox's one-time codes go to the server's log, for whoever tries the demo on any channel.
+  const onMail = demoMailHook(config, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
   const bot =
     options.bot ??
-    (await createBot(config, { bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }) }));
+    (await createBot(config, {
+      bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }),
+      ...(onMail ? { onMail } : {}),
+    }));
   const channels = await createChannels({
     config,
     engine: bot.engine,
