@@ -164,7 +164,11 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
         (input.kind === 'text' && parseYesNo(input.text) === true);
       if (!yes) {
         if (!tryInterruption(w, input)) {
-          say(w, 'engine.final.hint', 'info');
+          // Names the buttons actually shown (e.g. 「退会する」/「やめる」), never a 「はい」 the user cannot see.
+          say(w, 'engine.final.hint', 'info', {
+            confirm: text(w).t(node.confirmLabel, frame.slots),
+            cancel: text(w).t('engine.choice.confirm-cancel'),
+          });
           invalid(w, frame, maxAttempts);
         }
         return;

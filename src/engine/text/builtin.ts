@@ -40,7 +40,7 @@ export const builtinMessages: Catalogs = {
     'engine.typed.prompt': '確認のため「{phrase}」と入力してください。',
     'engine.typed.mismatch':
       '入力が一致しませんでした。「{phrase}」と入力するか、「やめる」と入力してください。',
-    'engine.final.hint': '「はい」または「やめる」でお答えください。',
+    'engine.final.hint': '「{confirm}」または「{cancel}」でお答えください。',
     'engine.handoff': 'お問い合わせ先をご案内します。',
     'engine.continue-after-handoff': 'このままチャットでお手続きを続けることもできます。',
     'engine.outcome-unknown':
@@ -98,7 +98,7 @@ export const builtinMessages: Catalogs = {
     'engine.ack.missing': 'Some items are not acknowledged yet. Please check every item.',
     'engine.typed.prompt': 'To confirm, please type "{phrase}".',
     'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',
-    'engine.final.hint': 'Please answer "yes" or "stop".',
+    'engine.final.hint': 'Please answer "{confirm}" or "{cancel}".',
     'engine.handoff': 'Here is how to reach a person.',
     'engine.continue-after-handoff': 'You can also continue here in the chat.',
     'engine.outcome-unknown':
