@@ -41,7 +41,8 @@ const schema = z
     SANDBOX_PATH: z.string().min(1).default('./data/sandbox.sqlite'),
     SANDBOX_PORT: port.default(0),
     BOT_NOW: z.iso.datetime({ offset: true }).optional(),
-    BOT_CLOSURES: z.string().default('12-29..01-03'),
+    // The operator's own closure days: empty by default, since the sources name no year-end or other closures.
+    BOT_CLOSURES: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** `production` refuses development switches (e.g. TEAMS_AUTH_DISABLED). */
     NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),

@@ -8,7 +8,7 @@ describe('configuration', () => {
       PORT: 3978,
       STORE: 'sqlite',
       CONVERSATION_IDLE_HOURS: 24,
-      BOT_CLOSURES: '12-29..01-03',
+      BOT_CLOSURES: '',
     });
     expect(config.BACKEND_URL).toBeUndefined();
   });

@@ -18,7 +18,7 @@ export const miemasuMessages: Catalogs = {
 
     'miemasu.monthly.title': '月額支払いのご案内',
     'miemasu.monthly.explain':
-      'お客さまのご契約は月額支払いのため、このお手続き（年間パックの機器削除・退会）の対象ではありません。月額支払いの場合は手続きが異なりますので、担当者にご相談ください。何も変更していません。',
+      'お客様のご契約は月額支払いのため、このお手続き（年間パックの機器削除・退会）の対象ではありません。月額支払いの場合は手続きが異なりますので、担当者にご相談ください。何も変更していません。',
     'miemasu.monthly.reprompt': 'ボタンでお選びください。',
     'miemasu.monthly.person': '担当者の連絡先を見る',
     'miemasu.monthly.finish': '終了する',
@@ -69,7 +69,7 @@ export const miemasuMessages: Catalogs = {
       '「{device.name}」の削除を受け付けました。ただ、いま機器一覧を確認できませんでした。しばらくしてから機器一覧をご確認ください。',
     'miemasu.delete.gone': '「{device.name}」はすでに登録されていませんでした。何も変更していません。',
     'miemasu.delete.monthly-refused':
-      'お客さまのご契約は月額支払いのため、このお手続きでは機器を削除できません。何も変更していません。担当者にご相談ください。',
+      'お客様のご契約は月額支払いのため、このお手続きでは機器を削除できません。何も変更していません。担当者にご相談ください。',
     'miemasu.delete.failed':
       '「{device.name}」を削除できませんでした。機器は削除されていません。お手数ですが、担当者にご相談ください。',
     'miemasu.delete.cancelled': '「{device.name}」の削除を取りやめました。何も変更していません。',

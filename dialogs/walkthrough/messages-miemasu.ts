@@ -44,7 +44,7 @@ export const miemasuWalkthroughMessages: Catalogs = {
       'ライセンスの有効期限が残っている場合でもライセンスキーを再利用することができません。',
     'walkthrough.miemasu-delete.fact.data.label': '機器のデータ',
     'walkthrough.miemasu-delete.fact.data':
-      '機器の設定や通知情報、録画データ等が削除されます。再度、機器登録を行った場合でもデータは引き継ぐことはできません。',
+      '機器の設定や通知情報、録画データ等が削除されます。再度、機器登録を行った場合でもデータを引き継ぐことはできません。',
     'walkthrough.miemasu-delete.fact.exchange.label': 'ライセンスを別の機器に移す場合',
     'walkthrough.miemasu-delete.fact.exchange': `削除ではなく「機器の交換」を行ってください（${EXCHANGE}）。`,
     'walkthrough.miemasu-delete.step6.trouble': `チェックボックスにチェックを入れてから[削除]ボタンをクリックしてください。\n機器の削除(解約)を行わない場合は[キャンセル]ボタンをクリックしてください。機器は削除されず、そのまま残ります。\nライセンスを別の機器に移したい場合は、削除ではなく「機器の交換」を行ってください。詳しくは ${EXCHANGE} をお読みください。`,

@@ -3,6 +3,7 @@ import { identifyDialog } from '../../../dialogs/common/identify.js';
 import { menuDialog } from '../../../dialogs/common/menu.js';
 import { procedureBundle } from '../../../dialogs/index.js';
 import { parseClosures } from '../../../src/calendar/closures.js';
+import { loadConfig } from '../../../src/config.js';
 import { createTestBot, type TestBot } from '../../support/bot-harness.js';
 import {
   coverageReport,
@@ -309,5 +310,36 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     if (bot) mergeVisits(visited, bot.visited);
     console.log(coverageReport([menuDialog, identifyDialog], visited));
     expect(unvisitedNodes([menuDialog, identifyDialog], visited)).toEqual(['identify#siteVerified']);
+  });
+});
+
+describe('one closure calendar for every "open now" line', () => {
+  const dec29 = '2026-12-29T10:00:00+09:00'; // a Tuesday: a weekday, not a public holiday
+
+  async function nvsThenOperator(closures: string): Promise<{ nvs: string; operator: string }> {
+    bot = await createTestBot({ ...procedureBundle({ closures: parseClosures(closures) }), now: dec29 });
+    await bot.say('HOMEを解約したい');
+    await bot.verify('portal@example.com');
+    await bot.say('NVSV010203');
+    const nvs = bot.lastText();
+    await bot.say('オペレーター');
+    return { nvs, operator: bot.lastText() };
+  }
+
+  it('the operator closed Dec 29: the NVS referral and 「オペレーター」 both say closed, until 2027-01-04', async () => {
+    const { nvs, operator } = await nvsThenOperator('12-29..01-03');
+    expect(nvs).toContain('NVS');
+    expect(nvs).not.toContain('ただいま受付中');
+    expect(nvs).toContain('ただいま受付時間外です。次の受付開始は2027年1月4日（月）');
+    expect(operator).not.toContain('ただいま受付中');
+    expect(operator).toContain('2027年1月4日（月）9:00');
+  });
+
+  it('by default (no closures configured) Dec 29 is a plain weekday: both say open', async () => {
+    expect(loadConfig({}).BOT_CLOSURES).toBe('');
+    const { nvs, operator } = await nvsThenOperator(loadConfig({}).BOT_CLOSURES);
+    expect(nvs).toContain('ただいま受付中');
+    expect(operator).toContain('ただいま受付中');
+    expect(`${nvs}\n${operator}`).not.toContain('受付時間外');
   });
 });

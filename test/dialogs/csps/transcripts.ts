@@ -48,7 +48,7 @@ export const transcripts: Transcript[] = [
             '費用は標準価格で目安の金額です',
             '契約番号: HMMH061530',
             '解約日（サービス最終日）: 2026年12月31日',
-            '最低利用期間: 12か月（最低利用期間を経過しておりません。）',
+            '最低利用期間: 12か月（まだ経過していません）',
             '最低利用期間までの残りの請求回数: 4回',
             'まとめて請求される金額（目安）: ￥13,200（標準価格による目安の金額です）',
             'ドメインの扱い: ドメインを他社サービスへ移行する',
@@ -99,11 +99,11 @@ export const transcripts: Transcript[] = [
         expect: {
           contains: [
             '最低利用期間: なし',
-            '残りの請求回数: 0回',
-            '￥0（標準価格による目安の金額です）',
+            '最低利用期間がないため',
             '解約理由: 社内で別のメールサービスに統一するためです。',
           ],
-          notContains: ['ドメインの扱い'],
+          // No minimum term: no "0 billings, ￥0" rows and no ￥0 remaining-charge acknowledgement.
+          notContains: ['ドメインの扱い', '残りの請求回数', '￥0', '残り0回分'],
           calls: ['createCancellationApplication'],
         },
       },
@@ -235,7 +235,7 @@ export const transcripts: Transcript[] = [
             '作成中のお申込があるため',
             'お申込番号: R-20261120-092562',
             'ステータス: 変更お申込作成中',
-            '作成者: お客さま',
+            '作成者: お客様',
           ],
           choices: ['withdraw', 'keep'],
           calls: ['listCspsApplications'],
