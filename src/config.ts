@@ -102,6 +102,10 @@ const schema = z
     DEMO_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
     /** Who may embed the chat in a frame (CSP frame-ancestors), e.g. `https://support.example.com`. */
     WEB_FRAME_ANCESTORS: z.string().min(1).default("'self'"),
+    // The web chat's header (operator configuration): whose service this is, the hours, the privacy policy link.
+    WEB_SERVICE_NAME: z.string().min(1).optional(),
+    WEB_HOURS: z.string().min(1).optional(),
+    WEB_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((c) => c.STORE !== 'redis' || c.REDIS_URL !== undefined, {
     message: 'REDIS_URL is required when STORE=redis',

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   let last: Reply[] = [];
 
   const print = (replies: Reply[]) => {
-    for (const reply of replies) process.stdout.write(`${renderReply(reply)}\n\n`);
+    for (const reply of replies) process.stdout.write(`${renderReply(reply, locale)}\n\n`);
   };
   const turn = async (line: string) => {
     last = await bot.engine.handle({

@@ -35,7 +35,7 @@ export const builtinMessages: Catalogs = {
     'engine.choice.confirm-cancel': 'やめる',
     'engine.choice.recheck': '結果を確認する',
     'engine.ack.hint':
-      'すべての項目をご確認のうえ、チェックを入れてください（文字でお答えの場合は、項目の番号をすべてお送りください。例: 1 2 3）。',
+      'すべての項目をご確認のうえ、チェックを入れてください。',
     'engine.ack.missing': 'まだ確認されていない項目があります。すべての項目をご確認ください。',
     'engine.typed.prompt': '確認のため「{phrase}」と入力してください。',
     'engine.typed.mismatch':
@@ -94,7 +94,7 @@ export const builtinMessages: Catalogs = {
     'engine.choice.confirm-cancel': 'Stop',
     'engine.choice.recheck': 'Check the result',
     'engine.ack.hint':
-      'Please read every item and tick it (when answering by text, send all their numbers, e.g. 1 2 3).',
+      'Please read every item and tick it.',
     'engine.ack.missing': 'Some items are not acknowledged yet. Please check every item.',
     'engine.typed.prompt': 'To confirm, please type "{phrase}".',
     'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',
