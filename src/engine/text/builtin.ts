@@ -34,8 +34,7 @@ export const builtinMessages: Catalogs = {
     'engine.choice.stop': '中止する',
     'engine.choice.confirm-cancel': 'やめる',
     'engine.choice.recheck': '結果を確認する',
-    'engine.ack.hint':
-      'すべての項目をご確認のうえ、チェックを入れてください。',
+    'engine.ack.hint': 'すべての項目をご確認のうえ、チェックを入れてください。',
     'engine.ack.missing': 'まだ確認されていない項目があります。すべての項目をご確認ください。',
     'engine.typed.prompt': '確認のため「{phrase}」と入力してください。',
     'engine.typed.mismatch':
@@ -93,8 +92,7 @@ export const builtinMessages: Catalogs = {
     'engine.choice.stop': 'Stop',
     'engine.choice.confirm-cancel': 'Stop',
     'engine.choice.recheck': 'Check the result',
-    'engine.ack.hint':
-      'Please read every item and tick it.',
+    'engine.ack.hint': 'Please read every item and tick it.',
     'engine.ack.missing': 'Some items are not acknowledged yet. Please check every item.',
     'engine.typed.prompt': 'To confirm, please type "{phrase}".',
     'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',
