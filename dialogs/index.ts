@@ -19,7 +19,7 @@ import { identifyBehaviour, identifyDialog } from './common/identify.js';
 import { menuBehaviour, menuDialog } from './common/menu.js';
 import { commonMessages } from './common/messages.js';
 import { requestRouter } from './common/router.js';
-import { cspsBehaviourWith, cspsDialogs, cspsMessages } from './csps/index.js';
+import { createCspsBehaviour, cspsDialogs, cspsMessages } from './csps/index.js';
 import { FAQ_ENTRIES } from './faq/entries.js';
 import { miemasuBehaviour, miemasuDialogs, miemasuMessages } from './miemasu/index.js';
 import { walkthroughBehaviour, walkthroughDialogs, walkthroughMessages } from './walkthrough/index.js';
@@ -45,7 +45,11 @@ export const ENTRY_POINTS = [
 ];
 
 export interface ProcedureOptions {
-  /** Company closures for business hours (weekends and Japanese public holidays are built in). */
+  /**
+   * The operator's closure days (`BOT_CLOSURES`; empty by default: the sources name none). Every "open now" line
+   * — the handoff, the contact rows inside the procedures — is judged on this one calendar, with weekends and
+   * Japanese public holidays built in.
+   */
   closures?: readonly Closure[];
 }
 
@@ -69,7 +73,7 @@ export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
       agentModeBehaviour,
       menuBehaviour((text, locale) => faq.answer(text, locale)?.text),
       miemasuBehaviour,
-      cspsBehaviourWith(options.closures ?? []),
+      createCspsBehaviour(options.closures ?? []),
       walkthroughBehaviour,
     ),
     catalogs: mergeCatalogs(

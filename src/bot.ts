@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import pino, { type DestinationStream } from 'pino';
-import { formatReceipt } from './audit/format.js';
+import { receiptBody, receiptTitle } from './audit/format.js';
 import { openReceiptKeyv } from './audit/keyv.js';
 import { receiptOperations } from './audit/operations.js';
 import { createReceiptRecorder } from './audit/recorder.js';
@@ -103,7 +103,11 @@ export interface Bot {
    * serves only receipts shown in the same session).
    */
   receipts: {
-    read(id: string, locale: Locale): Promise<{ id: string; lines: string[]; json: unknown } | undefined>;
+    /** `title` once, `lines` the body for people, `json` the stored receipt with every id (for machines). */
+    read(
+      id: string,
+      locale: Locale,
+    ): Promise<{ id: string; title: string; lines: string[]; json: unknown } | undefined>;
   };
   /** The bot's clock. */
   clock: Clock;
@@ -336,7 +340,14 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     receipts: {
       async read(id, locale) {
         const receipt = await receipts.get(id).catch(() => undefined);
-        return receipt && { id: receipt.receiptId, lines: formatReceipt(receipt, locale), json: receipt };
+        return (
+          receipt && {
+            id: receipt.receiptId,
+            title: receiptTitle(receipt, locale),
+            lines: receiptBody(receipt, locale),
+            json: receipt,
+          }
+        );
       },
     },
     onError,

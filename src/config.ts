@@ -142,6 +142,10 @@ const schema = z
         message:
           "must be CSP sources such as 'self' https://support.example.com (no ';' or other directives)",
       }),
+    // The web chat's header (operator configuration): whose service this is, the hours, the privacy policy link.
+    WEB_SERVICE_NAME: z.string().min(1).optional(),
+    WEB_HOURS: z.string().min(1).optional(),
+    WEB_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((c) => passes(parseClosures, c.BOT_CLOSURES), {
     message:

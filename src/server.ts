@@ -13,6 +13,7 @@ import { createChannels } from './channels/enabled.js';
 import { openRateLimiters } from './channels/limiters.js';
 import { USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { demoMailHook } from './demo-mail.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { serve } from './http/serve.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
@@ -33,10 +34,18 @@ export interface RunningServer {
 const STOPPING: Readiness = { ready: false, checks: { shutdown: { status: 'down', error: 'Stopping' } } };
 
 /** Starts the bot, its channels and the HTTP server; resolves once it listens. */
-export async function startServer(config: Config, options: { bot?: Bot } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { bot?: Bot; log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  // Demo mode: the sandbox's one-time codes go to the server's log, for whoever tries the demo on any channel.
+  const onMail = demoMailHook(config, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
   const bot =
     options.bot ??
-    (await createBot(config, { bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }) }));
+    (await createBot(config, {
+      bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }),
+      ...(onMail ? { onMail } : {}),
+    }));
   const limiters = await openRateLimiters(config);
   const channels = await createChannels({
     config,

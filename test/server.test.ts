@@ -66,3 +66,54 @@ describe('health past the holiday table', () => {
     }
   });
 });
+
+describe('npm start in demo mode: the one-time code for whoever tries the demo', () => {
+  async function codesLogged(
+    extra: Record<string, string>,
+  ): Promise<{ lines: string[]; code: string; afterCode: string }> {
+    const lines: string[] = [];
+    const name = `demo-${Object.values(extra).join('-') || 'auto'}`;
+    const config = loadConfig({
+      PORT: '0',
+      SQLITE_PATH: join(dir, `${name}.sqlite`),
+      SANDBOX_PATH: join(dir, `${name}-sandbox.sqlite`),
+      BOT_NOW: '2026-11-23T10:00:00+09:00',
+      ...extra,
+    });
+    const running = await startServer(config, { log: (line) => lines.push(line) });
+    try {
+      // A Slack, Teams or web customer asks for a code: the same engine, the same embedded sandbox.
+      const key = `slack:demo-${name}`;
+      const turn = (text: string) =>
+        running.bot.engine.handle({
+          conversationKey: key,
+          channel: 'slack',
+          actor: { kind: 'customer', id: 'U1' },
+          locale: 'ja',
+          input: { kind: 'text', text },
+        });
+      await turn('カメラを削除したい');
+      await turn('camera-two@example.com');
+      const code = /\d{6}/.exec(lines.join('\n'))?.[0] ?? '';
+      const afterCode = code ? (await turn(code)).map((r) => r.text).join('\n') : '';
+      return { lines, code, afterCode };
+    } finally {
+      await running.close();
+    }
+  }
+
+  it('demo mode (plain npm start): the code is in the server log, the address masked', async () => {
+    const { lines, code, afterCode } = await codesLogged({});
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^demo: one-time code \d{6} for ca\*\*\*@example\.com/);
+    expect(lines[0]).not.toContain('camera-two@');
+    expect(code).toMatch(/^\d{6}$/);
+    // The logged code is the one the sandbox mailed: it signs the customer in.
+    expect(afterCode).toContain('削除（解約）する機器をお選びください');
+  });
+
+  it('outside demo mode (DEMO_MODE=off) no code is logged', async () => {
+    const { lines } = await codesLogged({ DEMO_MODE: 'off' });
+    expect(lines).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { sampleBundle } from '../../dialogs/sample/bundle.js';
 import { createBot } from '../../src/bot.js';
 import { parseClosures } from '../../src/calendar/closures.js';
 import { loadConfig } from '../../src/config.js';
+import { demoMailHook } from '../../src/demo-mail.js';
 import type { Reply } from '../../src/engine/turn.js';
 import { renderReply } from './render.js';
 import { toTurnInput } from './translate.js';
@@ -17,12 +18,13 @@ import { toTurnInput } from './translate.js';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const config = loadConfig();
+  // Demo mode: the embedded sandbox "e-mails" one-time codes; they are shown here. Never outside demo mode.
+  const onMail = demoMailHook(config, (line) => process.stdout.write(`📧 ${line}\n`));
   const bot = await createBot(config, {
     bundle: args.includes('--sample')
       ? sampleBundle()
       : procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }),
-    // The embedded sandbox "e-mails" one-time codes; in the terminal demo they are shown here.
-    onMail: (mail) => process.stdout.write(`📧 (sandbox mail to ${mail.to}) ${mail.subject}: ${mail.code}\n`),
+    ...(onMail ? { onMail } : {}),
   });
   const keyIndex = args.indexOf('--key');
   const conversationKey = `cli:${keyIndex >= 0 ? args[keyIndex + 1] : `local-${process.pid}-${Date.now()}`}`;
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   let last: Reply[] = [];
 
   const print = (replies: Reply[]) => {
-    for (const reply of replies) process.stdout.write(`${renderReply(reply)}\n\n`);
+    for (const reply of replies) process.stdout.write(`${renderReply(reply, locale)}\n\n`);
   };
   const turn = async (line: string) => {
     ({ replies: last } = await bot.pipeline.handle({

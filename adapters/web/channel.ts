@@ -19,6 +19,7 @@ import { checkFrameAncestors, isHttps, sender, sendProblem } from './http.js';
 import { KeyedLocks } from './locks.js';
 import { RECEIPTS_PATH, type ReceiptReader, receiptHandler } from './receipts.js';
 import { type CookieSecurity, Sessions, type WebSession } from './session.js';
+import { DEFAULT_SITE, siteHandler } from './site.js';
 import { ASSET_PREFIX, loadStatic, sendAsset } from './static.js';
 import { type Entry, Transcripts } from './transcript.js';
 import { turnHandler } from './turns.js';
@@ -99,6 +100,18 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
     { method: 'GET', path: '/chat/api/history', handle: historyHandler(deps) },
     { method: 'POST', path: '/chat/api/turn', handle: turnHandler(deps) },
     { method: 'POST', path: '/chat/api/session', handle: siteTokenHandler(deps) },
+    {
+      method: 'GET',
+      path: '/chat/api/site',
+      handle: siteHandler(
+        {
+          serviceName: config.WEB_SERVICE_NAME ?? DEFAULT_SITE.serviceName,
+          hours: config.WEB_HOURS ?? DEFAULT_SITE.hours,
+          privacyUrl: config.WEB_PRIVACY_URL,
+        },
+        send,
+      ),
+    },
     {
       method: 'GET',
       path: `${RECEIPTS_PATH}*`,

@@ -12,7 +12,9 @@ import { ASSET_PREFIX } from './static.js';
 
 export interface ReceiptView {
   id: string;
-  /** The receipt as text lines, in the requested language. */
+  /** The receipt's heading, shown once (the page's title, the download's first line). */
+  title: string;
+  /** The receipt's body as text lines for people, in the requested language. */
   lines: string[];
   /** The receipt's machine-readable form. */
   json: unknown;
@@ -25,10 +27,6 @@ export interface ReceiptReader {
 
 export const RECEIPTS_PATH = '/chat/api/receipts/';
 
-const TITLE: Record<Locale, (id: string) => string> = {
-  ja: (id) => `お手続きの控え ${id}`,
-  en: (id) => `Receipt ${id}`,
-};
 const DOWNLOAD: Record<Locale, [string, string]> = {
   ja: ['テキストで保存', 'JSONで保存'],
   en: ['Save as text', 'Save as JSON'],
@@ -44,12 +42,12 @@ function page(view: ReceiptView, locale: Locale): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(TITLE[locale](view.id))}</title>
+<title>${escapeHtml(view.title)}</title>
 <link rel="stylesheet" href="${ASSET_PREFIX}style.css">
 </head>
 <body class="receipt-page">
 <main>
-<h1>${escapeHtml(TITLE[locale](view.id))}</h1>
+<h1>${escapeHtml(view.title)}</h1>
 <ul class="receipt-lines">
 ${lines}
 </ul>
@@ -91,7 +89,7 @@ export function receiptHandler(deps: { sessions: Sessions; reader: ReceiptReader
         'content-disposition': `attachment; filename="receipt-${view.id}.json"`,
       });
     } else if (download !== null) {
-      deps.send(response, 200, `${view.lines.join('\n')}\n`, {
+      deps.send(response, 200, `${[view.title, ...view.lines].join('\n')}\n`, {
         ...noStore,
         'content-type': 'text/plain; charset=utf-8',
         'content-disposition': `attachment; filename="receipt-${view.id}.txt"`,

@@ -8,10 +8,10 @@ export const commonMessages: Catalogs = {
       'ご本人確認のため、サービスにご登録のメールアドレスを入力してください。確認コードをお送りします（パスワードはお聞きしません）。',
     'identify.email.reprompt': 'メールアドレスの形式をご確認ください（例: taro@example.com）。',
     'identify.code':
-      'ご登録のメールアドレスに6桁の確認コードをお送りしました（届くまで数分かかることがあります）。コードを入力してください。',
+      'ご登録のメールアドレスに6桁の確認コードをお送りしました（届くまで数分かかることがあります）。コードの有効期限は {verification.expiresAt|time} までです。コードを入力してください。',
     'identify.code.reprompt': '確認コードは6桁の数字です。メールに記載のコードを入力してください。',
     'identify.code.wrong':
-      '確認コードが一致しないか、有効期限（10分）が切れています。メールのコードをもう一度ご確認ください。',
+      '確認コードが一致しないか、有効期限（{verification.expiresAt|time} まで）が切れています。メールのコードをもう一度ご確認ください。',
     'identify.verified': 'ご本人確認ができました。',
     'identify.site-verified': 'サポートサイトへのログイン情報で、ご本人確認ができました。',
     'identify.site-failed':
@@ -51,10 +51,10 @@ export const commonMessages: Catalogs = {
       'To confirm it is you, please enter the e-mail address registered with the service. We will send a code (we never ask for your password).',
     'identify.email.reprompt': 'Please check the e-mail address (e.g. taro@example.com).',
     'identify.code':
-      'We have sent a 6-digit code to your registered e-mail address (it may take a few minutes). Please enter it.',
+      'We have sent a 6-digit code to your registered e-mail address (it may take a few minutes). The code is valid until {verification.expiresAt|time}. Please enter it.',
     'identify.code.reprompt': 'The code has 6 digits. Please enter the code from the e-mail.',
     'identify.code.wrong':
-      'That code did not match or has expired (codes last 10 minutes). Please check the e-mail again.',
+      'That code did not match or has expired (it was valid until {verification.expiresAt|time}). Please check the e-mail again.',
     'identify.verified': 'Thank you, you are verified.',
     'identify.site-verified': 'You are verified through your sign-in on the support site.',
     'identify.site-failed':

@@ -3,11 +3,11 @@
  * Every function reads slots only (backend bodies written by call nodes) and never throws on odd values.
  */
 
-import type { Closure } from '../../src/calendar/closures.js';
+import type { Closure } from '../../src/calendar/index.js';
 import type { BehaviourContext, DialogBehaviour, DynamicOption } from '../../src/engine/behaviour.js';
 import { formatValue } from '../../src/engine/text/format.js';
 import type { Fact } from '../../src/engine/turn.js';
-import { contactFacts, contactFactsWith } from './contacts.js';
+import { contactFacts } from './contacts.js';
 import {
   acceptedCancellation,
   blockingApplication,
@@ -144,14 +144,17 @@ function termFacts(ctx: BehaviourContext): Fact[] {
     minimumTerm.months === 0
       ? t('csps.term.none')
       : t(minimumTerm.satisfied ? 'csps.term.met' : 'csps.term.not-met', minimumTerm);
-  const rows: Fact[] = [
-    { label: t('csps.fact.minimum-term'), value: term },
-    { label: t('csps.fact.remaining'), value: t('csps.term.remaining', minimumTerm) },
-    {
-      label: t('csps.fact.charge'),
-      value: `${formatValue(minimumTermCharge.amount, 'yen', locale)}${t('csps.charge.estimate-note')}`,
-    },
-  ];
+  const rows: Fact[] = [{ label: t('csps.fact.minimum-term'), value: term }];
+  // No minimum term: no remaining billings or charge to estimate (no "0 billings, ￥0" rows).
+  if (minimumTerm.months > 0) {
+    rows.push(
+      { label: t('csps.fact.remaining'), value: t('csps.term.remaining', minimumTerm) },
+      {
+        label: t('csps.fact.charge'),
+        value: `${formatValue(minimumTermCharge.amount, 'yen', locale)}${t('csps.charge.estimate-note')}`,
+      },
+    );
+  }
   if (cancellation.domainDisposition) {
     rows.push({ label: t('csps.fact.domain'), value: t(`csps.domain.${cancellation.domainDisposition}`) });
   }
@@ -165,6 +168,15 @@ function termFacts(ctx: BehaviourContext): Fact[] {
   return rows;
 }
 
+/** The CSPS behaviour on the operator's closure calendar (the one the handoff uses too). */
+export function createCspsBehaviour(closures: readonly Closure[] = []): DialogBehaviour {
+  return {
+    ...cspsBehaviour,
+    facts: { ...cspsBehaviour.facts, cspsContacts: contactFacts(closures) },
+  };
+}
+
+/** With no closures (weekends and public holidays only): for tests and tools. */
 export const cspsBehaviour: DialogBehaviour = {
   optionsFrom: {
     cspsContracts: contractOptions,
@@ -173,7 +185,7 @@ export const cspsBehaviour: DialogBehaviour = {
     cspsWithdrawableDraft: withdrawOption,
   },
   facts: {
-    cspsContacts: contactFacts,
+    cspsContacts: contactFacts([]),
     cspsBlockingApplication: blockingFacts,
     cspsAcceptedApplication: acceptedFacts,
     cspsTerms: termFacts,
@@ -183,8 +195,3 @@ export const cspsBehaviour: DialogBehaviour = {
     cspsOwnDraftBlocks: ({ slots }) => withdrawableDraft(slots) !== undefined,
   },
 };
-
-/** The behaviour with the operator's closures applied to every "open now" line. */
-export function cspsBehaviourWith(closures: readonly Closure[]): DialogBehaviour {
-  return { ...cspsBehaviour, facts: { ...cspsBehaviour.facts, cspsContacts: contactFactsWith(closures) } };
-}

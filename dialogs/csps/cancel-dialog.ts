@@ -237,13 +237,24 @@ export const cspsCancelDialog: Dialog = {
       },
       result: 'application',
       next: {
-        ok: 'confirmSubmit',
+        ok: 'termRoute',
         errors: BLOCKED_BY_APPLICATION,
         unreachable: 'draftUncertain',
         failed: 'whatChanged',
       },
     },
     draftUncertain: { kind: 'end', text: 'csps.draft-uncertain', tone: 'warning', outcome: 'failed' },
+    /** No minimum term (e.g. type-O): nothing to bill for it, so no ¥0 "remaining charge" to acknowledge. */
+    termRoute: {
+      kind: 'branch',
+      cases: [
+        {
+          when: { slot: 'application.cancellation.minimumTerm.months', equals: 0 },
+          next: 'confirmSubmitNoTerm',
+        },
+      ],
+      otherwise: 'confirmSubmit',
+    },
     confirmSubmit: {
       kind: 'confirm',
       target: 'application',
@@ -263,7 +274,43 @@ export const cspsCancelDialog: Dialog = {
       next: 'submit',
       cancel: 'draftLeft',
     },
+    /**
+     * The same confirmation where the contract has no minimum term: the backend's `minimum-term-charge`
+     * consequence is acknowledged as what it is here — no lump-sum charge — rather than as a ¥0 estimate.
+     */
+    confirmSubmitNoTerm: {
+      kind: 'confirm',
+      target: 'application',
+      intro: 'csps.submit.intro',
+      facts: [
+        { label: 'csps.fact.contract', slot: 'contract.contractNumber' },
+        { label: 'csps.fact.application', slot: 'application.applicationNumber' },
+        { label: 'csps.fact.effective', slot: 'application.cancellation.effectiveDate', format: 'date' },
+      ],
+      factsFrom: 'cspsTerms',
+      acknowledgements: [
+        { consequence: 'service-termination', text: 'csps.submit.ack.termination' },
+        { consequence: 'minimum-term-charge', text: 'csps.submit.ack.no-term' },
+      ],
+      final: 'csps.submit.final',
+      confirmLabel: 'csps.submit.confirm',
+      next: 'submitNoTerm',
+      cancel: 'draftLeft',
+    },
     submit: {
+      kind: 'call',
+      operation: 'submitCancellationApplication',
+      target: 'application',
+      args: { applicationNumber: 'application.applicationNumber' },
+      result: 'submitted',
+      next: {
+        ok: 'verifySubmitted',
+        errors: { 'already-cancelling': 'verifySubmitted' },
+        failed: 'whatChanged',
+      },
+    },
+    /** The same call, from the no-minimum-term confirmation (each confirmation authorises its own call). */
+    submitNoTerm: {
       kind: 'call',
       operation: 'submitCancellationApplication',
       target: 'application',

@@ -5,8 +5,13 @@
  * HOME → HOME コンタクトセンター (03-6631-2540); Therefore / uniFLOW → ソリューションサービス契約センター
  * (03-6719-9532). NVS, or no contract chosen: both [interpretation: the guide names no NVS desk].
  */
-import type { Closure } from '../../src/calendar/closures.js';
-import { DESKS, type DeskId, describeAvailability, describeContact } from '../../src/calendar/index.js';
+import {
+  type Closure,
+  DESKS,
+  type DeskId,
+  describeAvailability,
+  describeContact,
+} from '../../src/calendar/index.js';
 import type { BehaviourContext } from '../../src/engine/behaviour.js';
 import type { Fact } from '../../src/engine/turn.js';
 import { contractOf } from './slots.js';
@@ -18,10 +23,10 @@ export function desksForKind(kind: string | undefined): DeskId[] {
 }
 
 /**
- * One row per desk: its name, then phone with hours, e-mail, and availability right now — judged with the same
- * operator closures as the handoff ("オペレーター"), so the two never disagree.
+ * One row per desk: its name, then phone with hours, e-mail, and availability right now — judged on the same
+ * closure calendar as every other "open now" line (the operator's `BOT_CLOSURES`).
  */
-export function contactFactsWith(closures: readonly Closure[]): (ctx: BehaviourContext) => Fact[] {
+export function contactFacts(closures: readonly Closure[]): (ctx: BehaviourContext) => Fact[] {
   return (ctx) => {
     const locale = ctx.text.locale;
     return desksForKind(contractOf(ctx.slots)?.kind).map((id) => {
@@ -32,6 +37,3 @@ export function contactFactsWith(closures: readonly Closure[]): (ctx: BehaviourC
     });
   };
 }
-
-/** The contact rows with no operator closures (weekends and public holidays only). */
-export const contactFacts = contactFactsWith([]);

@@ -6,10 +6,12 @@ import type { DialogBehaviour } from '../../src/engine/behaviour.js';
 import type { Catalogs } from '../../src/engine/text/catalog.js';
 import type { Dialog } from '../../src/engine/tree/schema.js';
 import { cspsBehaviour as behaviour } from './behaviour.js';
+
+export { createCspsBehaviour } from './behaviour.js';
+
 import { cspsCancelDialog } from './cancel-dialog.js';
 import { cspsMessages as messages } from './messages.js';
 
-export { cspsBehaviourWith } from './behaviour.js';
 export { cspsCancelDialog } from './cancel-dialog.js';
 
 export const cspsDialogs: Dialog[] = [cspsCancelDialog];

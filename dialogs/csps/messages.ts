@@ -17,11 +17,11 @@ const ja = {
   'csps.not-listed':
     '一覧にないご契約は、このチャットではお手続きできません。お手数ですが、お問い合わせ窓口にご相談ください。',
   'csps.nvs':
-    'NVS クラウド（VisualStage など）の解約は、このお手続きとは別の手順です。お手数ですが、ご契約の販売店またはお問い合わせ窓口にご相談ください。',
+    'NVS クラウド（VisualStage など）の解約は、このお手続きとは別の手順です（解約申込ガイドブック ver.2.0 で NVS の解約手順は分離されています）。このチャットではお手続きできません。ガイドブックには NVS のお問い合わせ先の記載がないため、ガイドブックに記載のお問い合わせ先をご案内します（NVS を受け付けているかどうかは、ガイドブックからはわかりません）。',
   'csps.already':
     'このご契約は、すでに解約のお申込を受け付けています（解約お申込受付中）。新たなお手続きは必要ありません。',
   'csps.blocked-other':
-    'このご契約には、パートナー（販売店）が作成中のお申込などがあるため、いまは解約のお申込ができません。このお申込はお客様ご自身では取り消せません。作成したパートナー、またはお問い合わせ窓口にご連絡ください。',
+    'このご契約には、パートナー（販売店）が作成中のお申込などがあるため、いまは解約のお申込ができません。ガイドブックの取消の手順は「変更お申込作成中」のお申込だけを対象としているため、このお申込はお客様ご自身では取り消せないものと当方では解釈しています（ガイドブックに明記はありません）。作成したパートナー、または下記のお問い合わせ先にご相談ください。',
   'csps.blocking.prompt':
     'このご契約には作成中のお申込があるため、このままでは解約のお申込ができません。誤って作成したものであれば、取り消してから解約のお手続きに進めます。取り消しますか？',
   'csps.blocking.reprompt': '「取り消す」か「取り消さない」でお答えください。',
@@ -64,6 +64,8 @@ const ja = {
     '{application.cancellation.effectiveDate|date}をもってサービスが終了し、それ以降はご利用いただけなくなることを確認しました。',
   'csps.submit.ack.charge':
     '最低利用期間に満たない場合、残りの期間の月額料金がまとめて請求されることを確認しました（今回の見込みは残り{application.cancellation.minimumTerm.billingsRemaining}回分、{application.cancellation.minimumTermCharge.amount|yen}。標準価格による目安の金額です）。',
+  'csps.submit.ack.no-term':
+    'このご契約には最低利用期間がないため、最低利用期間に関する残りの月額料金のまとめての請求はないことを確認しました。',
   'csps.submit.final':
     'ご契約 {contract.contractNumber} の解約を申し込みます。お申込番号「{application.applicationNumber}」を解約します。よろしいですか？',
   'csps.submit.confirm': '解約を申し込む',
@@ -140,11 +142,11 @@ const en: Record<keyof typeof ja, string> = {
   'csps.not-listed':
     'A contract that is not listed cannot be handled in this chat. Please contact the desk below.',
   'csps.nvs':
-    'NVS cloud contracts (e.g. VisualStage) are cancelled by a separate procedure. Please contact your dealer or the desk below.',
+    'NVS cloud contracts (e.g. VisualStage) are cancelled by a separate procedure (the cancellation guide split the NVS steps out in ver.2.0), which this chat cannot handle. The guide names no contact for NVS; below are the desks it does name (whether they handle NVS, the guide does not say).',
   'csps.already':
     'A cancellation of this contract has already been accepted (解約お申込受付中). There is nothing more to do.',
   'csps.blocked-other':
-    'This contract has an application in progress, such as one drafted by your partner (dealer), so it cannot be cancelled right now. You cannot withdraw that application yourself: please contact the partner who drafted it, or the desk below.',
+    "This contract has an application in progress, such as one drafted by your partner (dealer), so it cannot be cancelled right now. The guide's withdrawal steps cover only change drafts (変更お申込作成中), so our reading is that you cannot withdraw this application yourself (the guide does not say so explicitly). Please ask the partner who drafted it, or the desk below.",
   'csps.blocking.prompt':
     'This contract has an application in progress, so it cannot be cancelled as it is. If it was created by mistake, you can withdraw it and then continue with the cancellation. Withdraw it?',
   'csps.blocking.reprompt': 'Please answer "withdraw" or "keep".',
@@ -187,6 +189,8 @@ const en: Record<keyof typeof ja, string> = {
     'I understand that the service ends on {application.cancellation.effectiveDate|date} and cannot be used after that.',
   'csps.submit.ack.charge':
     'I understand that if the minimum usage period is not reached, the remaining monthly charges are billed together (estimated here: {application.cancellation.minimumTerm.billingsRemaining} billings, {application.cancellation.minimumTermCharge.amount|yen}, based on standard prices).',
+  'csps.submit.ack.no-term':
+    'I understand that this contract has no minimum usage period, so no remaining monthly charges are billed for one.',
   'csps.submit.final':
     'Cancel contract {contract.contractNumber} by submitting application {application.applicationNumber}?',
   'csps.submit.confirm': 'Submit the cancellation',

@@ -60,7 +60,7 @@ export const cspsWalkthroughMessages: Catalogs = {
     'walkthrough.csps-cancel.step5':
       '5. 「解約理由」を入力します\n<type-M/W/D 以外の場合> 解約理由をご記入いただき「保存して次へ」をクリックします。\n<type-M/W/D の場合> お客様のドメインを解約後どうされるか「ドメインを他社サービスへ移行」あるいは「ドメイン廃止」のどちらかをご記入いただき、「保存して次へ」をクリックします。\n次の内容をご確認ください。',
     'walkthrough.csps-cancel.fact.effective-home.label': '解約日（HOME、uniFLOW Online）',
-    'walkthrough.csps-cancel.fact.effective-home': 'お申し込みいただいた日の翌月末で解約となります。',
+    'walkthrough.csps-cancel.fact.effective-home': 'お申し込みいただいた日の翌月末に解約となります。',
     'walkthrough.csps-cancel.fact.effective-therefore.label': '解約日（Therefore Online）',
     'walkthrough.csps-cancel.fact.effective-therefore':
       '解約希望月の 35 日前までにお申し込みが必要となります。',
@@ -84,14 +84,14 @@ export const cspsWalkthroughMessages: Catalogs = {
     'walkthrough.csps-cancel.step8.trouble':
       '「お申込一覧」でステータスが「解約お申込受付中」になっていない場合や、メールが届かない場合は、お問い合わせ先にご相談ください。お申込番号（R-…）をお伝えいただくとスムーズです。',
     'walkthrough.csps-cancel.done':
-      '以上で解約申込は完了です。\nHOME、uniFLOW Online は、お申し込みいただいた日の翌月末で解約となります。Therefore Online は解約希望月の 35 日前までのお申し込みが必要です。\n（このチャットでは何も変更していません。お申込はお客様がポータルサイトで行った操作によるものです。）',
+      '以上で解約申込は完了です。\nHOME、uniFLOW Online は、お申し込みいただいた日の翌月末に解約となります。Therefore Online は解約希望月の 35 日前までのお申し込みが必要です。\n（このチャットでは何も変更していません。お申込はお客様がポータルサイトで行った操作によるものです。）',
 
     'walkthrough.csps-draft.title': '「変更お申込作成中」のお申込の削除手順（<付録>）',
     'walkthrough.csps-draft.intro': `<付録>\n「ご契約一覧」で、該当サービスのステータスが「変更お申込作成中」の場合は、何らかのお申込途中です。誤って作成してしまった場合は、以下の手順で削除することができます。操作はお客様ご自身でポータルサイトから行っていただきます。このチャットでは何も変更しません。\n${howToJa}`,
     'walkthrough.csps-draft.step1':
       '<付録> 手順1\n「お申込一覧」をクリックし、ステータスが「変更お申込作成中」の「詳細」をクリックします。',
     'walkthrough.csps-draft.step1.trouble':
-      'ステータスが「パートナー作成中」のお申込は、パートナー（販売店）が作成しているもので、お客様はここで削除できません。パートナーまたはお問い合わせ先にご相談ください。\n「変更お申込作成中」のお申込が見つからない場合は、「ご契約一覧」で該当サービスのステータスをもう一度ご確認ください。',
+      'ステータスが「パートナー作成中」のお申込は、パートナー（販売店）が作成しているものです。付録の手順は「変更お申込作成中」のお申込を対象としているため、お客様ご自身では削除できないものと当方では解釈しています（ガイドブックに明記はありません）。パートナーまたはお問い合わせ先にご相談ください。\n「変更お申込作成中」のお申込が見つからない場合は、「ご契約一覧」で該当サービスのステータスをもう一度ご確認ください。',
     'walkthrough.csps-draft.step2':
       '<付録> 手順2\n「取消」をクリックします。\n（「解約」「取消」「一覧に戻る」のボタンのうち、「取消」です。）',
     'walkthrough.csps-draft.step2.trouble':
@@ -108,7 +108,7 @@ export const cspsWalkthroughMessages: Catalogs = {
     'walkthrough.csps-draft.step5.trouble':
       'ステータスが「サービス開始」になっていない場合は、「お申込一覧」に「変更お申込作成中」のお申込が残っていないかご確認ください。残っている場合は手順1からやり直してください。',
     'walkthrough.csps-draft.done':
-      '以上で「変更お申込作成中」の文書は削除されました。\n解約申込の手順に戻って、解約のお申込を行います（3. ステータスが「サービス開始」の「詳細」→ 4. 「解約お申込」）。\n（このチャットでは何も変更していません。）',
+      '以上で付録の手順（「変更お申込作成中」の文書の削除）のご案内は終わりです。ポータルサイトで「「変更お申込作成中」の文書は削除されました。」と表示されていれば、削除は完了しています。\n解約申込の手順に戻って、解約のお申込を行います（3. ステータスが「サービス開始」の「詳細」→ 4. 「解約お申込」）。\n（このチャットでは何も変更していません。）',
   },
   en: {
     'walkthrough.csps-cancel.title': 'Applying to cancel a cloud service yourself',
@@ -161,7 +161,7 @@ export const cspsWalkthroughMessages: Catalogs = {
     'walkthrough.csps-draft.step1':
       'Appendix step 1\nClick "お申込一覧" (application list), then "詳細" of the application with status "変更お申込作成中".',
     'walkthrough.csps-draft.step1.trouble':
-      'An application with status "パートナー作成中" was drafted by your partner (dealer) and cannot be deleted by you here. Please ask your partner or contact us.\nIf you cannot find a "変更お申込作成中" application, check the status of the service in "ご契約一覧" again.',
+      'An application with status "パートナー作成中" was drafted by your partner (dealer). The appendix steps cover "変更お申込作成中" drafts, so our reading is that you cannot delete it yourself (the guide does not say so explicitly). Please ask your partner or contact us.\nIf you cannot find a "変更お申込作成中" application, check the status of the service in "ご契約一覧" again.',
     'walkthrough.csps-draft.step2':
       'Appendix step 2\nClick "取消" (Withdraw).\n(Of the buttons "解約", "取消" and "一覧に戻る", it is "取消".)',
     'walkthrough.csps-draft.step2.trouble':
@@ -178,6 +178,6 @@ export const cspsWalkthroughMessages: Catalogs = {
     'walkthrough.csps-draft.step5.trouble':
       'If the status is not "サービス開始", check whether a "変更お申込作成中" application remains in "お申込一覧". If it does, start again from step 1.',
     'walkthrough.csps-draft.done':
-      'The "変更お申込作成中" draft has been deleted.\nGo back to the cancellation steps and apply to cancel (3. "詳細" of the service with status "サービス開始" → 4. "解約お申込").\n(Nothing was changed by this chat.)',
+      'That is the end of the appendix steps (deleting the "変更お申込作成中" draft). If the portal showed "「変更お申込作成中」の文書は削除されました。", the draft is deleted.\nGo back to the cancellation steps and apply to cancel (3. "詳細" of the service with status "サービス開始" → 4. "解約お申込").\n(Nothing was changed by this chat.)',
   },
 };

@@ -1,6 +1,6 @@
 /** Receipts of destructive procedures (what was shown, acknowledged and answered) and log redaction. */
 export { canRead, listReceipts, type Reader, readReceipt } from './access.js';
-export { type FormatOptions, formatReceipt, formatTokyoTime } from './format.js';
+export { formatReceipt, formatTokyoTime, receiptBody, receiptTitle } from './format.js';
 export {
   buildReceipt,
   newReceiptId,

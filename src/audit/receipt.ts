@@ -43,7 +43,15 @@ export const ReceiptSchema = z
     /** The procedure's id, e.g. `miemasu.delete-device`, `csps.cancel-contract`. */
     procedure: NonEmpty,
     /** The exact item acted on, e.g. `{ kind: 'device', id: 'dev-1', label: 'CameraOA' }`. */
-    item: z.object({ kind: NonEmpty, id: NonEmpty, label: z.string() }),
+    item: z.object({
+      kind: NonEmpty,
+      id: NonEmpty,
+      label: z.string(),
+      /** The service the item belongs to, as the backend names it (e.g. `HOME type-S`), and its family. */
+      service: z
+        .object({ kind: z.enum(['miemasu', 'home', 'therefore', 'uniflow', 'nvs']), name: z.string() })
+        .optional(),
+    }),
     customerId: NonEmpty,
     /** Who confirmed: the customer, or an agent acting for them. */
     actor: z.object({ kind: z.enum(['customer', 'agent']), id: NonEmpty }),
@@ -54,6 +62,8 @@ export const ReceiptSchema = z
       facts: z.array(z.object({ label: z.string(), value: z.string() })),
       acknowledgements: z.array(z.object({ id: NonEmpty, text: NonEmpty, acknowledgedAt: Timestamp })),
       finalQuestion: NonEmpty,
+      /** The label of the button the user pressed to confirm (e.g. 「削除する」); absent in older receipts. */
+      confirmLabel: z.string().optional(),
       confirmedAt: Timestamp,
       /** The phrase the user typed, when the confirmation required one. */
       typedPhrase: z.string().optional(),

@@ -32,13 +32,30 @@ export function receiptItem(event: CallCompleted): Receipt['item'] {
   const label = [field(target, 'name'), field(target, 'serviceName'), field(target, 'contractNumber')]
     .filter(Boolean)
     .join(' ');
-  return { kind, id, label: label || id };
+  const service = serviceOf(event);
+  return { kind, id, label: label || id, ...(service ? { service } : {}) };
 }
 
-/** The backend's reference for the customer: an application number, else the item id. */
+const SERVICE_KINDS = ['home', 'therefore', 'uniflow', 'nvs'] as const;
+type ServiceKind = NonNullable<Receipt['item']['service']>['kind'];
+
+/** The service of the item: みえますねっと for its operations, else the contract's family and name from the target. */
+function serviceOf(event: CallCompleted): Receipt['item']['service'] {
+  if (event.operation === 'deleteMiemasuDevice' || event.operation === 'withdrawAnnualPack') {
+    return { kind: 'miemasu', name: 'みえますねっと年間パック' };
+  }
+  const kind = field(event.target, 'kind');
+  if (!kind || !(SERVICE_KINDS as readonly string[]).includes(kind)) return undefined;
+  return { kind: kind as ServiceKind, name: field(event.target, 'serviceName') ?? '' };
+}
+
+/**
+ * The backend's reference number for the customer: the application number (お申込番号) only. A device id is not
+ * a reference number; where the backend gives none, the receipt's own number is what the customer quotes.
+ */
 function reference(event: CallCompleted): string | undefined {
   if (!event.outcome.ok) return undefined;
-  return field(event.outcome.data, 'applicationNumber') ?? field(event.outcome.data, 'deviceId');
+  return field(event.outcome.data, 'applicationNumber');
 }
 
 function customerOf(event: CallCompleted): string {

@@ -84,12 +84,14 @@ export const DESKS = {
     email: 'contract-csps@canon-mj.co.jp',
     windows: [timeWindow('9:30', '12:00'), timeWindow('13:00', '17:00')],
   },
+  // The guide names no phone number or support desk, only pages of the 「みえますねっと」 web site; the one it
+  // gives for the site itself is the login site (www.miemasu.net). No other address is made up.
   'miemasu-web': {
     kind: 'web-only',
     id: 'miemasu-web',
-    name: { ja: '「みえますねっと」サポートページ', en: 'Miemasu-net support page' },
+    name: { ja: '「みえますねっと」WEBサイト', en: 'Miemasu-net web site' },
     topic: { ja: '「みえますねっと」に関するお問い合わせ', en: 'questions about Miemasu-net' },
-    url: 'https://panasonic.biz/cns/miemasu/',
+    url: 'https://www.miemasu.net',
   },
 } as const satisfies Record<string, Desk>;
 

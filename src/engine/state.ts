@@ -25,6 +25,8 @@ export interface ConfirmationRecord {
   facts: Fact[];
   acknowledgements: { id: string; text: string; acknowledgedAt: string }[];
   finalQuestion: string;
+  /** The label of the button that confirmed (e.g. 「削除する」), as shown; absent in records made before it was kept. */
+  confirmLabel?: string | undefined;
   typedPhrase?: string | undefined;
   confirmedAt: string;
 }

@@ -39,7 +39,7 @@ describe('describeAvailability', () => {
   it('never claims the web-only みえますねっと desk is open or closed', () => {
     for (const instant of [jst('2026-11-24T10:00:00'), jst('2026-11-22T03:00:00')]) {
       const ja = describeAvailability(DESKS['miemasu-web'], instant, 'ja');
-      expect(ja).toContain('https://panasonic.biz/cns/miemasu/');
+      expect(ja).toContain('https://www.miemasu.net');
       expect(ja).not.toMatch(/受付中|受付時間外/);
       const en = describeAvailability(DESKS['miemasu-web'], instant, 'en');
       expect(en).not.toMatch(/\b(open now|closed now)\b/);
@@ -59,8 +59,8 @@ describe('describeHours and describeContact', () => {
       'メール: home-support@canon-mj.co.jp',
     ]);
     expect(describeContact(DESKS['miemasu-web'], 'en')).toEqual([
-      'Miemasu-net support page (questions about Miemasu-net)',
-      'https://panasonic.biz/cns/miemasu/',
+      'Miemasu-net web site (questions about Miemasu-net)',
+      'https://www.miemasu.net',
     ]);
   });
 

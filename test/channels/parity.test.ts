@@ -188,3 +188,35 @@ describe('all channels', () => {
     for (const log of logs.slice(1)) expect(log).toEqual(logs[0]);
   });
 });
+
+describe('the receipt a customer reads later', () => {
+  it('is the same readable text on Slack and Teams: title once, procedure, item, button pressed, desk; no ids', async () => {
+    const receipts: string[] = [];
+    for (const [, factory] of channels) {
+      const d = await open(factory);
+      await toFinalDeviceDeletion(d, 'U1');
+      await d.click('U1', 'confirm');
+      await d.say('U1', '最初から');
+      await d.click('U1', 'receipts');
+      const text = allText(d, 'U1');
+      const start = text.lastIndexOf('【お手続きの控え】');
+      expect(start).toBeGreaterThan(-1);
+      const receipt = text.slice(start);
+      expect(receipt).toContain('お手続き: 機器の削除（解約）');
+      expect(receipt).toContain('サービス: みえますねっと年間パック（Panasonic）');
+      expect(receipt).toContain('対象: CameraOA');
+      expect(receipt).toMatch(/に「削除する」を選択/);
+      expect(receipt).toContain('お問い合わせ先:');
+      for (const debug of ['miemasu-delete-one', 'DEV-0001', 'CUS-', 'チャネル', '受付番号'])
+        expect(receipt).not.toContain(debug);
+      // Lines without the receipt number and times, which differ between the two runs.
+      receipts.push(
+        receipt
+          .replace(/RC-[0-9A-Z]{10}/g, 'RC-…')
+          .replace(/\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}/g, '…')
+          .replace(/[*_]/g, ''),
+      );
+    }
+    expect(receipts[1]).toEqual(receipts[0]);
+  });
+});

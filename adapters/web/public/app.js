@@ -121,6 +121,19 @@ const actions = {
   typed(reply, text) {
     void turn({ kind: 'typed', text, stateVersion: reply.stateVersion }, 'control');
   },
+  menu() {
+    void turn({ kind: 'start', dialogId: 'menu' }, 'control');
+  },
+  done(button) {
+    const note = document.createElement('p');
+    note.className = 'done-note';
+    note.setAttribute('role', 'status');
+    note.tabIndex = -1;
+    note.textContent = t(locale, 'doneMessage');
+    button.closest('.next-step')?.replaceWith(note);
+    // Focus the message, not the text box: no phone keyboard pops up at the end.
+    note.focus({ preventScroll: true });
+  },
 };
 
 /**
@@ -139,6 +152,8 @@ function append(entries, reveal) {
     log.append(message);
   }
   if (fresh.length === 0) return;
+  // The first message of a new conversation: the page stays at its top (title, service, hours visible).
+  if (fresh[0]?.seq === 1) return;
   if (reveal) first?.scrollIntoView({ block: 'start' });
   else log.lastElementChild?.scrollIntoView({ block: 'end' });
 }
@@ -209,7 +224,13 @@ async function turn(turnInput, from) {
       const current = [...log.querySelectorAll('.msg.bot')].at(-1);
       const target = current instanceof HTMLElement ? firstSafeControl(current) : null;
       // Without scrolling: the new message stays in view from its start (facts before the boxes to tick).
-      (target ?? input).focus({ preventScroll: true });
+      // Nothing to answer with a control (e.g. the procedure is complete): the message itself, never the text
+      // box, so a phone's keyboard does not open by itself.
+      if (target) target.focus({ preventScroll: true });
+      else if (current instanceof HTMLElement) {
+        current.tabIndex = -1;
+        current.focus({ preventScroll: true });
+      }
     }
   } catch (error) {
     pending = false;
@@ -284,8 +305,24 @@ language.addEventListener('click', () => {
   void turn({ kind: 'locale', locale: locale === 'ja' ? 'en' : 'ja' }, 'page');
 });
 
+/** The header: whose service this is, the hours, the privacy link (operator configuration). */
+async function showSite() {
+  const site = await api('/chat/api/site');
+  const service = document.getElementById('site-service');
+  const hours = document.getElementById('site-hours');
+  const privacy = document.getElementById('site-privacy');
+  if (service) service.textContent = site.serviceName;
+  if (hours) hours.textContent = site.hours;
+  const item = document.getElementById('site-privacy-item');
+  if (privacy instanceof HTMLAnchorElement && item && typeof site.privacyUrl === 'string') {
+    privacy.href = site.privacyUrl;
+    item.hidden = false;
+  }
+}
+
 async function start() {
   try {
+    await showSite();
     await signInWithSiteToken();
     const history = await reload();
     if (history.demo) await setUpDemo();

@@ -20,6 +20,8 @@ import { t } from './i18n.js';
  *   choose(reply: Reply, choice: Choice, button: HTMLButtonElement): void,
  *   acknowledge(reply: Reply, ackIds: string[]): void,
  *   typed(reply: Reply, text: string): void,
+ *   menu(): void,
+ *   done(button: HTMLButtonElement): void,
  * }} Actions
  */
 
@@ -163,6 +165,22 @@ function choices(reply, locale, actions) {
   return group;
 }
 
+/**
+ * After a completed procedure: a next step — back to the menu, or done. @param {Locale} locale
+ * @param {Actions} actions
+ */
+function nextStep(locale, actions) {
+  const group = el('div', 'choices next-step');
+  const menu = el('button', 'choice', t(locale, 'backToMenu'));
+  menu.type = 'button';
+  menu.addEventListener('click', () => actions.menu());
+  const done = el('button', 'choice', t(locale, 'done'));
+  done.type = 'button';
+  done.addEventListener('click', () => actions.done(done));
+  group.append(menu, done);
+  return group;
+}
+
 /** @param {Reply} reply @param {Locale} locale */
 function receipt(reply, locale) {
   const id = reply.receipt?.id ?? '';
@@ -210,6 +228,8 @@ export function renderEntry(entry, locale, actions) {
   if (reply.typedConfirmation !== undefined) message.append(typedConfirmation(reply, locale, actions));
   if (reply.choices?.length) message.append(choices(reply, locale, actions));
   if (reply.receipt) message.append(receipt(reply, locale));
+  // The procedure is complete when a receipt is given and nothing more is asked in this message.
+  if (reply.receipt && !reply.choices?.length) message.append(nextStep(locale, actions));
   return message;
 }
 

@@ -109,6 +109,7 @@ function confirmed(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
       acknowledgedAt: frame.acknowledgedAt ?? now,
     })),
     finalQuestion: t.t(node.final, frame.slots),
+    confirmLabel: t.t(node.confirmLabel, frame.slots),
     typedPhrase: node.typed ? t.t(node.typed, frame.slots) : undefined,
     confirmedAt: now,
   };
@@ -177,7 +178,11 @@ export function answerConfirm(w: Work, frame: Frame, node: NodeOf<'confirm'>, in
         (input.kind === 'text' && parseYesNo(input.text) === true);
       if (!yes) {
         if (!tryInterruption(w, input)) {
-          say(w, 'engine.final.hint', 'info');
+          // Names the buttons actually shown (e.g. 「退会する」/「やめる」), never a 「はい」 the user cannot see.
+          say(w, 'engine.final.hint', 'info', {
+            confirm: text(w).t(node.confirmLabel, frame.slots),
+            cancel: text(w).t('engine.choice.confirm-cancel'),
+          });
           invalid(w, frame, maxAttempts);
         }
         return;

@@ -36,15 +36,14 @@ export const builtinMessages: Catalogs = {
     'engine.choice.stop': '中止する',
     'engine.choice.confirm-cancel': 'やめる',
     'engine.choice.recheck': '結果を確認する',
-    'engine.ack.hint':
-      'すべての項目をご確認のうえ、チェックを入れてください（文字でお答えの場合は、項目の番号をすべてお送りください。例: 1 2 3）。',
+    'engine.ack.hint': 'すべての項目をご確認のうえ、チェックを入れてください。',
     'engine.ack.missing': 'まだ確認されていない項目があります。すべての項目をご確認ください。',
     'engine.ack.none':
       'どの項目にもチェックが入っていませんでした。次の項目をすべてご確認のうえ、チェックを入れてから送信してください。',
     'engine.typed.prompt': '確認のため「{phrase}」と入力してください。',
     'engine.typed.mismatch':
       '入力が一致しませんでした。「{phrase}」と入力するか、「やめる」と入力してください。',
-    'engine.final.hint': '「はい」または「やめる」でお答えください。',
+    'engine.final.hint': '「{confirm}」または「{cancel}」でお答えください。',
     'engine.handoff': 'お問い合わせ先をご案内します。',
     'engine.continue-after-handoff': 'このままチャットでお手続きを続けることもできます。',
     'engine.outcome-unknown':
@@ -101,14 +100,13 @@ export const builtinMessages: Catalogs = {
     'engine.choice.stop': 'Stop',
     'engine.choice.confirm-cancel': 'Stop',
     'engine.choice.recheck': 'Check the result',
-    'engine.ack.hint':
-      'Please read every item and tick it (when answering by text, send all their numbers, e.g. 1 2 3).',
+    'engine.ack.hint': 'Please read every item and tick it.',
     'engine.ack.missing': 'Some items are not acknowledged yet. Please check every item.',
     'engine.ack.none':
       'No item was ticked. Please read each of the following items, tick them all, and submit again.',
     'engine.typed.prompt': 'To confirm, please type "{phrase}".',
     'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',
-    'engine.final.hint': 'Please answer "yes" or "stop".',
+    'engine.final.hint': 'Please answer "{confirm}" or "{cancel}".',
     'engine.handoff': 'Here is how to reach a person.',
     'engine.continue-after-handoff': 'You can also continue here in the chat.',
     'engine.outcome-unknown':

@@ -8,7 +8,8 @@ import { formatValue, type ValueFormat } from './format.js';
 export type Catalog = Readonly<Record<string, string>>;
 export type Catalogs = Readonly<Record<Locale, Catalog>>;
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?:\|(text|date|month|yen|number))?\}/g;
+const PLACEHOLDER =
+  /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?:\|(text|date|month|time|yen|number))?\}/g;
 
 /** Reads `a.b.c` from nested plain objects; `undefined` when any step is missing. */
 export function readPath(source: unknown, path: string): unknown {

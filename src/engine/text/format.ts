@@ -4,7 +4,7 @@
  */
 import type { Locale } from '../turn.js';
 
-export type ValueFormat = 'text' | 'date' | 'month' | 'yen' | 'number';
+export type ValueFormat = 'text' | 'date' | 'month' | 'time' | 'yen' | 'number';
 
 const TZ = 'Asia/Tokyo';
 
@@ -42,6 +42,15 @@ const monthFormat = cached(
       month: 'long',
     }),
 );
+const timeFormat = cached(
+  (locale) =>
+    new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone: TZ,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
 const yenFormat = cached(
   (locale) =>
     new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency: 'JPY' }),
@@ -67,6 +76,14 @@ export function formatMonth(value: string, locale: Locale): string {
   return monthFormat(locale).format(date);
 }
 
+/** An instant's time of day in Japan, e.g. `10:10` (`10:10 JST` in English). */
+export function formatTime(value: string, locale: Locale): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const time = timeFormat(locale).format(date);
+  return locale === 'ja' ? time : `${time} JST`;
+}
+
 export function formatYen(value: number, locale: Locale): string {
   return yenFormat(locale).format(value);
 }
@@ -78,6 +95,8 @@ export function formatValue(value: unknown, format: ValueFormat, locale: Locale)
       return formatDate(String(value), locale);
     case 'month':
       return formatMonth(String(value), locale);
+    case 'time':
+      return formatTime(String(value), locale);
     case 'yen':
       return typeof value === 'number' ? formatYen(value, locale) : String(value);
     case 'number':

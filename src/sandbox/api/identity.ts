@@ -39,7 +39,7 @@ export const identityRoutes: Route[] = [
         context.sendMail({
           to: customer.email,
           subject: '確認コードのお知らせ',
-          body: `確認コードは ${code} です。10分以内に入力してください。`,
+          body: `確認コードは ${code} です。${VERIFICATION_TTL_MS / 60_000}分以内に入力してください。`,
           code,
           verificationId,
           sentAt: context.clock.now().toISOString(),

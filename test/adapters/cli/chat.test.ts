@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'chat-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `npm run chat` as a user would, with a piped script. */
-function chat(lines: string[], args: string[] = []) {
+function chat(lines: string[], args: string[] = [], extraEnv: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', ...args], {
     input: `${lines.join('\n')}\n`,
     encoding: 'utf8',
@@ -21,6 +21,7 @@ function chat(lines: string[], args: string[] = []) {
       SANDBOX_PATH: join(dir, `sandbox-${Math.random()}.sqlite`),
       SQLITE_PATH: join(dir, 'conversations.sqlite'),
       BOT_NOW: '2026-11-23T10:00:00+09:00',
+      ...extraEnv,
     },
   });
   return { out: result.stdout, err: result.stderr, status: result.status };
@@ -33,8 +34,9 @@ describe('terminal chat (npm run chat)', () => {
     expect(out).toContain('> こんにちは');
     expect(out).toMatch(/1\) みえますねっと：機器を削除（解約）する/);
     expect(out).toContain('ご登録のメールアドレスを入力してください');
-    // The embedded sandbox "mails" the one-time code; the terminal shows it for the demo.
-    expect(out).toMatch(/sandbox mail to camera-two@example\.com.*\d{6}/);
+    // The embedded sandbox "mails" the one-time code; the terminal shows it for the demo (address masked).
+    expect(out).toMatch(/demo: one-time code \d{6} for ca\*\*\*@example\.com/);
+    expect(out).not.toMatch(/one-time code.*camera-two@/);
     expect(out).toContain('6桁の確認コード');
   });
 
@@ -43,6 +45,13 @@ describe('terminal chat (npm run chat)', () => {
     expect(status).toBe(0);
     expect(out).toContain('You wrote in English');
     expect(out).toContain('There is no refund');
+  });
+
+  it('outside demo mode no one-time code is written to the terminal', () => {
+    const { out, status } = chat(['こんにちは', '1', 'camera-two@example.com'], [], { DEMO_MODE: 'off' });
+    expect(status).toBe(0);
+    expect(out).toContain('6桁の確認コード');
+    expect(out).not.toMatch(/one-time code|📧/);
   });
 
   it('runs the engine sample end to end with --sample, stopping changes nothing', () => {

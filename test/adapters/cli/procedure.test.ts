@@ -54,7 +54,7 @@ describe('a newcomer cancels a HOME contract end to end in npm run chat', () => 
     const chat = startChat();
     try {
       await chat.say('HOMEを解約したい', /メールアドレスを入力してください/);
-      const mail = await chat.say('portal@example.com', /sandbox mail to portal@example\.com.*?(\d{6})/);
+      const mail = await chat.say('portal@example.com', /one-time code (\d{6}) for po\*\*\*@example\.com/);
       await chat.say(mail[1] ?? '', /解約するご契約をお選びください/);
       await chat.say('hmao-061322', /解約の理由/);
       await chat.say('サービスを利用しなくなったため解約します。', /最低利用期間/);

@@ -162,12 +162,16 @@ describe('web chat: receipts', () => {
     const view = await owner.request(`/chat/api/receipts/${id}`);
     expect(view.status).toBe(200);
     expect(view.headers.get('content-type')).toContain('text/html');
-    expect(view.text).toContain(`【お手続きの控え】${id}`);
+    expect(view.text).toContain(`<h1>【お手続きの控え】控え番号 ${id}</h1>`);
+    // The heading once on the page: not repeated as the first line of the list.
+    const body = view.text.slice(view.text.indexOf('<body'));
+    expect(body.split('お手続きの控え】')).toHaveLength(2);
     expect(view.headers.get('content-security-policy')).toContain("script-src 'self'");
     const text = await owner.request(`/chat/api/receipts/${id}?download=1`);
     expect(text.headers.get('content-type')).toContain('text/plain');
     expect(text.headers.get('content-disposition')).toBe(`attachment; filename="receipt-${id}.txt"`);
-    expect(text.text).toContain(id);
+    expect(text.text.split('\n')[0]).toBe(`【お手続きの控え】控え番号 ${id}`);
+    expect(text.text).toContain('お手続き: 機器の削除（解約）');
     const json = await owner.request(`/chat/api/receipts/${id}?download=json`);
     expect(json.json).toEqual({ receiptId: id });
 

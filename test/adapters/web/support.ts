@@ -16,7 +16,8 @@ export const fakeReceipts: ReceiptReader = {
   async read(id, locale) {
     return {
       id,
-      lines: [locale === 'ja' ? `【お手続きの控え】${id}` : `[Receipt] ${id}`, 'お客様: CUS-1001'],
+      title: locale === 'ja' ? `【お手続きの控え】控え番号 ${id}` : `Receipt no. ${id}`,
+      lines: ['お手続き: 機器の削除（解約）'],
       json: { receiptId: id },
     };
   },

@@ -107,3 +107,37 @@ describe('identify (one-time code, never a password)', () => {
     }
   });
 });
+
+describe('the code validity is told as the backend states it', () => {
+  it('the prompt and the wrong-code answer give the expiry the backend returned; the mail agrees', async () => {
+    bot = await createTestBot(bundle);
+    await bot.say('hello');
+    await bot.say('camera-two@example.com');
+    // The sandbox's codes expire after 10 minutes; the test clock is 10:00 JST.
+    expect(bot.lastText()).toContain('コードの有効期限は 10:10 までです');
+    expect(bot.outbox.at(-1)?.body).toContain('10分以内');
+    await bot.say('000000');
+    expect(bot.lastText()).toContain('有効期限（10:10 まで）');
+    expect(bot.lastText()).not.toContain('30分');
+  });
+
+  it('another expiry from the backend is told as such (no constant in the bot)', async () => {
+    bot = await createTestBot({
+      ...bundle,
+      decorateOperations: (ops) => ({
+        ...ops,
+        startVerification: {
+          ...ops.startVerification!,
+          async run(args, ctx) {
+            const outcome = await ops.startVerification!.run(args, ctx);
+            if (!outcome.ok) return outcome;
+            return { ok: true, data: { ...(outcome.data as object), expiresAt: '2026-11-23T01:25:00.000Z' } };
+          },
+        },
+      }),
+    });
+    await bot.say('hello');
+    await bot.say('camera-two@example.com');
+    expect(bot.lastText()).toContain('コードの有効期限は 10:25 までです');
+  });
+});

@@ -3,6 +3,7 @@ import { identifyDialog } from '../../../dialogs/common/identify.js';
 import { menuDialog } from '../../../dialogs/common/menu.js';
 import { procedureBundle } from '../../../dialogs/index.js';
 import { parseClosures } from '../../../src/calendar/closures.js';
+import { loadConfig } from '../../../src/config.js';
 import { createTestBot, type TestBot } from '../../support/bot-harness.js';
 import {
   coverageReport,
@@ -190,6 +191,26 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(bot.lastText()).toContain(receiptId);
     expect(bot.lastText()).toContain('CameraOA');
     expect(bot.lastText()).toContain('払い戻しはありません');
+    // For people: the procedure's title, service and company, the button pressed, whom to contact; no ids.
+    const readable = bot.lastText();
+    expect(readable).toContain(`【お手続きの控え】控え番号 ${receiptId}`);
+    expect(readable.split('お手続きの控え】')).toHaveLength(2);
+    expect(readable).toContain('お手続き: 機器の削除（解約）');
+    expect(readable).toContain('サービス: みえますねっと年間パック（Panasonic）');
+    expect(readable).toContain('対象: CameraOA');
+    expect(readable).toMatch(/に「削除する」を選択/);
+    expect(readable).toContain('今後について:');
+    expect(readable).toContain('「みえますねっと」');
+    for (const debug of [
+      'miemasu-delete-one',
+      'DEV-0001',
+      'CUS-1001',
+      'チャネル',
+      '表示言語',
+      '受付番号',
+      '「はい」',
+    ])
+      expect(readable).not.toContain(debug);
 
     // Another customer sees none of it.
     const other = bot.as({ conversationKey: 'test:other' });
@@ -228,7 +249,14 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(receipt).toContain('￥13,200');
     expect(receipt).toContain('目安');
     expect(receipt).toContain('2026年12月31日');
-    expect(receipt).toMatch(/R-20261123-\d{6}/);
+    expect(receipt).toMatch(/お申込番号: R-20261123-\d{6}/);
+    expect(receipt).toContain('サービス: HOME');
+    expect(receipt).toContain('キヤノンマーケティングジャパン株式会社');
+    expect(receipt).toContain('お手続き: 解約のお申込み');
+    expect(receipt).toContain('HMMH061530');
+    expect(receipt).toContain('解約お申込受付中');
+    expect(receipt).toContain('03-6631-2540');
+    expect(receipt).not.toContain('CUS-');
   });
 
   it('outside business hours the handoff says when a person is back, and the procedure can still be finished', async () => {
@@ -292,5 +320,36 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     if (bot) mergeVisits(visited, bot.visited);
     console.log(coverageReport([menuDialog, identifyDialog], visited));
     expect(unvisitedNodes([menuDialog, identifyDialog], visited)).toEqual(['identify#siteVerified']);
+  });
+});
+
+describe('one closure calendar for every "open now" line', () => {
+  const dec29 = '2026-12-29T10:00:00+09:00'; // a Tuesday: a weekday, not a public holiday
+
+  async function nvsThenOperator(closures: string): Promise<{ nvs: string; operator: string }> {
+    bot = await createTestBot({ ...procedureBundle({ closures: parseClosures(closures) }), now: dec29 });
+    await bot.say('HOMEを解約したい');
+    await bot.verify('portal@example.com');
+    await bot.say('NVSV010203');
+    const nvs = bot.lastText();
+    await bot.say('オペレーター');
+    return { nvs, operator: bot.lastText() };
+  }
+
+  it('the operator closed Dec 29: the NVS referral and 「オペレーター」 both say closed, until 2027-01-04', async () => {
+    const { nvs, operator } = await nvsThenOperator('12-29..01-03');
+    expect(nvs).toContain('NVS');
+    expect(nvs).not.toContain('ただいま受付中');
+    expect(nvs).toContain('ただいま受付時間外です。次の受付開始は2027年1月4日（月）');
+    expect(operator).not.toContain('ただいま受付中');
+    expect(operator).toContain('2027年1月4日（月）9:00');
+  });
+
+  it('by default (no closures configured) Dec 29 is a plain weekday: both say open', async () => {
+    expect(loadConfig({}).BOT_CLOSURES).toBe('');
+    const { nvs, operator } = await nvsThenOperator(loadConfig({}).BOT_CLOSURES);
+    expect(nvs).toContain('ただいま受付中');
+    expect(operator).toContain('ただいま受付中');
+    expect(`${nvs}\n${operator}`).not.toContain('受付時間外');
   });
 });

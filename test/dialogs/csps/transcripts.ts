@@ -99,11 +99,11 @@ export const transcripts: Transcript[] = [
         expect: {
           contains: [
             '最低利用期間: なし',
-            '残りの請求回数: 0回',
-            '￥0（標準価格による目安の金額です）',
+            '最低利用期間がないため',
             '解約理由: 社内で別のメールサービスに統一するためです。',
           ],
-          notContains: ['ドメインの扱い'],
+          // No minimum term: no "0 billings, ￥0" rows and no ￥0 remaining-charge acknowledgement.
+          notContains: ['ドメインの扱い', '残りの請求回数', '￥0', '残り0回分'],
           calls: ['createCancellationApplication'],
         },
       },

@@ -78,6 +78,7 @@ describe('csps-cancel as data', () => {
     });
     expect(pairs.map((p) => p.call.operation).sort()).toEqual([
       'submitCancellationApplication',
+      'submitCancellationApplication',
       'withdrawApplication',
       'withdrawApplication',
     ]);

@@ -37,7 +37,7 @@ const cancelSteps: StepExpectation[] = [
       '5. 「解約理由」を入力します',
       '「保存して次へ」をクリックします',
       '「ドメインを他社サービスへ移行」あるいは「ドメイン廃止」',
-      '解約日（HOME、uniFLOW Online）: お申し込みいただいた日の翌月末で解約となります。',
+      '解約日（HOME、uniFLOW Online）: お申し込みいただいた日の翌月末に解約となります。',
       '解約日（Therefore Online）: 解約希望月の 35 日前までにお申し込みが必要となります。',
       '最低利用期間: 商品によっては最低利用期間があります。「最低利用期間を経過しておりません。」',
     ],
@@ -67,7 +67,7 @@ const cancelDone = ['以上で解約申込は完了です。', '翌月末', 'こ
 const draftSteps: StepExpectation[] = [
   {
     prompt: ['「お申込一覧」をクリックし、ステータスが「変更お申込作成中」の「詳細」をクリックします。'],
-    trouble: ['「パートナー作成中」', 'ここで削除できません'],
+    trouble: ['「パートナー作成中」', '削除できないものと当方では解釈しています'],
   },
   { prompt: ['「取消」をクリックします。'], trouble: ['「解約」ではなく「取消」'] },
   { prompt: ['<付録> 手順3', '「OK」をクリックします。'], trouble: ['もう一度「取消」'] },
@@ -80,7 +80,12 @@ const draftSteps: StepExpectation[] = [
     trouble: ['手順1からやり直して'],
   },
 ];
-const draftDone = ['解約のお申込を行います', '「解約お申込」', 'このチャットでは何も変更していません'];
+const draftDone = [
+  '付録の手順（「変更お申込作成中」の文書の削除）のご案内は終わりです',
+  '解約のお申込を行います',
+  '「解約お申込」',
+  'このチャットでは何も変更していません',
+];
 const draftIntro = ['<付録>', '何らかのお申込途中です', '誤って作成してしまった場合は'];
 
 const open = (option: string, contains: string[]) => [
@@ -145,8 +150,8 @@ export const cspsTranscripts: Transcript[] = [
 /** From the first step of each walkthrough: contact details (desks and hours added by the engine), or stop. */
 export const contactAndStopTranscripts: Transcript[] = (
   [
-    ['miemasu-delete', 'https://panasonic.biz/cns/miemasu/'],
-    ['miemasu-withdraw', 'https://panasonic.biz/cns/miemasu/'],
+    ['miemasu-delete', 'https://www.miemasu.net'],
+    ['miemasu-withdraw', 'https://www.miemasu.net'],
     ['csps-cancel', '03-6631-2540'],
     ['csps-draft', '03-6719-9532'],
   ] as const
