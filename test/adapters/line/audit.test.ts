@@ -31,8 +31,9 @@ describe.skipIf(!reachable)('LINE customer in the audit log', () => {
   });
 
   it('entries and the receipt name the LINE user only by a digest', async () => {
+    // The schema is migrated first (npm run db:migrate); the bot only checks its version.
+    const reader = await createPostgresAuditLog({ connectionString: PG_URL, schema, migrate: true });
     const d = await startLineDriver({ env: { DATABASE_URL: urlWithSchema(schema) } });
-    const reader = await createPostgresAuditLog({ connectionString: PG_URL, schema });
     try {
       await d.say(USER, 'カメラを削除したい');
       await d.say(USER, CAMERA);
