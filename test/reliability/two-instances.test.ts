@@ -134,14 +134,14 @@ describe.skipIf(!redisUp)('two bot processes sharing Redis, one conversation', (
       const [fromA, fromB] = await race(
         { kind: 'choice', choiceId: 'DEV-0001', stateVersion: v },
         { kind: 'choice', choiceId: 'DEV-0002', stateVersion: v },
-        [`pick-a-${round}`, `pick-b-${round}-${randomUUID()}`],
+        [`pick-a-${round}-${randomUUID()}`, `pick-b-${round}-${randomUUID()}`],
       );
       const applied = [fromA, fromB].filter(
         (replies) => text(replies).includes(DEVICE_WARNING) && !text(replies).includes(ENGINE.stale),
       );
       const refused = [fromA, fromB].filter((replies) => text(replies).includes(ENGINE.stale));
       expect(applied, `round ${round}: ${text(fromA)} / ${text(fromB)}`).toHaveLength(1);
-      expect(refused).toHaveLength(1);
+      expect(refused, `round ${round}: ${text(fromA)} / ${text(fromB)}`).toHaveLength(1);
       const winner = applied[0] === fromA ? 'CameraOA' : 'CameraOB';
       winners.push(winner);
       // The refused click was shown the question the winner's click led to, with its current version.
