@@ -20,6 +20,8 @@ const QUOTE = { method: 'GET', path: /^\/csps\/contracts\/HMMH061530\/cancellati
 const CREATE_DRAFT = { method: 'POST', path: /^\/csps\/contracts\/HMMH061530\/cancellation-applications$/ };
 /** Every csps write: a draft, a submission, a withdrawal. */
 const CSPS_WRITES = { method: 'POST', path: /^\/csps\// };
+const SUBMIT = { method: 'POST', path: /^\/csps\/applications\/[^/]+\/submit$/ };
+const ACCEPTED = '解約のお申込を承りました';
 const TIMEOUT_MS = 300;
 const NOTHING_CHANGED = '何も変更していません';
 const DRAFT_CREATED = 'として作成しました';
@@ -189,6 +191,7 @@ const counters = {
   list: { invalid: 0, valid: 0 },
   quote: { invalid: 0, valid: 0 },
   draft: { invalid: 0, valid: 0 },
+  submit: { invalid: 0, valid: 0 },
 };
 
 beforeAll(async () => {
@@ -310,6 +313,53 @@ describe('generated csps backend answers', () => {
       }),
       scaled({ numRuns: 10, timeLimitMs: 15_000 }),
       () => counters.draft,
+    );
+  }, 60_000);
+
+  // The submission changes the sandbox (a draft is left, and a later turn may re-check it), so each run has a
+  // rig of its own.
+  it('submitting the cancellation: an invalid answer is never told as accepted; one log line', async () => {
+    await runProperty(
+      'csps answers: submission',
+      fc.asyncProperty(draftAnswers, async (answer) => {
+        const own = await startFaultRig({ timeoutMs: TIMEOUT_MS });
+        try {
+          const user = own.user(`fuzz:csps-submit-${++users}`);
+          await user.say('こんにちは');
+          await user.click('csps-cancel');
+          await user.say(PORTAL_CUSTOMER);
+          await user.say(own.codeFor(PORTAL_CUSTOMER));
+          await user.click('HMMH061530');
+          await user.click('cost');
+          await user.click('transfer');
+          await user.tick(['service-termination', 'minimum-term-charge']);
+          expectThat(user.lastText().includes('よろしいですか'), `no final confirmation: ${user.lastText()}`);
+          const faultsBefore = faultLines(own.log).length;
+          // Not forwarded (every attempt): the backend never sees it, so "accepted" would be a lie.
+          own.faults.inject(SUBMIT, faultOf(answer, false), 3);
+          const replies = await user.click('confirm');
+          own.faults.clear();
+          const text = replies.map((r) => r.text).join('\n');
+          expectThat(politeProblems(replies).length === 0, `not a polite answer: ${politeProblems(replies)}`);
+          if (isValid('submitCancellationApplication', 200, answer)) {
+            counters.submit.valid += 1;
+            return;
+          }
+          counters.submit.invalid += 1;
+          expectThat(!text.includes(ACCEPTED), `told an invalid answer as accepted: ${text}`);
+          const shown = SENTINEL_TEXT.filter((fact) => text.includes(fact));
+          expectThat(shown.length === 0, `showed ${shown.join(', ')} from an invalid answer: ${text}`);
+          expectThat(
+            own.faults.matching(SUBMIT).every((w) => !w.forwarded),
+            'a submission reached the backend',
+          );
+          expectThat(faultLines(own.log).length === faultsBefore + 1, 'not logged exactly once');
+        } finally {
+          await own.close();
+        }
+      }),
+      scaled({ numRuns: 8, timeLimitMs: 20_000 }),
+      () => counters.submit,
     );
   }, 60_000);
 });
