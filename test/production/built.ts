@@ -75,9 +75,24 @@ export interface BuiltServer {
   exited: Promise<number | string>;
 }
 
-/** The environment a child gets: only PATH and what the test passes (nothing of the test runner's own). */
+/**
+ * The machine's clock and zone as the test runner has them: CI moves the clock with libfaketime and sets TZ, and
+ * a child on another clock would see the runner's signed Slack timestamps as from the future.
+ */
+const MACHINE_CLOCK_VARIABLES = ['TZ', 'LD_PRELOAD', 'FAKETIME', 'FAKETIME_NO_CACHE', 'DONT_FAKE_MONOTONIC'];
+
+function machineClockEnv(): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of MACHINE_CLOCK_VARIABLES) {
+    const value = process.env[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
+}
+
+/** The environment a child gets: PATH, the machine's clock, and what the test passes (nothing else of the runner's). */
 function childEnv(env: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env };
+  return { PATH: process.env.PATH ?? '', ...machineClockEnv(), LOG_LEVEL: 'warn', ...env };
 }
 
 /** Runs the built server to completion (for start-up failures); resolves with its exit code and output. */
