@@ -21,6 +21,7 @@
  * the corpus test asserts nothing of the real dialogs ever is.
  */
 import type { messagingApi } from '@line/bot-sdk';
+import { groupReplies, isInteractive } from '../../src/channels/reply-groups.js';
 import type { Locale, Reply } from '../../src/engine/turn.js';
 import {
   acknowledgementItems,
@@ -51,29 +52,7 @@ export interface RenderOptions {
   acknowledged?: ReadonlySet<string>;
 }
 
-/** Whether a reply asks for something the user answers (buttons, acknowledgements, a typed phrase). */
-export function isInteractive(reply: Reply): boolean {
-  return (
-    (reply.choices?.length ?? 0) > 0 ||
-    (reply.acknowledgements?.length ?? 0) > 0 ||
-    reply.typedConfirmation !== undefined
-  );
-}
-
-/** Groups a turn's replies: each group ends with its only interactive reply (or is the plain tail). */
-export function groupReplies(replies: readonly Reply[]): Reply[][] {
-  const groups: Reply[][] = [];
-  let group: Reply[] = [];
-  for (const reply of replies) {
-    group.push(reply);
-    if (isInteractive(reply)) {
-      groups.push(group);
-      group = [];
-    }
-  }
-  if (group.length > 0) groups.push(group);
-  return groups;
-}
+export { groupReplies, isInteractive };
 
 function altText(group: readonly Reply[]): string {
   const text = group
