@@ -28,6 +28,22 @@ export const AUDIT_KINDS = [
   'agent-session-ended',
   /** A procedure (dialog) ended, with the outcome its end node names (`completed`, `cancelled`, `handoff` …). */
   'dialog-ended',
+  /** A procedure (dialog) began: the funnel's "started" (`what.language` names the conversation's language). */
+  'dialog-started',
+  /**
+   * The customer was passed to a person: `what.handoff` is `live` (a live agent was asked for), `request` (a
+   * callback / ticket was filed) or `claimed` (an agent took a live request; `what.waitedMs` = time to claim).
+   */
+  'handoff',
+  /** The satisfaction question was answered (`what.score` 1–5) or skipped (`what.outcome` = `skipped`). */
+  'satisfaction',
+  /**
+   * An FAQ question was handled: `what.outcome` is `answered`, `declined` (out of scope / no answer), `escalated`
+   * (the customer asked for a person after it) or `not-helpful` (the customer said the answer did not help);
+   * `what.entry` names the FAQ entry answered; a declined question's text is kept only redacted and bounded in
+   * `what.declined` (the single exception to "no typed text", so the most-declined list can be aggregated).
+   */
+  'faq',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -77,6 +93,25 @@ export const AuditWhatSchema = z.strictObject({
   outcome: NonEmpty.optional(),
   /** `agent-session-ended`: whether there was a session to end. */
   ended: z.boolean().optional(),
+  /** The conversation's language when the entry was made (analytics filter). */
+  language: z.enum(['ja', 'en']).optional(),
+  /**
+   * `dialog-ended`: the outcome in the funnel's terms, whatever the end node is called — `completed` (the change
+   * was made and verified), `resolved` (ended with nothing to change: already cancelled, exchange offered…),
+   * `stopped` (the customer chose やめる), `abandoned` (idle expiry: never counted as resolved), `handoff`,
+   * `failed` (refused or error) or `unknown` (the outcome of a write could not be confirmed).
+   */
+  closure: z.enum(['completed', 'resolved', 'stopped', 'abandoned', 'handoff', 'failed', 'unknown']).optional(),
+  /** `handoff`: which kind. */
+  handoff: z.enum(['live', 'request', 'claimed']).optional(),
+  /** `handoff` claimed: milliseconds from the live request to the claim. */
+  waitedMs: z.number().int().nonnegative().optional(),
+  /** `satisfaction`: the score given, 1–5. */
+  score: z.number().int().min(1).max(5).optional(),
+  /** `faq`: the FAQ entry answered (its id). */
+  entry: NonEmpty.optional(),
+  /** `faq` declined: the question as typed, redacted (`src/audit/redact.ts`) and bounded. */
+  declined: Shown.optional(),
 });
 export type AuditWhat = z.infer<typeof AuditWhatSchema>;
 
