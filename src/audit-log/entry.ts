@@ -101,7 +101,9 @@ export const AuditWhatSchema = z.strictObject({
    * `stopped` (the customer chose やめる), `abandoned` (idle expiry: never counted as resolved), `handoff`,
    * `failed` (refused or error) or `unknown` (the outcome of a write could not be confirmed).
    */
-  closure: z.enum(['completed', 'resolved', 'stopped', 'abandoned', 'handoff', 'failed', 'unknown']).optional(),
+  closure: z
+    .enum(['completed', 'resolved', 'stopped', 'abandoned', 'handoff', 'failed', 'unknown'])
+    .optional(),
   /** `handoff`: which kind. */
   handoff: z.enum(['live', 'request', 'claimed']).optional(),
   /** `handoff` claimed: milliseconds from the live request to the claim. */
