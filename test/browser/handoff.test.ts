@@ -7,7 +7,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -19,9 +18,9 @@ import {
   startHandoffHarness,
   threadReply,
 } from '../handoff-e2e/harness.js';
-import { CHROMIUM, chromiumAvailable, current, say, waitForText } from './support.js';
+import { CHROMIUM, chromiumAvailable, current, say, screenshotDirectory, waitForText } from './support.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/handoff/', import.meta.url));
+const SCREENSHOTS = screenshotDirectory('handoff');
 
 interface Run {
   h: HandoffHarness;

@@ -1,6 +1,7 @@
 /**
  * Browser tests on Debian's Chromium through playwright-core: the full bot behind the web chat on 127.0.0.1,
- * a fresh profile per test, a phone-sized viewport, screenshots of key steps in `screenshots/<test>/`.
+ * a fresh profile per test, a phone-sized viewport, screenshots of key steps in `screenshots/<test>/` (written
+ * there only with `UPDATE_SCREENSHOTS=1`; see {@link screenshotDirectory}).
  * Without `/usr/bin/chromium` the suites are skipped with a visible message.
  */
 import { existsSync } from 'node:fs';
@@ -19,7 +20,17 @@ if (!chromiumAvailable) {
   );
 }
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/**
+ * Where screenshots go: the committed `screenshots/` folder only when `UPDATE_SCREENSHOTS=1` (refreshing the
+ * pictures is a deliberate act), else a folder under the OS temp dir, so a test run never dirties the tree.
+ */
+export function screenshotDirectory(sub = ''): string {
+  const root =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? fileURLToPath(new URL('./screenshots/', import.meta.url))
+      : join(tmpdir(), 'helpdesk-browser-screenshots');
+  return join(root, sub);
+}
 
 export interface BrowserRun {
   web: WebHarness;
@@ -58,7 +69,7 @@ export async function openChat(
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
-  const directory = join(SCREENSHOTS, test);
+  const directory = screenshotDirectory(test);
   await rm(directory, { recursive: true, force: true });
   await mkdir(directory, { recursive: true });
   let count = 0;
