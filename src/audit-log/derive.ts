@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import type { EngineEvent } from '../engine/events.js';
 import type { OperationOutcome } from '../engine/operations.js';
-import { receiptIdFor } from '../receipts/receipt.js';
+import { receiptIdOf } from '../receipts/call-receipt.js';
 import {
   type AuditEntry,
   type AuditItem,
@@ -120,17 +120,6 @@ function resultOf(outcome: OperationOutcome): { result: AuditResult; resultCode?
   if (outcome.kind === 'unreachable') return { result: 'unknown' };
   // `bug`: our request was refused as malformed, so nothing was carried out.
   return { result: 'refused', resultCode: outcome.kind === 'refused' ? outcome.code : 'bug' };
-}
-
-/** The receipt id `src/receipts/recorder.ts` gives this call (same material, same id). */
-function receiptIdOf(event: CallCompleted): string | undefined {
-  if (!event.destructive || !event.confirmation) return undefined;
-  const outcome = event.outcome.ok
-    ? 'succeeded'
-    : event.outcome.kind === 'unreachable'
-      ? 'unknown'
-      : 'refused';
-  return receiptIdFor(`${event.idempotencyKey}\u0000${outcome}`);
 }
 
 /** Turns events into entries; remembers each conversation's verified customer (bounded). */
