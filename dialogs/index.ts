@@ -1,7 +1,7 @@
 /**
  * Every dialog the bot runs, with their named behaviour and messages: the one place a procedure is registered.
  */
-import { RECEIPT_OPERATION_METADATA } from '../src/audit/operations.js';
+
 import { loadOperationCatalog } from '../src/backend/operation-metadata.js';
 import type { DialogBundle } from '../src/bot.js';
 import type { Closure } from '../src/calendar/closures.js';
@@ -13,6 +13,7 @@ import { mergeCatalogs } from '../src/engine/text/catalog.js';
 import type { Dialog } from '../src/engine/tree/schema.js';
 import { createFaqAnswerer } from '../src/faq/answerer.js';
 import { createFaq } from '../src/faq/faq.js';
+import { RECEIPT_OPERATION_METADATA } from '../src/receipts/operations.js';
 import { agentMessages } from './common/agent-messages.js';
 import { agentModeBehaviour, agentModeDialogs } from './common/agent-mode.js';
 import { identifyBehaviour, identifyDialog } from './common/identify.js';

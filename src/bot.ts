@@ -6,12 +6,6 @@
 
 import { createHash } from 'node:crypto';
 import pino, { type DestinationStream } from 'pino';
-import { receiptBody, receiptTitle } from './audit/format.js';
-import { openReceiptKeyv } from './audit/keyv.js';
-import { receiptOperations } from './audit/operations.js';
-import { createReceiptRecorder } from './audit/recorder.js';
-import { createLogger } from './audit/redact.js';
-import { ReceiptStore } from './audit/store.js';
 import {
   createAuditOutbox,
   createAuditTrail,
@@ -55,6 +49,12 @@ import {
 import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
+import { receiptBody, receiptTitle } from './receipts/format.js';
+import { openReceiptKeyv } from './receipts/keyv.js';
+import { receiptOperations } from './receipts/operations.js';
+import { createReceiptRecorder } from './receipts/recorder.js';
+import { ReceiptStore } from './receipts/store.js';
+import { createLogger } from './redaction/redact.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
 import { openKeyv } from './storage/open-keyv.js';

@@ -6,7 +6,7 @@
 import { format } from 'node:util';
 import { type Logger, LogLevel } from '@slack/bolt';
 import pino, { type DestinationStream, type LevelWithSilent } from 'pino';
-import { createLogger, REDACTED } from '../../src/audit/redact.js';
+import { createLogger, REDACTED } from '../../src/redaction/redact.js';
 
 /** App-level tokens (`xapp-…`), which the shared redaction does not know. */
 const APP_TOKEN = /\bxapp-[A-Za-z0-9-]+/g;

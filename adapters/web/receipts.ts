@@ -4,8 +4,8 @@
  * is 404, the same answer in every case so ids cannot be probed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RECEIPT_ID_PATTERN } from '../../src/audit/receipt.js';
 import type { Locale } from '../../src/engine/turn.js';
+import { RECEIPT_ID_PATTERN } from '../../src/receipts/receipt.js';
 import { escapeHtml, type Send, sendProblem } from './http.js';
 import type { Sessions } from './session.js';
 import { ASSET_PREFIX } from './static.js';

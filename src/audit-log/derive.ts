@@ -1,6 +1,6 @@
 /**
  * Audit entries from the engine's events (`src/engine/events.ts`), as receipts are derived from the same events
- * (`src/audit/recorder.ts`):
+ * (`src/receipts/recorder.ts`):
  *
  * - `disclosed` → `disclosure-shown` (the facts and consequence ids shown), when shown, confirmed or not;
  * - `confirmed` → one `acknowledged` per ticked consequence (its id and text), and `confirmed` (the final
@@ -20,9 +20,9 @@
  * (refused by the schema) because a platform or the backend sent an over-long id.
  */
 import { createHash } from 'node:crypto';
-import { receiptIdFor } from '../audit/receipt.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { OperationOutcome } from '../engine/operations.js';
+import { receiptIdOf } from '../receipts/call-receipt.js';
 import {
   type AuditEntry,
   type AuditItem,
@@ -120,17 +120,6 @@ function resultOf(outcome: OperationOutcome): { result: AuditResult; resultCode?
   if (outcome.kind === 'unreachable') return { result: 'unknown' };
   // `bug`: our request was refused as malformed, so nothing was carried out.
   return { result: 'refused', resultCode: outcome.kind === 'refused' ? outcome.code : 'bug' };
-}
-
-/** The receipt id `src/audit/recorder.ts` gives this call (same material, same id). */
-function receiptIdOf(event: CallCompleted): string | undefined {
-  if (!event.destructive || !event.confirmation) return undefined;
-  const outcome = event.outcome.ok
-    ? 'succeeded'
-    : event.outcome.kind === 'unreachable'
-      ? 'unknown'
-      : 'refused';
-  return receiptIdFor(`${event.idempotencyKey}\u0000${outcome}`);
 }
 
 /** Turns events into entries; remembers each conversation's verified customer (bounded). */

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { RECEIPT_ID_PATTERN } from '../audit/receipt.js';
+import { RECEIPT_ID_PATTERN } from '../receipts/receipt.js';
 import { MAX_SHOWN_LENGTH } from './scrub.js';
 
 export const AUDIT_KINDS = [
@@ -112,7 +112,7 @@ export const AuditWhatSchema = z.strictObject({
   score: z.number().int().min(1).max(5).optional(),
   /** `faq`: the FAQ entry answered (its id). */
   entry: NonEmpty.optional(),
-  /** `faq` declined: the question as typed, redacted (`src/audit/redact.ts`) and bounded. */
+  /** `faq` declined: the question as typed, redacted (`src/redaction/redact.ts`) and bounded. */
   declined: Shown.optional(),
 });
 export type AuditWhat = z.infer<typeof AuditWhatSchema>;
@@ -133,7 +133,7 @@ export const AuditEntrySchema = z.strictObject({
   result: z.enum(AUDIT_RESULTS),
   /** The backend's problem code when refused (e.g. `devices-remain`), or `bug` when our request was malformed. */
   resultCode: NonEmpty.optional(),
-  /** The receipt recorded for a destructive operation (`src/audit/`). */
+  /** The receipt recorded for a destructive operation (`src/receipts/`). */
   receiptId: z.string().regex(RECEIPT_ID_PATTERN).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,10 +1,11 @@
 /**
  * What may leave the engine's events for the audit log: text the bot showed, with e-mail addresses (masked ones
  * too, e.g. `po****@example.com`) replaced by `[e-mail]`, and phone numbers and inline credentials masked as in
- * log redaction (`src/audit/redact.ts`); and fact values the user typed, replaced by {@link USER_TEXT_OMITTED}.
+ * log redaction (`src/redaction/redact.ts`); and fact values the user typed, replaced by {@link USER_TEXT_OMITTED}.
  */
-import { redactText } from '../audit/redact.js';
+
 import type { Catalogs } from '../engine/text/catalog.js';
+import { redactText } from '../redaction/redact.js';
 
 /** Stands for a value the user typed (e.g. a free-text cancellation reason), which the log never holds. */
 export const USER_TEXT_OMITTED = '[entered by the user: not recorded]';

@@ -3,7 +3,6 @@
  * happened in, shared by the backend client's own lines for that turn, and no personal data.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/redact.js';
 import { createBackendClient } from '../../src/backend/client/create-backend-client.js';
 import {
   correlatedLogger,
@@ -13,6 +12,7 @@ import {
 } from '../../src/backend/client/logger.js';
 import { settle } from '../../src/backend/client/result.js';
 import { RECHECK_CHOICE } from '../../src/engine/core/pending.js';
+import { createLogger } from '../../src/redaction/redact.js';
 import {
   ALL_DEVICE_ACKS,
   CAMERA_CUSTOMER,

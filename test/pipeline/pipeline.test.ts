@@ -120,7 +120,7 @@ describe('the turn pipeline', () => {
       receiptId: 'R-1',
       locale: 'ja',
       operation: { outcome: 'succeeded' },
-    } as unknown as import('../../src/audit/receipt.js').Receipt; // only these fields are read
+    } as unknown as import('../../src/receipts/receipt.js').Receipt; // only these fields are read
     const pipeline = createTurnPipeline({
       engine,
       deduper: memoryDeduper(),

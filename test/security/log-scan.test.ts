@@ -10,7 +10,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../adapters/slack/actions.js';
 import { procedureBundle } from '../../dialogs/index.js';
-import { createLogger } from '../../src/audit/redact.js';
 import { createBot } from '../../src/bot.js';
 import { manualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -18,6 +17,7 @@ import type { EngineEvent } from '../../src/engine/events.js';
 import type { OperationRegistry } from '../../src/engine/operations.js';
 import type { ConversationState } from '../../src/engine/state.js';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
+import { createLogger } from '../../src/redaction/redact.js';
 import { DEMO_AGENT_KEYS } from '../../src/sandbox/demo-data.js';
 import { buttonsOf, choiceButton, seenOf, stateValues } from '../adapters/slack/seen.js';
 import { DEFAULT_TEST_NOW } from '../support/bot-harness.js';

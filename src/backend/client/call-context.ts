@@ -9,8 +9,6 @@ export interface CallContext {
   actor?: Actor | undefined;
   /** Credentials obtained during the conversation, e.g. `customerToken` or `agentKey`. Never logged. */
   credentials?: Readonly<Record<string, string>> | undefined;
-  /** Sent as `Idempotency-Key` on state-changing calls; also what makes a write retryable. */
-  idempotencyKey?: string | undefined;
   /** Overrides the client's per-attempt timeout for this call, in milliseconds. */
   timeoutMs?: number | undefined;
 }

@@ -1,8 +1,10 @@
 /**
- * The typed backend client: openapi-fetch over the contract's generated `paths`, with auth, acting-as and
- * idempotency-key middleware and a resilient fetch (per-attempt timeout, bounded retries with backoff).
+ * The typed backend client: openapi-fetch over the contract's generated `paths`, with auth and acting-as
+ * middleware and a resilient fetch (per-attempt timeout, bounded retries with backoff). `Idempotency-Key` is a
+ * header parameter the contract requires on every write, so the caller passes it (`operation-bindings.ts`, the
+ * only place it is set); no middleware sets it a second time.
  *
- * Usage: `const api = backend.with({ actor, credentials, idempotencyKey }); await settle('GET', api.GET(...))`.
+ * Usage: `const api = backend.with({ actor, credentials }); await settle('GET', api.GET(...))`.
  * `with` binds one call's context to a fresh openapi-fetch client (a few closures, cheap), so concurrent
  * conversations never share mutable per-call state such as credentials.
  */
@@ -11,7 +13,6 @@ import type { paths } from '../generated/openapi.js';
 import { actingAsMiddleware } from './acting-as-middleware.js';
 import { authMiddleware, type CredentialProvider, conversationCredentials } from './auth-middleware.js';
 import type { CallContext } from './call-context.js';
-import { idempotencyMiddleware } from './idempotency-middleware.js';
 import { createResilientFetch, type ResilientFetchOptions } from './resilient-fetch.js';
 
 export interface BackendClientOptions extends ResilientFetchOptions {
@@ -38,7 +39,7 @@ export function createBackendClient<Paths extends {} = paths>(
         baseUrl,
         fetch: createResilientFetch({ ...fetchOptions, timeoutMs: call.timeoutMs ?? fetchOptions.timeoutMs }),
       });
-      client.use(authMiddleware(credentials, call), actingAsMiddleware(call), idempotencyMiddleware(call));
+      client.use(authMiddleware(credentials, call), actingAsMiddleware(call));
       return client;
     },
   };

@@ -23,7 +23,6 @@ export {
   problemSchema,
 } from './errors.js';
 export { AUTHORIZATION_HEADER, IDEMPOTENCY_KEY_HEADER, ON_BEHALF_OF_HEADER } from './headers.js';
-export { idempotencyMiddleware } from './idempotency-middleware.js';
 export { type BackendLogger, redactPath, silentLogger } from './logger.js';
 export { type BackendApi, OPERATION_BINDINGS, type OperationBinding } from './operation-bindings.js';
 export { createOperationRegistry, type RoutedOperationCatalog } from './operation-registry.js';

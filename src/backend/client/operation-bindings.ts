@@ -2,10 +2,15 @@
  * How each contract operation (by `operationId`) is sent with the typed client: its HTTP method, the
  * arguments a dialog must supply (validated with zod, since dialog slots are untyped), and the typed call.
  * Metadata (destructive, consequences) is not here: it comes from the spec via the operation catalog.
+ *
+ * The one place `Idempotency-Key` is set: every write passes the key the registry gives it as the header
+ * parameter the contract requires (the generated types make it mandatory, so a write binding without it does not
+ * compile). The key is also what lets the resilient fetch retry a write (`retry-policy.ts`).
  */
 import type { Client } from 'openapi-fetch';
 import { z } from 'zod';
 import type { paths } from '../generated/openapi.js';
+import { IDEMPOTENCY_KEY_HEADER } from './headers.js';
 import type { FetchResultLike } from './result.js';
 
 export type BackendApi = Client<paths>;
@@ -45,7 +50,7 @@ const id = z.string().min(1);
 const month = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/);
 const byContract = z.object({ contractNumber: id });
 const byApplication = z.object({ applicationNumber: id });
-const key = (idempotencyKey: string) => ({ 'Idempotency-Key': idempotencyKey });
+const key = (idempotencyKey: string) => ({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKey });
 /** Exactly one of the two ways an agent names a customer. */
 const customerQuery = z.union([
   z.strictObject({ email: z.string().min(3).max(254) }),

@@ -82,7 +82,7 @@ async function runOperation(
     });
   }
   const idempotencyKey = write ? (ctx.idempotencyKey ?? randomUUID()) : undefined;
-  const api = backend.with({ actor: ctx.actor, credentials: ctx.credentials, idempotencyKey });
+  const api = backend.with({ actor: ctx.actor, credentials: ctx.credentials });
   try {
     const sent = binding.send(api, args, idempotencyKey ?? '');
     if ('invalid' in sent) {

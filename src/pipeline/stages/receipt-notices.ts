@@ -3,9 +3,10 @@
  * procedure, so dialog authors cannot forget it. The notice goes before the closing question so that question
  * stays the last reply (channels take the choices of the last reply).
  */
-import type { Receipt } from '../../audit/receipt.js';
+
 import { createTranslator } from '../../engine/text/catalog.js';
 import type { Reply } from '../../engine/turn.js';
+import type { Receipt } from '../../receipts/receipt.js';
 import { pipelineMessages } from '../messages.js';
 import type { NamedStage } from '../types.js';
 

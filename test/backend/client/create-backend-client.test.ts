@@ -102,16 +102,8 @@ describe('acting-as middleware', () => {
   });
 });
 
-describe('idempotency middleware', () => {
-  it("sets Idempotency-Key on a write from the call context, which wins over the request's params", async () => {
-    server = await startFakeServer({ status: 200, json: {} });
-    await backendFor(server)
-      .with({ actor: { kind: 'customer', id: 'C1' }, idempotencyKey: 'conv-1:confirm-3' })
-      .POST('/miemasu/withdrawal', { params: { header: { 'Idempotency-Key': 'stale-key-0000' } } });
-    expect(server.requests[0]?.headers['idempotency-key']).toBe('conv-1:confirm-3');
-  });
-
-  it('leaves a write without a context key as the caller built it', async () => {
+describe('Idempotency-Key', () => {
+  it('is sent as the caller passed it (the contract requires it on writes); the client adds none of its own', async () => {
     server = await startFakeServer({ status: 200, json: {} });
     await backendFor(server)
       .with({ actor: { kind: 'customer', id: 'C1' } })
@@ -119,10 +111,10 @@ describe('idempotency middleware', () => {
     expect(server.requests[0]?.headers['idempotency-key']).toBe('explicit-key-1');
   });
 
-  it('does not set it on a read', async () => {
+  it('is not set on a read', async () => {
     server = await startFakeServer({ status: 200, json: { devices: [] } });
     await backendFor(server)
-      .with({ actor: { kind: 'customer', id: 'C1' }, idempotencyKey: 'conv-1:confirm-3' })
+      .with({ actor: { kind: 'customer', id: 'C1' } })
       .GET('/miemasu/devices');
     expect(server.requests[0]?.headers).not.toHaveProperty('idempotency-key');
   });

@@ -114,6 +114,42 @@ describe('createOperationRegistry: the idempotency safety invariant', () => {
   });
 });
 
+describe('createOperationRegistry: Idempotency-Key is set once', () => {
+  /** A fetch that records each attempt's headers: the first attempt gets a 503 (retried), the next a 200. */
+  function capturingBackend() {
+    const attempts: Array<Array<[string, string]>> = [];
+    const fetch = async (request: Request): Promise<Response> => {
+      attempts.push([...request.headers]);
+      return attempts.length === 1
+        ? new Response('{}', { status: 503, headers: { 'content-type': 'application/json' } })
+        : new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const backend = createBackendClient({
+      baseUrl: 'http://backend.test',
+      fetch,
+      sleep: async () => {},
+      random: () => 0,
+    });
+    return { registry: createOperationRegistry(backend, catalog), attempts };
+  }
+
+  it.each(destructiveIds)(
+    "%s: every attempt carries exactly one Idempotency-Key, the engine's",
+    async (operationId) => {
+      const { registry, attempts } = capturingBackend();
+      const engineKey = `cli:local:confirm-${operationId}`;
+      await registry[operationId]?.run(ARGS, { ...customerCtx, idempotencyKey: engineKey });
+      expect(attempts).toHaveLength(2); // the 503 was retried: the same key is what makes that safe
+      for (const headers of attempts) {
+        // Headers joins repeated values ("k, k"), so one entry equal to the key means it was set exactly once.
+        expect(headers.filter(([name]) => name.toLowerCase() === 'idempotency-key')).toEqual([
+          ['idempotency-key', engineKey],
+        ]);
+      }
+    },
+  );
+});
+
 describe('createOperationRegistry: run', () => {
   it('acts for a customer with the agent key and On-Behalf-Of', async () => {
     server = await startFakeServer({ status: 200, json: { contracts: [] } });

@@ -13,10 +13,7 @@ const customer = { actor: { kind: 'customer', id: 'C1' }, credentials: { custome
 const KEY = 'conv-1:confirm-1';
 
 async function withdraw(fake: FakeServer) {
-  const api = createBackendClient({ baseUrl: fake.baseUrl, sleep: async () => {} }).with({
-    ...customer,
-    idempotencyKey: KEY,
-  });
+  const api = createBackendClient({ baseUrl: fake.baseUrl, sleep: async () => {} }).with(customer);
   return settle('POST', api.POST('/miemasu/withdrawal', { params: { header: { 'Idempotency-Key': KEY } } }));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, isSecretField, REDACTED, redact, redactText } from '../../src/audit/redact.js';
+import { createLogger, isSecretField, REDACTED, redact, redactText } from '../../src/redaction/redact.js';
 
 const EMAIL = 'taro.yamada@example.co.jp';
 const TOKEN = 'tok_9f8e7d6c5b4a3210';

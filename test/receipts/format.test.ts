@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatReceipt, formatTokyoTime } from '../../src/audit/format.js';
+import { formatReceipt, formatTokyoTime } from '../../src/receipts/format.js';
 import { cancellationDraft, deviceDeletionDraft, withId } from './fixtures.js';
 
 const receipt = withId(deviceDeletionDraft(), 'RC-AAAAAAAAA1', '2026-11-23T01:03:00.000Z');

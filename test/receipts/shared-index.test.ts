@@ -1,8 +1,8 @@
 import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { buildReceipt } from '../../src/audit/receipt.js';
-import { ReceiptStore } from '../../src/audit/store.js';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
+import { buildReceipt } from '../../src/receipts/receipt.js';
+import { ReceiptStore } from '../../src/receipts/store.js';
 import { deviceDeletionDraft } from './fixtures.js';
 
 /** Two bot processes: separate ReceiptStore objects (no shared in-process lock) over the same storage. */

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canRead, listReceipts, readReceipt } from '../../src/audit/access.js';
-import { ReceiptConflictError, ReceiptStore } from '../../src/audit/store.js';
+import { canRead, listReceipts, readReceipt } from '../../src/receipts/access.js';
+import { ReceiptConflictError, ReceiptStore } from '../../src/receipts/store.js';
 import { deviceDeletionDraft, withId } from './fixtures.js';
 
 const first = withId(deviceDeletionDraft(), 'RC-AAAAAAAAA1', '2026-11-23T01:03:00.000Z');

@@ -25,6 +25,7 @@ export function newReceiptId(): string {
 /**
  * A receipt id derived from material that identifies one event (e.g. an idempotency key and an outcome): the same
  * event reported twice yields the same id, so the store keeps one receipt. Unguessable as long as the material is.
+ * A call's receipt id is `call-receipt.ts#receiptIdOf`, never this with material assembled elsewhere.
  */
 export function receiptIdFor(material: string): string {
   const chars = Array.from(

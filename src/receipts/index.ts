@@ -1,4 +1,4 @@
-/** Receipts of destructive procedures (what was shown, acknowledged and answered) and log redaction. */
+/** Receipts of destructive procedures (what was shown, acknowledged and answered). Log redaction is `src/redaction/`. */
 export { canRead, listReceipts, type Reader, readReceipt } from './access.js';
 export { formatReceipt, formatTokyoTime, receiptBody, receiptTitle } from './format.js';
 export {
@@ -9,13 +9,4 @@ export {
   type ReceiptDraft,
   ReceiptSchema,
 } from './receipt.js';
-export {
-  createLogger,
-  isSecretField,
-  LOG_REDACT_PATHS,
-  type LoggerOptions,
-  REDACTED,
-  redact,
-  redactText,
-} from './redact.js';
 export { ReceiptConflictError, ReceiptStore, type SaveResult } from './store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReceipt, newReceiptId, RECEIPT_ID_PATTERN, ReceiptSchema } from '../../src/audit/receipt.js';
+import { buildReceipt, newReceiptId, RECEIPT_ID_PATTERN, ReceiptSchema } from '../../src/receipts/receipt.js';
 import { deviceDeletionDraft } from './fixtures.js';
 
 describe('receipt ids', () => {
@@ -60,7 +60,7 @@ describe('ReceiptSchema', () => {
 
 describe('the latest-receipt pointer (outside probe, item 6: every Redis key expires)', () => {
   it('is written with a time to live', async () => {
-    const { createReceiptRecorder, LATEST_RECEIPT_TTL_MS } = await import('../../src/audit/recorder.js');
+    const { createReceiptRecorder, LATEST_RECEIPT_TTL_MS } = await import('../../src/receipts/recorder.js');
     const writes: { key: string; ttl: number | undefined }[] = [];
     const index = {
       set: async (key: string, _value: string, ttl?: number) => {

@@ -1,4 +1,4 @@
-import type { Receipt, ReceiptDraft } from '../../src/audit/receipt.js';
+import type { Receipt, ReceiptDraft } from '../../src/receipts/receipt.js';
 
 /** A complete, valid draft for deleting device `CameraOA`, confirmed by the customer on Slack in Japanese. */
 export function deviceDeletionDraft(overrides: Partial<ReceiptDraft> = {}): ReceiptDraft {

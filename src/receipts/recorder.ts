@@ -4,7 +4,8 @@
  */
 import type Keyv from 'keyv';
 import type { EngineEvent } from '../engine/events.js';
-import { buildReceipt, type Receipt, receiptIdFor } from './receipt.js';
+import { receiptIdOf, receiptOutcomeOf } from './call-receipt.js';
+import { buildReceipt, type Receipt } from './receipt.js';
 import type { ReceiptStore } from './store.js';
 
 type CallCompleted = Extract<EngineEvent, { kind: 'call-completed' }>;
@@ -91,16 +92,11 @@ export function createReceiptRecorder(
   const fresh = new Map<string, Receipt[]>();
   return {
     async onEvent(event) {
-      if (event.kind !== 'call-completed' || !event.destructive || !event.confirmation) return;
-      // `bug`: our request was refused as malformed, so nothing was carried out; only `unreachable` is unknown.
-      const outcome = event.outcome.ok
-        ? 'succeeded'
-        : event.outcome.kind === 'unreachable'
-          ? 'unknown'
-          : 'refused';
-      // One receipt per call and outcome, even when the event is reported again (a retried turn re-sends the
-      // same key and gets the same answer).
-      const receiptId = receiptIdFor(`${event.idempotencyKey}\u0000${outcome}`);
+      if (event.kind !== 'call-completed') return;
+      // One receipt per call and outcome, even when the event is reported again (see `call-receipt.ts`).
+      const receiptId = receiptIdOf(event);
+      if (!receiptId || !event.confirmation) return;
+      const outcome = receiptOutcomeOf(event.outcome);
       if (await store.get(receiptId)) return;
       const ref = reference(event);
       const receipt = buildReceipt(
