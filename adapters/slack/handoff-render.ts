@@ -11,6 +11,7 @@ import { roomTexts } from '../../src/handoff/index.js';
 import { SLACK_LIMITS } from './limits.js';
 import { escapeAndSplit, escapeMrkdwn, truncate } from './mrkdwn.js';
 import type { SlackBlock, SlackMessage } from './render.js';
+import { slackTexts } from './texts.js';
 
 /** Action ids of the room's buttons; a prefix of their own, apart from the customer conversation's `helpdesk.`. */
 export const HANDOFF_ACTION_PREFIX = 'handoff.';
@@ -141,9 +142,7 @@ export function closedControls(note: string): SlackMessage {
 }
 
 function threadHint(locale: Locale): string {
-  return locale === 'en'
-    ? 'Replies in this thread by the agent handling it reach the customer.'
-    : 'このスレッドに対応中の担当者が書いた返信は、お客様に届きます。';
+  return slackTexts(locale).handoffThreadHint;
 }
 
 /** A relayed message in the thread: who wrote it, then their words (escaped, never interpreted as markup). */
@@ -168,10 +167,6 @@ export function refusalText(
   reason: Parameters<RoomTexts['refused']>[0] | 'undeliverable',
   locale: Locale,
 ): string {
-  if (reason === 'undeliverable') {
-    return locale === 'en'
-      ? 'The message could not be delivered to the customer. Please try again.'
-      : 'お客様にメッセージを届けられませんでした。もう一度お試しください。';
-  }
+  if (reason === 'undeliverable') return slackTexts(locale).handoffUndeliverable;
   return roomTexts(locale).refused(reason);
 }

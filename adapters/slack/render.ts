@@ -9,6 +9,7 @@
  * across sections, long captions shortened (the full text stays visible elsewhere in the message).
  */
 import type { types } from '@slack/bolt';
+import { groupReplies, isInteractive } from '../../src/channels/reply-groups.js';
 import type { Choice, Reply, Tone } from '../../src/engine/turn.js';
 import { ACTION_IDS, BLOCK_IDS, encodeButtonValue } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -167,31 +168,8 @@ function fallbackText(replies: readonly Reply[]): string {
   return truncate(escapeMrkdwn(lines.join('\n')), SLACK_LIMITS.messageText);
 }
 
-/** Whether the reply asks for an action (buttons, checkboxes or typing). */
-export function isInteractive(reply: Reply): boolean {
-  return Boolean(
-    reply.choices?.length || reply.acknowledgements?.length || reply.typedConfirmation !== undefined,
-  );
-}
-
-/**
- * A turn's replies as Slack messages: each message holds the replies up to and including the next one that asks
- * something, so a notice ("that button was old", "nothing was changed") and the question after it arrive together,
- * and every message has at most one interactive reply, last.
- */
-export function groupReplies(replies: readonly Reply[]): Reply[][] {
-  const groups: Reply[][] = [];
-  let current: Reply[] = [];
-  for (const reply of replies) {
-    current.push(reply);
-    if (isInteractive(reply)) {
-      groups.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
+/** Grouping is shared by every chat channel (`src/channels/reply-groups.ts`); re-exported for this adapter's callers. */
+export { groupReplies, isInteractive };
 
 function textSections(text: string, prefix = ''): types.SectionBlock[] {
   return escapeAndSplit(text, SLACK_LIMITS.sectionText - [...prefix].length)

@@ -8,6 +8,7 @@ import type { IAdaptiveCard, IContainer, ISubmitAction, ITextBlock } from '@micr
 import { z } from 'zod';
 import type { Locale } from '../../src/engine/turn.js';
 import { type RelayAuthor, roomTexts } from '../../src/handoff/index.js';
+import { labelsFor } from './labels.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, CARD_VERSION, type CardAttachment } from './render.js';
 
 export type HandoffAction = 'claim' | 'handBack' | 'close';
@@ -77,9 +78,7 @@ export function settledCard(summaryText: string, statusText: string): CardAttach
 }
 
 function threadHint(locale: Locale): string {
-  return locale === 'en'
-    ? 'Replies in this thread by the agent handling it (mentioning the bot) reach the customer.'
-    : 'このスレッドで対応中の担当者がボットをメンションして書いた返信は、お客様に届きます。';
+  return labelsFor(locale).handoffThreadHint;
 }
 
 /** Posted in the thread once claimed: who handles it, how replies reach the customer, and the way out. */

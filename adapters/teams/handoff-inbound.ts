@@ -18,6 +18,7 @@ import { roomTexts } from '../../src/handoff/index.js';
 import { handoffSubmitOf, noteCard } from './handoff-cards.js';
 import { TEAMS_ROOM_NAME } from './handoff-room.js';
 import { stripMentions } from './inbound.js';
+import { labelsFor } from './labels.js';
 
 export interface TeamsHandoffInboundDeps {
   context: ChannelContext;
@@ -46,11 +47,7 @@ export function teamsHandoffInbound(deps: TeamsHandoffInboundDeps): TeamsHandoff
     id !== undefined && (id === roomConversationId || id.startsWith(`${roomConversationId}${THREAD_MARK}`));
 
   const refusal = (reason: Refusal): string =>
-    reason === 'undeliverable'
-      ? locale === 'en'
-        ? 'The message could not be delivered to the customer. Please try again.'
-        : 'お客様にメッセージを届けられませんでした。もう一度お試しください。'
-      : roomTexts(locale).refused(reason);
+    reason === 'undeliverable' ? labelsFor(locale).handoffUndeliverable : roomTexts(locale).refused(reason);
 
   const tell = async (turnContext: TurnContext, who: string, reason: Refusal) => {
     await turnContext.sendActivity({

@@ -27,6 +27,7 @@ import type {
   ITextInput,
   IToggleInput,
 } from '@microsoft/teams.cards';
+import { groupReplies, isInteractive } from '../../src/channels/reply-groups.js';
 import type { Choice, ChoiceStyle, Locale, Reply, Tone, TurnInput } from '../../src/engine/turn.js';
 import { labelsFor, WELCOME_ENTRY_POINTS } from './labels.js';
 import { ACK_INPUT_PREFIX, type SubmitData, TOGGLE_OFF, TOGGLE_ON, TYPED_INPUT_ID } from './submit.js';
@@ -59,14 +60,8 @@ export const ACTION_STYLE: Record<ChoiceStyle, NonNullable<ISubmitAction['style'
   default: 'default',
 };
 
-/** Whether a reply asks for something the user answers on the card (buttons, checkboxes, a typed phrase). */
-export function isInteractive(reply: Reply): boolean {
-  return (
-    (reply.choices?.length ?? 0) > 0 ||
-    (reply.acknowledgements?.length ?? 0) > 0 ||
-    reply.typedConfirmation !== undefined
-  );
-}
+/** Grouping is shared by every chat channel (`src/channels/reply-groups.ts`); re-exported for this adapter's callers. */
+export { groupReplies, isInteractive };
 
 function textBlocks(text: string, tone: Tone): ITextBlock[] {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
@@ -145,25 +140,6 @@ function card(body: CardElement[], actions: ISubmitAction[], fallbackText: strin
 
 function header(reply: Reply): IContainer {
   return { type: 'Container', style: TONE_STYLE[reply.tone], items: textBlocks(reply.text, reply.tone) };
-}
-
-/**
- * Splits a turn's replies into cards: each card holds the replies up to and including the next one that asks
- * for an answer, so a notice ("that button was from an earlier message", "verified") and the question after it
- * arrive as one message, and every card has at most one interactive reply — its last.
- */
-export function groupReplies(replies: readonly Reply[]): Reply[][] {
-  const groups: Reply[][] = [];
-  let group: Reply[] = [];
-  for (const reply of replies) {
-    group.push(reply);
-    if (isInteractive(reply)) {
-      groups.push(group);
-      group = [];
-    }
-  }
-  if (group.length > 0) groups.push(group);
-  return groups;
 }
 
 function content(reply: Reply): CardElement[] {

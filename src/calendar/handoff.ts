@@ -4,11 +4,13 @@
  * (invariant 5: a closed desk never blocks a cancellation).
  */
 import type { HandoffProvider, ReplyContent } from '../engine/hooks.js';
+import { createTranslator } from '../engine/text/catalog.js';
 import { serviceOfDialog } from '../service-of-dialog.js';
 import type { Closure } from './closures.js';
 import { describeAvailability, describeContact } from './describe.js';
 import { type DeskId, getDesk } from './desks.js';
 import { isOpen } from './hours.js';
+import { calendarMessages } from './messages.js';
 
 /**
  * Which desks handle a dialog, by the service its id names (`miemasu-…`, `walkthrough-miemasu-…`, `csps-…`);
@@ -34,10 +36,7 @@ export function createHandoffProvider(closures: readonly Closure[]): HandoffProv
       const anyClosed = desks.some((desk) => desk.kind === 'staffed' && !isOpen(desk, now, closures));
       if (anyClosed) {
         replies.push({
-          text:
-            locale === 'ja'
-              ? '受付時間外でも、このチャットでのお手続きは24時間いつでも最後まで進められます。'
-              : 'Even outside these hours, you can complete the procedure here in the chat at any time.',
+          text: createTranslator(calendarMessages, locale).t('desk.chat-any-time'),
           tone: 'info',
         });
       }

@@ -7,7 +7,7 @@ import type { QuestionAnswerer } from '../engine/hooks.js';
 import type { Locale } from '../engine/turn.js';
 import { serviceOfDialog } from '../service-of-dialog.js';
 import type { Faq } from './faq.js';
-import { clarifyText, notCoveredText, outOfScopeText } from './messages.js';
+import { clarifyText, notCoveredText, outOfScopeText, sourceLine } from './messages.js';
 import type { FaqEntry } from './schema.js';
 
 const SOURCE_TITLES: Record<FaqEntry['source']['doc'], Record<Locale, string>> = {
@@ -24,7 +24,7 @@ const SOURCE_TITLES: Record<FaqEntry['source']['doc'], Record<Locale, string>> =
 /** The entry's answer followed by where it comes from. */
 export function formatFaqAnswer(entry: FaqEntry, locale: Locale): string {
   const source = `${SOURCE_TITLES[entry.source.doc][locale]}「${entry.source.section}」`;
-  return `${entry[locale].answer}\n${locale === 'ja' ? `（出典: ${source}）` : `(Source: ${source})`}`;
+  return `${entry[locale].answer}\n${sourceLine(source, locale)}`;
 }
 
 /** The source document a dialog is about (each service has one guide), if any. */

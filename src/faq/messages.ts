@@ -63,6 +63,28 @@ export function notCoveredText(desk: FaqDesk, locale: Locale): string {
   return DESK_TEXT[desk][locale];
 }
 
+/** How the candidates are listed: Canon's services among themselves, then the groups. */
+const SEPARATOR: Record<Locale, { canon: string; groups: string }> = {
+  ja: { canon: '・', groups: '／' },
+  en: { canon: ', ', groups: ' / ' },
+};
+
+const CLARIFY: Record<Locale, (names: string) => string> = {
+  ja: (names) =>
+    `サービスによってご案内が異なります。どのサービスについてのご質問か、サービス名を添えてもう一度お尋ねください（${names}）。`,
+  en: (names) => `The answer depends on the service. Please ask again naming the service (${names}).`,
+};
+
+const OUT_OF_SCOPE: Record<Locale, string> = {
+  ja: '申し訳ありません。このご質問は、このボットがご案内しているお手続き（みえますねっと年間パックの機器削除・退会、HOME・Therefore Online・uniFLOW Online の解約申込）の対象外のため、お答えできません。',
+  en: 'Sorry, this question is outside what this bot guides (Miemasu-net annual pack device deletion and withdrawal; cancelling HOME, Therefore Online and uniFLOW Online), so it cannot answer it.',
+};
+
+const SOURCE_LINE: Record<Locale, (source: string) => string> = {
+  ja: (source) => `（出典: ${source}）`,
+  en: (source) => `(Source: ${source})`,
+};
+
 /** Asks which service the question is about, naming the candidates with their company. */
 export function clarifyText(services: readonly FaqService[], locale: Locale): string {
   const canon = services.filter((service) => service !== 'miemasu');
@@ -70,18 +92,19 @@ export function clarifyText(services: readonly FaqService[], locale: Locale): st
     ...(services.includes('miemasu') ? [SERVICE_NAMES.miemasu[locale]] : []),
     ...(canon.length > 0
       ? [
-          `${canon.map((service) => SERVICE_NAMES[service][locale]).join(locale === 'ja' ? '・' : ', ')}${CANON[locale]}`,
+          `${canon.map((service) => SERVICE_NAMES[service][locale]).join(SEPARATOR[locale].canon)}${CANON[locale]}`,
         ]
       : []),
   ];
-  return locale === 'ja'
-    ? `サービスによってご案内が異なります。どのサービスについてのご質問か、サービス名を添えてもう一度お尋ねください（${names.join('／')}）。`
-    : `The answer depends on the service. Please ask again naming the service (${names.join(' / ')}).`;
+  return CLARIFY[locale](names.join(SEPARATOR[locale].groups));
 }
 
 /** Declines a question outside the procedures this bot guides. */
 export function outOfScopeText(locale: Locale): string {
-  return locale === 'ja'
-    ? '申し訳ありません。このご質問は、このボットがご案内しているお手続き（みえますねっと年間パックの機器削除・退会、HOME・Therefore Online・uniFLOW Online の解約申込）の対象外のため、お答えできません。'
-    : 'Sorry, this question is outside what this bot guides (Miemasu-net annual pack device deletion and withdrawal; cancelling HOME, Therefore Online and uniFLOW Online), so it cannot answer it.';
+  return OUT_OF_SCOPE[locale];
+}
+
+/** Where an answer comes from, on its own line: `（出典: …）` / `(Source: …)`. */
+export function sourceLine(source: string, locale: Locale): string {
+  return SOURCE_LINE[locale](source);
 }

@@ -258,8 +258,12 @@ const NEXT_OPENING_FORMAT: Record<Locale, Intl.DateTimeFormat> = {
   }),
 };
 
+const OPENING: Record<Locale, (time: string) => string> = {
+  ja: (time) => time,
+  en: (time) => `${time} Japan time`,
+};
+
 /** `11月24日(火) 9:00` / `Tue, Nov 24, 9:00 AM Japan time`. */
 export function formatOpening(instant: Date, locale: Locale): string {
-  const text = NEXT_OPENING_FORMAT[locale].format(instant);
-  return locale === 'en' ? `${text} Japan time` : text;
+  return OPENING[locale](NEXT_OPENING_FORMAT[locale].format(instant));
 }

@@ -3,7 +3,9 @@
  * Times are shown in Japan time via `Intl.DateTimeFormat`, whatever the machine's time zone; the facts and
  * texts are reproduced exactly as they were shown, in the locale they were shown in.
  */
+import { createTranslator } from '../engine/text/catalog.js';
 import type { Locale } from '../engine/turn.js';
+import { receiptMessages } from './messages.js';
 import { contactLines, itemName, nextSteps, procedureTitle, serviceLine } from './procedures.js';
 import type { Receipt } from './receipt.js';
 
@@ -34,14 +36,12 @@ export function formatTokyoTime(iso: string, locale: Locale): string {
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(iso));
-  return locale === 'ja' ? text : `${text} JST`;
+  return createTranslator(receiptMessages, locale).t('receipt.time', { time: text });
 }
 
 /** The receipt's heading, once: `【お手続きの控え】控え番号 RC-…` / `Receipt RC-…`. */
 export function receiptTitle(receipt: Receipt, locale: Locale): string {
-  return locale === 'ja'
-    ? `【お手続きの控え】控え番号 ${receipt.receiptId}`
-    : `Receipt no. ${receipt.receiptId}`;
+  return createTranslator(receiptMessages, locale).t('receipt.title', { id: receipt.receiptId });
 }
 
 /**
@@ -51,66 +51,54 @@ export function receiptTitle(receipt: Receipt, locale: Locale): string {
  * channel) stay in the JSON form only.
  */
 export function receiptBody(receipt: Receipt, locale: Locale): string[] {
-  const t = (iso: string): string => formatTokyoTime(iso, locale);
+  const at = (iso: string): string => formatTokyoTime(iso, locale);
+  const { t } = createTranslator(receiptMessages, locale);
   const { shown, operation, actor } = receipt;
-  const ja = locale === 'ja';
   const service = serviceLine(receipt, locale);
   const lines: string[] = [];
-  if (service) lines.push(ja ? `サービス: ${service}` : `Service: ${service}`);
+  if (service) lines.push(t('receipt.service', { service }));
   lines.push(
-    ja ? `お手続き: ${procedureTitle(receipt, locale)}` : `Procedure: ${procedureTitle(receipt, locale)}`,
-    ja ? `対象: ${itemName(receipt, locale)}` : `Item: ${itemName(receipt, locale)}`,
-    actor.kind === 'customer'
-      ? ja
-        ? '操作: お客様ご本人'
-        : 'Confirmed by: you'
-      : ja
-        ? `操作: 担当者（${actor.id}）がお客様に代わって`
-        : `Confirmed by: agent ${actor.id} on your behalf`,
+    t('receipt.procedure', { title: procedureTitle(receipt, locale) }),
+    t('receipt.item', { item: itemName(receipt, locale) }),
+    actor.kind === 'customer' ? t('receipt.by-customer') : t('receipt.by-agent', { agent: actor.id }),
   );
   if (shown.facts.length > 0) {
-    lines.push(ja ? '表示した内容:' : 'What was shown:');
-    for (const fact of shown.facts)
-      lines.push(ja ? `・${fact.label}: ${fact.value}` : `- ${fact.label}: ${fact.value}`);
+    lines.push(t('receipt.shown'));
+    for (const fact of shown.facts) lines.push(t('receipt.fact', fact));
   }
   if (shown.acknowledgements.length > 0) {
-    lines.push(ja ? 'ご確認いただいた事項:' : 'Acknowledged:');
+    lines.push(t('receipt.acknowledged'));
     for (const ack of shown.acknowledgements) {
-      lines.push(
-        ja ? `✓ ${ack.text}（${t(ack.acknowledgedAt)}）` : `✓ ${ack.text} (${t(ack.acknowledgedAt)})`,
-      );
+      lines.push(t('receipt.ack', { text: ack.text, at: at(ack.acknowledgedAt) }));
     }
   }
   lines.push(finalAnswer(receipt, locale));
   lines.push(
-    ja
-      ? `結果: ${OUTCOME.ja[operation.outcome]}（${t(operation.completedAt)}）`
-      : `Result: ${OUTCOME.en[operation.outcome]} (${t(operation.completedAt)})`,
+    t('receipt.result', { outcome: OUTCOME[locale][operation.outcome], at: at(operation.completedAt) }),
   );
   if (operation.reference !== undefined) {
-    lines.push(ja ? `お申込番号: ${operation.reference}` : `Application number: ${operation.reference}`);
+    lines.push(t('receipt.reference', { reference: operation.reference }));
   }
   const next = nextSteps(receipt, locale);
-  if (next) lines.push(ja ? `今後について: ${next}` : `What happens next: ${next}`);
-  lines.push(ja ? 'お問い合わせ先:' : 'Contact:', ...contactLines(receipt, locale).map((l) => `  ${l}`));
-  lines.push(ja ? `記録日時: ${t(receipt.createdAt)}` : `Recorded: ${t(receipt.createdAt)}`);
+  if (next) lines.push(t('receipt.next', { next }));
+  lines.push(t('receipt.contact'), ...contactLines(receipt, locale).map((l) => `  ${l}`));
+  lines.push(t('receipt.recorded', { at: at(receipt.createdAt) }));
   return lines;
 }
 
 /** The final question and the answer exactly as given: the button's label, and the phrase typed when one was asked. */
 function finalAnswer(receipt: Receipt, locale: Locale): string {
   const { shown } = receipt;
-  const at = formatTokyoTime(shown.confirmedAt, locale);
-  const ja = locale === 'ja';
+  const { t } = createTranslator(receiptMessages, locale);
   const answers: string[] = [];
-  if (shown.confirmLabel)
-    answers.push(ja ? `「${shown.confirmLabel}」を選択` : `pressed "${shown.confirmLabel}"`);
-  if (shown.typedPhrase !== undefined)
-    answers.push(ja ? `「${shown.typedPhrase}」と入力` : `typed "${shown.typedPhrase}"`);
-  if (answers.length === 0) answers.push(ja ? '確定' : 'confirmed');
-  return ja
-    ? `最終確認: ${shown.finalQuestion} → ${at} に${answers.join('・')}`
-    : `Final question: ${shown.finalQuestion} → ${answers.join(', ')} at ${at}`;
+  if (shown.confirmLabel) answers.push(t('receipt.pressed', { label: shown.confirmLabel }));
+  if (shown.typedPhrase !== undefined) answers.push(t('receipt.typed', { phrase: shown.typedPhrase }));
+  if (answers.length === 0) answers.push(t('receipt.confirmed'));
+  return t('receipt.final', {
+    question: shown.finalQuestion,
+    at: formatTokyoTime(shown.confirmedAt, locale),
+    answers: answers.join(t('receipt.answers-separator')),
+  });
 }
 
 /** The receipt as chat lines: the heading once, then the body (the menu's receipt list, downloads). */

@@ -6,7 +6,9 @@
  */
 import { describeContact } from '../calendar/describe.js';
 import { DESKS, type DeskId } from '../calendar/desks.js';
+import { createTranslator } from '../engine/text/catalog.js';
 import type { Locale } from '../engine/turn.js';
+import { receiptMessages } from './messages.js';
 import type { Receipt } from './receipt.js';
 
 type Text = Record<Locale, string>;
@@ -70,6 +72,9 @@ const COMPANY: Record<'miemasu' | 'canon', Text> = {
   canon: { ja: 'キヤノンマーケティングジャパン株式会社', en: 'Canon Marketing Japan Inc.' },
 };
 
+/** The miemasu pack's name where it differs from the backend's (Japanese) one. */
+const MIEMASU_PACK: Partial<Text> = { en: 'Miemasu-net annual pack' };
+
 const SERVICE_NAME: Record<ServiceKind, string> = {
   miemasu: 'みえますねっと',
   home: 'HOME',
@@ -115,8 +120,9 @@ export function serviceLine(receipt: Receipt, locale: Locale): string | undefine
   // The backend names HOME types by their type alone (`type-M`): say the family too.
   const name = own === '' ? family : own.includes(family) ? own : `${family} ${own}`;
   const company = COMPANY[kind === 'miemasu' ? 'miemasu' : 'canon'][locale];
-  const shownName = kind === 'miemasu' && locale === 'en' ? 'Miemasu-net annual pack' : name;
-  return locale === 'ja' ? `${shownName}（${company}）` : `${shownName} (${company})`;
+  // English names the miemasu pack by its English name (the backend's name is Japanese).
+  const shownName = kind === 'miemasu' ? (MIEMASU_PACK[locale] ?? name) : name;
+  return createTranslator(receiptMessages, locale).t('receipt.service-name', { name: shownName, company });
 }
 
 export function nextSteps(receipt: Receipt, locale: Locale): string | undefined {

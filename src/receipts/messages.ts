@@ -1,0 +1,56 @@
+/**
+ * The receipt's own words (headings and labels of its lines), ja and en. Receipts stored long ago are formatted
+ * with these, so a change here changes how every past receipt reads: keep the meaning.
+ */
+import type { Catalogs } from '../engine/text/catalog.js';
+
+export const receiptMessages: Catalogs = {
+  ja: {
+    'receipt.time': '{time}',
+    'receipt.title': '【お手続きの控え】控え番号 {id}',
+    'receipt.service': 'サービス: {service}',
+    'receipt.service-name': '{name}（{company}）',
+    'receipt.procedure': 'お手続き: {title}',
+    'receipt.item': '対象: {item}',
+    'receipt.by-customer': '操作: お客様ご本人',
+    'receipt.by-agent': '操作: 担当者（{agent}）がお客様に代わって',
+    'receipt.shown': '表示した内容:',
+    'receipt.fact': '・{label}: {value}',
+    'receipt.acknowledged': 'ご確認いただいた事項:',
+    'receipt.ack': '✓ {text}（{at}）',
+    'receipt.result': '結果: {outcome}（{at}）',
+    'receipt.reference': 'お申込番号: {reference}',
+    'receipt.next': '今後について: {next}',
+    'receipt.contact': 'お問い合わせ先:',
+    'receipt.recorded': '記録日時: {at}',
+    'receipt.pressed': '「{label}」を選択',
+    'receipt.typed': '「{phrase}」と入力',
+    'receipt.confirmed': '確定',
+    'receipt.answers-separator': '・',
+    'receipt.final': '最終確認: {question} → {at} に{answers}',
+  },
+  en: {
+    'receipt.time': '{time} JST',
+    'receipt.title': 'Receipt no. {id}',
+    'receipt.service': 'Service: {service}',
+    'receipt.service-name': '{name} ({company})',
+    'receipt.procedure': 'Procedure: {title}',
+    'receipt.item': 'Item: {item}',
+    'receipt.by-customer': 'Confirmed by: you',
+    'receipt.by-agent': 'Confirmed by: agent {agent} on your behalf',
+    'receipt.shown': 'What was shown:',
+    'receipt.fact': '- {label}: {value}',
+    'receipt.acknowledged': 'Acknowledged:',
+    'receipt.ack': '✓ {text} ({at})',
+    'receipt.result': 'Result: {outcome} ({at})',
+    'receipt.reference': 'Application number: {reference}',
+    'receipt.next': 'What happens next: {next}',
+    'receipt.contact': 'Contact:',
+    'receipt.recorded': 'Recorded: {at}',
+    'receipt.pressed': 'pressed "{label}"',
+    'receipt.typed': 'typed "{phrase}"',
+    'receipt.confirmed': 'confirmed',
+    'receipt.answers-separator': ', ',
+    'receipt.final': 'Final question: {question} → {answers} at {at}',
+  },
+};
