@@ -156,10 +156,16 @@ function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' 
   }
   if (w.state.stack.length > 0) say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.switched');
   w.state.stack = [];
+  const before = w.replies.length;
   startDialog(w, input.dialogId);
   const frame = topFrame(w);
   const node = frame ? w.def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId] : undefined;
   if (input.text !== undefined && input.text.trim() !== '' && frame && node?.kind === 'ask' && !w.call) {
+    // The text given with the entry point answers the question just entered, so that question's prompt (the last
+    // reply, pushed on entering the ask) is not shown: the user must not read a request for what they already
+    // gave (`act portal@example.com` showed "enter the e-mail address or contract number" above the result).
+    // An answer that does not fit is re-asked by `answerAsk` with its own prompt.
+    if (w.replies.length > before) w.replies.pop();
     const problem = inputProblem(input.text);
     if (problem) {
       say(w, `engine.input.${problem}`, 'warning');
