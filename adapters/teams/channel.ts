@@ -15,6 +15,7 @@
 import { CloudAdapter } from 'botbuilder';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
 import { type Route, sendJson } from '../../src/http/routes.js';
+import { openKeyv } from '../../src/storage/open-keyv.js';
 import { authDisabled, createAuthentication } from './auth.js';
 import { CHANNEL_NAME, createTeamsBot } from './bot.js';
 import { teamsPoster } from './handoff-connector.js';
@@ -22,13 +23,22 @@ import { ServiceUrls, teamsDelivery } from './handoff-delivery.js';
 import { type TeamsHandoffInbound, teamsHandoffInbound } from './handoff-inbound.js';
 import { TeamsAgentRoom } from './handoff-room.js';
 import { toBotbuilderRequest, toBotbuilderResponse } from './http.js';
+import { keyvCards, memoryCards, type OpenCard } from './open-cards.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 const BEARER = /^Bearer\s+\S+$/i;
 
 export async function createTeamsChannel(context: ChannelContext): Promise<Channel> {
   const adapter = new CloudAdapter(createAuthentication(context.config));
-  const bot = createTeamsBot(context);
+  // The last card per conversation survives a restart and is shared by instances, except on the memory store.
+  const openCards =
+    context.config.STORE === 'memory'
+      ? memoryCards()
+      : keyvCards(
+          await openKeyv<OpenCard>(context.config, 'teams-cards'),
+          context.config.CONVERSATION_IDLE_HOURS * 3600_000,
+        );
+  const bot = createTeamsBot(context, openCards);
   adapter.onTurnError = async (_turnContext, error) => {
     context.onError(error, { channel: CHANNEL_NAME, phase: 'turn' });
   };
@@ -80,7 +90,7 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
     name: CHANNEL_NAME,
     routes: [route],
     async close() {
-      // Nothing to release: the adapter holds no connections between requests.
+      await openCards.close();
     },
   };
 }

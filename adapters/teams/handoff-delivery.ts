@@ -71,7 +71,7 @@ export function teamsDelivery(deps: TeamsDeliveryDeps): CustomerDelivery {
       if (!serviceUrl) throw new Error('No Bot Connector service URL is known for this Teams conversation.');
       const to = { serviceUrl, conversationId: key.conversationId, tenantId: key.tenantId };
       if (replies.some(isInteractive)) {
-        const replaced = deps.openCards.take(conversationKey);
+        const replaced = await deps.openCards.take(conversationKey);
         if (replaced) {
           const note = labelsFor(replaced.locale).superseded;
           await deps.poster.update(to, replaced.activityId, renderAnswered(replaced.replies, note));
@@ -93,6 +93,6 @@ async function post(
     const activityId = await deps.poster.send(to, renderCard(group, locale));
     const last = group.at(-1);
     if (last && isInteractive(last))
-      deps.openCards.remember(conversationKey, { activityId, replies: group, locale });
+      await deps.openCards.remember(conversationKey, { activityId, replies: group, locale });
   }
 }
