@@ -39,7 +39,7 @@ import type { HandoffProvider, QuestionAnswerer, Router } from './engine/hooks.j
 import { type OperationOutcome, type OperationRegistry, observeOperations } from './engine/operations.js';
 import { createEngine, type Engine } from './engine/runtime.js';
 import type { ConversationState } from './engine/state.js';
-import { createStore, type StoreBackend } from './engine/store/index.js';
+import { createStore } from './engine/store/index.js';
 import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
@@ -58,6 +58,7 @@ import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
 import { openKeyv } from './storage/open-keyv.js';
+import { storeBackendFor } from './storage/store-backend.js';
 
 /** A set of dialogs with everything they reference by name. */
 export interface DialogBundle {
@@ -197,13 +198,6 @@ function withFaultLog(operations: OperationRegistry, log: FaultLog): OperationRe
   return observeOperations(operations, (name, outcome, { ctx }) => {
     if (!outcome.ok && outcome.kind !== 'refused') log.onBackendFault(name, outcome, ctx.conversationKey);
   });
-}
-
-/** Where versioned records live, from the configuration. */
-function storeBackendFor(config: Config): StoreBackend {
-  if (config.STORE === 'memory') return { kind: 'memory' };
-  if (config.STORE === 'redis') return { kind: 'redis', url: config.REDIS_URL ?? '' };
-  return { kind: 'sqlite', path: config.SQLITE_PATH };
 }
 
 /** A cheap audit-log query: nothing is that late, so the database answers at once. */

@@ -10,8 +10,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
 import { type RateLimit, slidingWindow } from '../../src/channels/rate-limit.js';
+import { createStore } from '../../src/engine/store/index.js';
 import type { Route } from '../../src/http/routes.js';
 import { openKeyv } from '../../src/storage/open-keyv.js';
+import { storeBackendFor } from '../../src/storage/store-backend.js';
 import { demoCustomersHandler, demoSignInHandler, historyHandler, siteTokenHandler } from './api.js';
 import { webDelivery } from './delivery.js';
 import type { WebDeps } from './deps.js';
@@ -52,7 +54,10 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
   const files = await loadStatic(new URL('./public/', import.meta.url));
   // Both throw when their store fails: an outage answers 503, never a new session or an empty transcript.
   const sessionKeyv = await openKeyv<WebSession>(config, 'web-sessions', { throwOnErrors: true });
-  const transcriptKeyv = await openKeyv<Entry[]>(config, 'web-transcripts', { throwOnErrors: true });
+  // Versioned (compare-and-set): instances appending to one session's transcript never overwrite each other.
+  const transcripts = new Transcripts(
+    await createStore<Entry[]>({ ...storeBackendFor(config), namespace: 'web-transcript', ttlMs }),
+  );
   const sessions = new Sessions(sessionKeyv, {
     ttlMs,
     creation: {
@@ -70,7 +75,7 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
   const deps: WebDeps = {
     context,
     sessions,
-    transcripts: new Transcripts(transcriptKeyv, ttlMs),
+    transcripts,
     locks: new KeyedLocks(),
     limiter:
       context.limiterFor?.('web', options.rateLimit ?? DEFAULT_RATE_LIMIT) ??
@@ -130,7 +135,7 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
     routes,
     async close() {
       await sessionKeyv.disconnect();
-      await transcriptKeyv.disconnect();
+      await transcripts.close();
     },
   };
 }
