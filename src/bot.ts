@@ -44,6 +44,8 @@ import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
 import type { Locale } from './engine/turn.js';
+import { type CustomerFeed, memoryFeed } from './handoff/feed.js';
+import { createRedisFeed } from './handoff/feed-redis.js';
 import {
   calendarHours,
   createLiveDesk,
@@ -79,6 +81,12 @@ export interface DialogBundle {
 export interface BotHandoff {
   desk: LiveDesk;
   registry: HandoffRegistry;
+  /**
+   * The desk's messages for customers whose chat is a connection held by one instance (the web chat's event
+   * stream): in memory, or on Redis with STORE=redis so every instance reads what any published. Bodies are the
+   * publishing channel's own (see `adapters/web/events.ts`).
+   */
+  feed: CustomerFeed<unknown>;
 }
 
 export interface Bot {
@@ -320,7 +328,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       describe: (conversationKey) => engine.describe(conversationKey),
       handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
     },
-    handoff: handoff && { desk: handoff.desk, registry: handoff.registry },
+    handoff: handoff && { desk: handoff.desk, registry: handoff.registry, feed: handoff.feed },
     channels: { speakers, sessions, deduper },
     clock,
     audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },
@@ -358,6 +366,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await outboxStore.close();
       await auditLog.close();
       await handoff?.store.close();
+      await handoff?.feed.close();
     },
   };
 }
@@ -376,6 +385,12 @@ async function createHandoff(
     ttlMs: HANDOFF_TTL_MS,
   });
   const registry = new HandoffRegistry(speakers.directory);
+  // Kept as long as a web session may be idle: a page reconnecting within that time resumes from its last id.
+  const feedTtlMs = config.CONVERSATION_IDLE_HOURS * 3600_000;
+  const feed: CustomerFeed<unknown> =
+    config.STORE === 'redis'
+      ? await createRedisFeed({ url: config.REDIS_URL ?? '', ttlMs: feedTtlMs })
+      : memoryFeed({ ttlMs: feedTtlMs });
   const desk = createLiveDesk({
     store,
     engine,
@@ -387,5 +402,5 @@ async function createHandoff(
     onError: (error, { phase, ticketId }) =>
       onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
   });
-  return { desk, registry, store };
+  return { desk, registry, store, feed };
 }
