@@ -54,6 +54,7 @@ import {
   HandoffRegistry,
   type LiveDesk,
 } from './handoff/index.js';
+import { keyvControls, memoryControls, type RoomControls } from './handoff/room-controls.js';
 import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
@@ -87,6 +88,8 @@ export interface BotHandoff {
    * publishing channel's own (see `adapters/web/events.ts`).
    */
   feed: CustomerFeed<unknown>;
+  /** Where agents' rooms remember each ticket's thread controls (shared except on the memory store). */
+  controls: RoomControls;
 }
 
 export interface Bot {
@@ -328,7 +331,12 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       describe: (conversationKey) => engine.describe(conversationKey),
       handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
     },
-    handoff: handoff && { desk: handoff.desk, registry: handoff.registry, feed: handoff.feed },
+    handoff: handoff && {
+      desk: handoff.desk,
+      registry: handoff.registry,
+      feed: handoff.feed,
+      controls: handoff.controls,
+    },
     channels: { speakers, sessions, deduper },
     clock,
     audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },
@@ -367,6 +375,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await auditLog.close();
       await handoff?.store.close();
       await handoff?.feed.close();
+      await handoff?.controls.close();
     },
   };
 }
@@ -391,6 +400,10 @@ async function createHandoff(
     config.STORE === 'redis'
       ? await createRedisFeed({ url: config.REDIS_URL ?? '', ttlMs: feedTtlMs })
       : memoryFeed({ ttlMs: feedTtlMs });
+  const controls =
+    config.STORE === 'memory'
+      ? memoryControls()
+      : keyvControls(await openKeyv<string>(config, 'handoff-controls'), HANDOFF_TTL_MS);
   const desk = createLiveDesk({
     store,
     engine,
@@ -402,5 +415,5 @@ async function createHandoff(
     onError: (error, { phase, ticketId }) =>
       onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
   });
-  return { desk, registry, store, feed };
+  return { desk, registry, store, feed, controls };
 }

@@ -61,7 +61,9 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
     const conversationId = config.TEAMS_HANDOFF_CONVERSATION;
     const serviceUrl = config.TEAMS_HANDOFF_SERVICE_URL;
     if (conversationId && serviceUrl) {
-      handoff.registry.addRoom(new TeamsAgentRoom(poster, { serviceUrl, conversationId }));
+      handoff.registry.addRoom(
+        new TeamsAgentRoom(poster, { serviceUrl, conversationId }, 'ja', handoff.controls),
+      );
       room = teamsHandoffInbound({ context, desk: handoff.desk, roomConversationId: conversationId });
     }
   }
