@@ -14,6 +14,7 @@
  */
 import { CloudAdapter } from 'botbuilder';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
+import { HANDOFF_TTL_MS } from '../../src/handoff/index.js';
 import { type Route, sendJson } from '../../src/http/routes.js';
 import { openKeyv } from '../../src/storage/open-keyv.js';
 import { authDisabled, createAuthentication } from './auth.js';
@@ -44,7 +45,15 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
   };
   const requireBearer = !authDisabled(context.config);
 
-  const serviceUrls = new ServiceUrls();
+  const serviceUrls = new ServiceUrls(
+    context.config.STORE === 'memory' || !context.handoff
+      ? undefined
+      : {
+          store: await openKeyv<string>(context.config, 'teams-service-urls'),
+          // The Bot Connector's service URL of a conversation rarely changes; kept as long as tickets are.
+          ttlMs: HANDOFF_TTL_MS,
+        },
+  );
   const { handoff, config } = context;
   let room: TeamsHandoffInbound | undefined;
   if (handoff) {
@@ -82,7 +91,12 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
       await adapter.process(botRequest, toBotbuilderResponse(response), async (turnContext) => {
         const { conversation, serviceUrl } = turnContext.activity;
         // Authenticated requests carry a validated service URL: where the desk's messages for them go later.
-        if (handoff && conversation?.id && serviceUrl) serviceUrls.remember(conversation.id, serviceUrl);
+        if (handoff && conversation?.id && serviceUrl)
+          await serviceUrls
+            .remember(conversation.id, serviceUrl)
+            .catch((error: unknown) =>
+              context.onError(error, { channel: CHANNEL_NAME, phase: 'remember service URL' }),
+            );
         if (room && (await room.handle(turnContext))) return;
         await bot.onTurn(turnContext);
       });
@@ -93,6 +107,7 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
     routes: [route],
     async close() {
       await openCards.close();
+      await serviceUrls.close();
     },
   };
 }
