@@ -6,6 +6,8 @@
  *   buttons when the agent hands back through A;
  * - a claim raced from both instances at once (two agents) has exactly one winner: one claimed root post, one
  *   "already taken" to the other agent, one "an agent joined" for the customer.
+ * - SIGTERM with a customer's event stream open: the stream ends at once and the process exits 0 (streams do
+ *   not hold the grace period for requests in flight).
  * Unique per run: the agents' channel id (thread records in Redis are keyed by it), users, sessions, and every
  * Slack delivery id. Bounded: each wait has a deadline; both processes are stopped in `afterAll`.
  */
@@ -265,4 +267,19 @@ describe('live handoff across two bot processes on one Redis', () => {
       expect(String(winner)).not.toContain(String(loser));
     }
   }, 120_000);
+
+  it('SIGTERM ends the open event streams at once: the process exits 0 well within the 20 s grace', async () => {
+    const a = servers[0];
+    if (!a) throw new Error('a server expected');
+    const customer = new WebClient(a.url);
+    await customer.history();
+    const stream = await openSse(`${a.url}/chat/api/events`, { cookie: customer.cookie ?? '' });
+    expect(stream.status).toBe(200);
+    const started = Date.now();
+    a.child.kill('SIGTERM');
+    await stream.ended;
+    expect(await a.exited).toBe(0);
+    // Without ending the streams, the server would wait out SHUTDOWN_GRACE_MS (20 s) for them.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 60_000);
 });
