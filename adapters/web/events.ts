@@ -17,6 +17,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CustomerFeed, isFeedId } from '../../src/handoff/feed.js';
+import { orUnavailable } from '../../src/storage/unavailable.js';
 import type { WebDeps } from './deps.js';
 import { sendProblem } from './http.js';
 import type { Entry } from './transcript.js';
@@ -102,6 +103,13 @@ export class EventStreams {
       sendProblem(deps.send, response, 404, 'not-found', session.locale);
       return;
     }
+    const conversationKey = `web:${session.id}`;
+    // No resume point: from the newest message now (the page reads anything older from the history). Awaited
+    // before the checks below, so checking the bound and taking a place in it happen without a pause between.
+    let after =
+      resumeFrom(request) ??
+      (await orUnavailable('live-handoff feed', () => feed.latest(conversationKey))) ??
+      '0-0';
     if (this.#draining) {
       sendProblem(deps.send, response, 503, 'internal', session.locale, { 'retry-after': '1' });
       return;
@@ -111,9 +119,6 @@ export class EventStreams {
       sendProblem(deps.send, response, 429, 'rate-limited', session.locale, { 'retry-after': '30' });
       return;
     }
-    const conversationKey = `web:${session.id}`;
-    // No resume point: from the newest message now (the page reads anything older from the history).
-    let after = resumeFrom(request) ?? (await feed.latest(conversationKey)) ?? '0-0';
     response.writeHead(200, {
       ...this.headers,
       'content-type': 'text/event-stream; charset=utf-8',
