@@ -166,4 +166,32 @@ describe.skipIf(!chromiumAvailable)('browser: live chat with a person in the Sla
     await shot(page, 'bot-resumes');
     expect(h.testBot.errors).toEqual([]);
   });
+
+  it('falls back to fetching the history when the browser has no EventSource', {
+    timeout: 120_000,
+  }, async () => {
+    run = await open();
+    const { h, page } = run;
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(globalThis, 'EventSource');
+    });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(h.url);
+    await waitForText(page, 'ご用件をお選びください');
+    await say(page, 'ポータルの契約を解約したい');
+    await waitForText(page, 'メールアドレスを入力してください');
+    await say(page, 'オペレーター');
+    await page
+      .locator('.msg.bot', { hasText: 'このチャットで担当者とお話しすることもできます' })
+      .getByRole('button', { name: 'チャットで担当者と話す' })
+      .click();
+    await waitForText(page, '担当者にお知らせしました');
+    const root = rootPost(h);
+    await h.slack(click(AGENT, 'handoff.claim', root));
+    await h.slack(threadReply(AGENT, root.ts, 'ポーリングでも届きます。'));
+    await waitForText(page, '担当者：ポーリングでも届きます。');
+    expect(requests.some((url) => url.includes('/chat/api/events'))).toBe(false);
+    expect(requests.filter((url) => url.includes('/chat/api/history?after=')).length).toBeGreaterThan(0);
+  });
 });
