@@ -33,11 +33,13 @@ import type { HandoffProvider, QuestionAnswerer, Router } from './engine/hooks.j
 import { type OperationOutcome, type OperationRegistry, observeOperations } from './engine/operations.js';
 import { createEngine, type Engine } from './engine/runtime.js';
 import type { ConversationState } from './engine/state.js';
-import { createStore, type StoreBackend } from './engine/store/index.js';
+import { createStore } from './engine/store/index.js';
 import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
 import type { Locale } from './engine/turn.js';
+import { type CustomerFeed, memoryFeed } from './handoff/feed.js';
+import { createRedisFeed } from './handoff/feed-redis.js';
 import {
   calendarHours,
   createLiveDesk,
@@ -46,6 +48,7 @@ import {
   HandoffRegistry,
   type LiveDesk,
 } from './handoff/index.js';
+import { keyvControls, memoryControls, type RoomControls } from './handoff/room-controls.js';
 import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
@@ -58,6 +61,7 @@ import { createLogger } from './redaction/redact.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
 import { openKeyv } from './storage/open-keyv.js';
+import { storeBackendFor } from './storage/store-backend.js';
 
 /** A set of dialogs with everything they reference by name. */
 export interface DialogBundle {
@@ -78,6 +82,14 @@ export interface DialogBundle {
 export interface BotHandoff {
   desk: LiveDesk;
   registry: HandoffRegistry;
+  /**
+   * The desk's messages for customers whose chat is a connection held by one instance (the web chat's event
+   * stream): in memory, or on Redis with STORE=redis so every instance reads what any published. Bodies are the
+   * publishing channel's own (see `adapters/web/events.ts`).
+   */
+  feed: CustomerFeed<unknown>;
+  /** Where agents' rooms remember each ticket's thread controls (shared except on the memory store). */
+  controls: RoomControls;
 }
 
 export interface Bot {
@@ -197,13 +209,6 @@ function withFaultLog(operations: OperationRegistry, log: FaultLog): OperationRe
   return observeOperations(operations, (name, outcome, { ctx }) => {
     if (!outcome.ok && outcome.kind !== 'refused') log.onBackendFault(name, outcome, ctx.conversationKey);
   });
-}
-
-/** Where versioned records live, from the configuration. */
-function storeBackendFor(config: Config): StoreBackend {
-  if (config.STORE === 'memory') return { kind: 'memory' };
-  if (config.STORE === 'redis') return { kind: 'redis', url: config.REDIS_URL ?? '' };
-  return { kind: 'sqlite', path: config.SQLITE_PATH };
 }
 
 /** A cheap audit-log query: nothing is that late, so the database answers at once. */
@@ -326,7 +331,12 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       describe: (conversationKey) => engine.describe(conversationKey),
       handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
     },
-    handoff: handoff && { desk: handoff.desk, registry: handoff.registry },
+    handoff: handoff && {
+      desk: handoff.desk,
+      registry: handoff.registry,
+      feed: handoff.feed,
+      controls: handoff.controls,
+    },
     channels: { speakers, sessions, deduper },
     clock,
     audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },
@@ -364,6 +374,8 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await outboxStore.close();
       await auditLog.close();
       await handoff?.store.close();
+      await handoff?.feed.close();
+      await handoff?.controls.close();
     },
   };
 }
@@ -382,6 +394,16 @@ async function createHandoff(
     ttlMs: HANDOFF_TTL_MS,
   });
   const registry = new HandoffRegistry(speakers.directory);
+  // Kept as long as a web session may be idle: a page reconnecting within that time resumes from its last id.
+  const feedTtlMs = config.CONVERSATION_IDLE_HOURS * 3600_000;
+  const feed: CustomerFeed<unknown> =
+    config.STORE === 'redis'
+      ? await createRedisFeed({ url: config.REDIS_URL ?? '', ttlMs: feedTtlMs })
+      : memoryFeed({ ttlMs: feedTtlMs });
+  const controls =
+    config.STORE === 'memory'
+      ? memoryControls()
+      : keyvControls(await openKeyv<string>(config, 'handoff-controls'), HANDOFF_TTL_MS);
   const desk = createLiveDesk({
     store,
     engine,
@@ -393,5 +415,5 @@ async function createHandoff(
     onError: (error, { phase, ticketId }) =>
       onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
   });
-  return { desk, registry, store };
+  return { desk, registry, store, feed, controls };
 }

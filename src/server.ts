@@ -76,7 +76,9 @@ export async function startServer(
     channels,
     async close(graceMs = 0) {
       stopping = true;
-      await served.close(graceMs);
+      const closing = served.close(graceMs);
+      for (const channel of channels) channel.drain?.();
+      await closing;
       for (const channel of channels) await channel.close();
       await limiters.close();
       await bot.close();

@@ -150,7 +150,7 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
     const roomChannel = config.SLACK_HANDOFF_CHANNEL;
     if (roomChannel) {
       const roomApi = handoffSlackApi(app.client);
-      handoff.registry.addRoom(new SlackAgentRoom(roomApi, roomChannel));
+      handoff.registry.addRoom(new SlackAgentRoom(roomApi, roomChannel, 'ja', handoff.controls));
       registerHandoffInbound(app, { context, desk: handoff.desk, api: roomApi, channel: roomChannel });
     }
   }

@@ -12,6 +12,7 @@
  */
 import type { Locale } from '../../src/engine/turn.js';
 import { type AgentRoom, formatSummary, type RelayAuthor, type Ticket } from '../../src/handoff/index.js';
+import { memoryControls, type RoomControls } from '../../src/handoff/room-controls.js';
 import type { HandoffSlackApi } from './handoff-api.js';
 import {
   claimedPost,
@@ -24,8 +25,6 @@ import {
 
 /** The room's name in `Ticket.threads` and in the desk's thread records. */
 export const SLACK_ROOM_NAME = 'slack';
-/** Thread controls remembered per process (to take their buttons off at the end); older ones are forgotten. */
-const MAX_REMEMBERED = 10_000;
 
 export interface ThreadRef {
   channel: string;
@@ -51,14 +50,14 @@ function summaryOf(ticket: Ticket, locale: Locale): string {
 export class SlackAgentRoom implements AgentRoom {
   readonly name = SLACK_ROOM_NAME;
   readonly platform = 'slack' as const;
-  /** Ticket id → ts of the claimer's controls in its thread. */
-  readonly #controls = new Map<string, string>();
 
   constructor(
     private readonly api: HandoffSlackApi,
     /** The agents' channel id. */
     readonly channel: string,
     private readonly locale: Locale = 'ja',
+    /** Ticket → ts of the claimer's controls in its thread (shared by instances: see `RoomControls`). */
+    private readonly controls: RoomControls = memoryControls(),
   ) {}
 
   async post(ticket: Ticket, summaryText: string): Promise<string> {
@@ -81,29 +80,20 @@ export class SlackAgentRoom implements AgentRoom {
       ts,
       ...claimedPost(ticket, summaryOf(ticket, this.locale), agentLabel, this.locale),
     });
-    if (this.#controls.has(ticket.id)) return;
+    if ((await this.controls.get(this.name, ticket.id)) !== undefined) return;
     const controls = await this.api.postMessage({
       channel,
       threadTs: ts,
       ...threadControls(ticket, agentLabel, this.locale),
     });
-    this.#remember(ticket.id, controls);
+    await this.controls.remember(this.name, ticket.id, controls);
   }
 
   async markClosed(ticket: Ticket, threadRef: string, note: string): Promise<void> {
     const { channel, ts } = parseThreadRef(threadRef);
     await this.api.update({ channel, ts, ...closedPost(summaryOf(ticket, this.locale), note) });
-    const controls = this.#controls.get(ticket.id);
-    this.#controls.delete(ticket.id);
+    const controls = await this.controls.take(this.name, ticket.id);
     if (controls) await this.api.update({ channel, ts: controls, ...closedControls(note) });
     await this.api.postMessage({ channel, threadTs: ts, ...closedControls(note) });
-  }
-
-  #remember(ticketId: string, ts: string): void {
-    this.#controls.set(ticketId, ts);
-    if (this.#controls.size > MAX_REMEMBERED) {
-      const oldest = this.#controls.keys().next().value;
-      if (oldest !== undefined) this.#controls.delete(oldest);
-    }
   }
 }

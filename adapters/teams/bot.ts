@@ -12,7 +12,7 @@ import type { ChannelContext } from '../../src/channels/channel.js';
 import type { Locale, Reply } from '../../src/engine/turn.js';
 import { type Inbound, parseInbound } from './inbound.js';
 import { labelsFor } from './labels.js';
-import { type OpenCard, OpenCards } from './open-cards.js';
+import { memoryCards, type OpenCard, type OpenCards } from './open-cards.js';
 import {
   answerLabel,
   type CardAttachment,
@@ -37,8 +37,8 @@ function cardActivity(attachment: CardAttachment): Partial<Activity> {
   return { type: ActivityTypes.Message, attachments: [attachment] };
 }
 
-export function createTeamsBot(context: ChannelContext): TeamsBot {
-  const openCards = new OpenCards();
+/** `openCards`: where the last card per conversation is kept (default: this process's memory). */
+export function createTeamsBot(context: ChannelContext, openCards: OpenCards = memoryCards()): TeamsBot {
   const report = (phase: string) => (error: unknown) =>
     context.onError(error, { channel: CHANNEL_NAME, phase });
 
@@ -51,7 +51,9 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
   /** Closes the card this turn answered, or the open card a new interactive reply replaces. */
   async function closeCards(turnContext: TurnContext, inbound: TurnInbound, replies: Reply[]): Promise<void> {
     const answered = inbound.fromCard
-      ? openCards.take(inbound.baseKey, (card) => card.activityId === inbound.fromCard)
+      ? await openCards
+          .take(inbound.baseKey, (card) => card.activityId === inbound.fromCard)
+          .catch(report('take card'))
       : undefined;
     if (answered) {
       const question = answered.replies.at(-1);
@@ -61,7 +63,7 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
       return;
     }
     if (!replies.some(isInteractive)) return;
-    const replaced = openCards.take(inbound.baseKey);
+    const replaced = await openCards.take(inbound.baseKey).catch(report('take card'));
     if (replaced) await update(turnContext, replaced, labelsFor(replaced.locale).superseded);
   }
 
@@ -77,7 +79,9 @@ export function createTeamsBot(context: ChannelContext): TeamsBot {
         .catch(report('send'));
       const last = group.at(-1);
       if (sent?.id && last && isInteractive(last))
-        openCards.remember(baseKey, { activityId: sent.id, replies: group, locale });
+        await openCards
+          .remember(baseKey, { activityId: sent.id, replies: group, locale })
+          .catch(report('remember card'));
     }
   }
 

@@ -14,7 +14,9 @@
  */
 import { CloudAdapter } from 'botbuilder';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
+import { HANDOFF_TTL_MS } from '../../src/handoff/index.js';
 import { type Route, sendJson } from '../../src/http/routes.js';
+import { openKeyv } from '../../src/storage/open-keyv.js';
 import { authDisabled, createAuthentication } from './auth.js';
 import { CHANNEL_NAME, createTeamsBot } from './bot.js';
 import { teamsPoster } from './handoff-connector.js';
@@ -22,19 +24,36 @@ import { ServiceUrls, teamsDelivery } from './handoff-delivery.js';
 import { type TeamsHandoffInbound, teamsHandoffInbound } from './handoff-inbound.js';
 import { TeamsAgentRoom } from './handoff-room.js';
 import { toBotbuilderRequest, toBotbuilderResponse } from './http.js';
+import { keyvCards, memoryCards, type OpenCard } from './open-cards.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 const BEARER = /^Bearer\s+\S+$/i;
 
 export async function createTeamsChannel(context: ChannelContext): Promise<Channel> {
   const adapter = new CloudAdapter(createAuthentication(context.config));
-  const bot = createTeamsBot(context);
+  // The last card per conversation survives a restart and is shared by instances, except on the memory store.
+  const openCards =
+    context.config.STORE === 'memory'
+      ? memoryCards()
+      : keyvCards(
+          await openKeyv<OpenCard>(context.config, 'teams-cards'),
+          context.config.CONVERSATION_IDLE_HOURS * 3600_000,
+        );
+  const bot = createTeamsBot(context, openCards);
   adapter.onTurnError = async (_turnContext, error) => {
     context.onError(error, { channel: CHANNEL_NAME, phase: 'turn' });
   };
   const requireBearer = !authDisabled(context.config);
 
-  const serviceUrls = new ServiceUrls();
+  const serviceUrls = new ServiceUrls(
+    context.config.STORE === 'memory' || !context.handoff
+      ? undefined
+      : {
+          store: await openKeyv<string>(context.config, 'teams-service-urls'),
+          // The Bot Connector's service URL of a conversation rarely changes; kept as long as tickets are.
+          ttlMs: HANDOFF_TTL_MS,
+        },
+  );
   const { handoff, config } = context;
   let room: TeamsHandoffInbound | undefined;
   if (handoff) {
@@ -51,7 +70,9 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
     const conversationId = config.TEAMS_HANDOFF_CONVERSATION;
     const serviceUrl = config.TEAMS_HANDOFF_SERVICE_URL;
     if (conversationId && serviceUrl) {
-      handoff.registry.addRoom(new TeamsAgentRoom(poster, { serviceUrl, conversationId }));
+      handoff.registry.addRoom(
+        new TeamsAgentRoom(poster, { serviceUrl, conversationId }, 'ja', handoff.controls),
+      );
       room = teamsHandoffInbound({ context, desk: handoff.desk, roomConversationId: conversationId });
     }
   }
@@ -70,7 +91,12 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
       await adapter.process(botRequest, toBotbuilderResponse(response), async (turnContext) => {
         const { conversation, serviceUrl } = turnContext.activity;
         // Authenticated requests carry a validated service URL: where the desk's messages for them go later.
-        if (handoff && conversation?.id && serviceUrl) serviceUrls.remember(conversation.id, serviceUrl);
+        if (handoff && conversation?.id && serviceUrl)
+          await serviceUrls
+            .remember(conversation.id, serviceUrl)
+            .catch((error: unknown) =>
+              context.onError(error, { channel: CHANNEL_NAME, phase: 'remember service URL' }),
+            );
         if (room && (await room.handle(turnContext))) return;
         await bot.onTurn(turnContext);
       });
@@ -80,7 +106,8 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
     name: CHANNEL_NAME,
     routes: [route],
     async close() {
-      // Nothing to release: the adapter holds no connections between requests.
+      await openCards.close();
+      await serviceUrls.close();
     },
   };
 }

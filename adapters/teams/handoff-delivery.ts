@@ -5,9 +5,11 @@
  * buttons), as in a turn.
  *
  * The conversation is read back from the key (`teams:<tenant>:<conversation id>:<user>`); the Bot Connector's
- * service URL is the one the conversation's last activity came from (remembered in this process), else the
+ * service URL is the one the conversation's last activity came from (remembered in the shared store except on
+ * STORE=memory), else the
  * configured TEAMS_HANDOFF_SERVICE_URL. Without either the delivery is refused (the desk reports it).
  */
+import type { Keyv } from 'keyv';
 import type { Locale, Reply } from '../../src/engine/turn.js';
 import type { CustomerDelivery } from '../../src/handoff/index.js';
 import type { TeamsPoster } from './handoff-connector.js';
@@ -37,21 +39,36 @@ export function teamsKeyParts(conversationKey: string): TeamsKey | undefined {
   };
 }
 
-/** The service URL each conversation's activities came from (bounded, newest kept). */
+/**
+ * The service URL each conversation's activities came from. In memory (bounded, newest kept), or in a keyv store
+ * (`keyv`: the configured SQLite file or Redis) so an agent's message handled by another instance, or after a
+ * restart, still finds where to post. A write is skipped while the URL is unchanged.
+ */
 export class ServiceUrls {
   readonly #urls = new Map<string, string>();
 
-  remember(conversationId: string, serviceUrl: string): void {
+  constructor(private readonly keyv?: { store: Keyv<string>; ttlMs: number }) {}
+
+  async remember(conversationId: string, serviceUrl: string): Promise<void> {
+    const known = this.#urls.get(conversationId);
     this.#urls.delete(conversationId);
     this.#urls.set(conversationId, serviceUrl);
     if (this.#urls.size > MAX_REMEMBERED) {
       const oldest = this.#urls.keys().next().value;
       if (oldest !== undefined) this.#urls.delete(oldest);
     }
+    if (this.keyv && known !== serviceUrl)
+      await this.keyv.store.set(conversationId, serviceUrl, this.keyv.ttlMs);
   }
 
-  get(conversationId: string): string | undefined {
-    return this.#urls.get(conversationId);
+  async get(conversationId: string): Promise<string | undefined> {
+    const known = this.#urls.get(conversationId);
+    if (known !== undefined || !this.keyv) return known;
+    return (await this.keyv.store.get(conversationId)) ?? undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.keyv?.store.disconnect();
   }
 }
 
@@ -67,11 +84,11 @@ export function teamsDelivery(deps: TeamsDeliveryDeps): CustomerDelivery {
     async deliver(conversationKey, replies, context) {
       const key = teamsKeyParts(conversationKey);
       if (!key) throw new Error('Not a Teams customer conversation key.');
-      const serviceUrl = deps.serviceUrls.get(key.conversationId) ?? deps.fallbackServiceUrl;
+      const serviceUrl = (await deps.serviceUrls.get(key.conversationId)) ?? deps.fallbackServiceUrl;
       if (!serviceUrl) throw new Error('No Bot Connector service URL is known for this Teams conversation.');
       const to = { serviceUrl, conversationId: key.conversationId, tenantId: key.tenantId };
       if (replies.some(isInteractive)) {
-        const replaced = deps.openCards.take(conversationKey);
+        const replaced = await deps.openCards.take(conversationKey);
         if (replaced) {
           const note = labelsFor(replaced.locale).superseded;
           await deps.poster.update(to, replaced.activityId, renderAnswered(replaced.replies, note));
@@ -93,6 +110,6 @@ async function post(
     const activityId = await deps.poster.send(to, renderCard(group, locale));
     const last = group.at(-1);
     if (last && isInteractive(last))
-      deps.openCards.remember(conversationKey, { activityId, replies: group, locale });
+      await deps.openCards.remember(conversationKey, { activityId, replies: group, locale });
   }
 }

@@ -16,11 +16,11 @@ import {
   roomTexts,
   type Ticket,
 } from '../../src/handoff/index.js';
+import { memoryControls, type RoomControls } from '../../src/handoff/room-controls.js';
 import { controlsCard, noteCard, relayCard, settledCard, ticketCard } from './handoff-cards.js';
 import { type TeamsConversation, type TeamsPoster, threadConversation } from './handoff-connector.js';
 
 export const TEAMS_ROOM_NAME = 'teams';
-const MAX_REMEMBERED = 10_000;
 
 /** The summary as first posted: a claimed request keeps its "request left out of hours" heading. */
 function summaryOf(ticket: Ticket, locale: Locale): string {
@@ -31,14 +31,14 @@ function summaryOf(ticket: Ticket, locale: Locale): string {
 export class TeamsAgentRoom implements AgentRoom {
   readonly name = TEAMS_ROOM_NAME;
   readonly platform = 'teams' as const;
-  /** Ticket id → activity id of the claimer's controls in its thread. */
-  readonly #controls = new Map<string, string>();
 
   constructor(
     private readonly poster: TeamsPoster,
     /** The agents' channel. */
     readonly channel: TeamsConversation,
     private readonly locale: Locale = 'ja',
+    /** Ticket → activity id of the claimer's controls in its thread (shared by instances: see `RoomControls`). */
+    private readonly controls: RoomControls = memoryControls(),
   ) {}
 
   #thread(rootId: string): TeamsConversation {
@@ -60,24 +60,19 @@ export class TeamsAgentRoom implements AgentRoom {
       threadRef,
       settledCard(summaryOf(ticket, this.locale), status),
     );
-    if (this.#controls.has(ticket.id)) return;
+    if ((await this.controls.get(this.name, ticket.id)) !== undefined) return;
     const controls = await this.poster.send(
       this.#thread(threadRef),
       controlsCard(ticket.id, agentLabel, this.locale),
     );
-    this.#controls.set(ticket.id, controls);
-    if (this.#controls.size > MAX_REMEMBERED) {
-      const oldest = this.#controls.keys().next().value;
-      if (oldest !== undefined) this.#controls.delete(oldest);
-    }
+    await this.controls.remember(this.name, ticket.id, controls);
   }
 
   async markClosed(ticket: Ticket, threadRef: string, note: string): Promise<void> {
     const thread = this.#thread(threadRef);
     const status = `🔒 ${note}`;
     await this.poster.update(thread, threadRef, settledCard(summaryOf(ticket, this.locale), status));
-    const controls = this.#controls.get(ticket.id);
-    this.#controls.delete(ticket.id);
+    const controls = await this.controls.take(this.name, ticket.id);
     if (controls) await this.poster.update(thread, controls, noteCard(status));
     await this.poster.send(thread, noteCard(status));
   }

@@ -1,7 +1,8 @@
 /**
  * The page's other API calls: `GET /chat/api/history` (the session's transcript and sign-in state, so a reload
- * or restart shows the conversation again; `?after=<seq>` returns only later entries, and `handoff` says whether
- * messages from a person may arrive outside the page's turns — see delivery.ts), `POST /chat/api/session` (the support site's `?token=`), and in demo
+ * or restart shows the conversation again; `?after=<seq>` returns only later entries, `handoff` says whether
+ * messages from a person may arrive outside the page's turns — see delivery.ts — and `events` is where the page's
+ * event stream starts, see events.ts), `POST /chat/api/session` (the support site's `?token=`), and in demo
  * mode only `GET /chat/api/demo/customers` + `POST /chat/api/demo/sign-in` (mints a token server-side). The
  * token itself never leaves the server again: responses say only whether, and as whom, the visitor is signed in.
  */
@@ -39,10 +40,25 @@ function afterParam(request: IncomingMessage): number {
   return /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
 }
 
+/** Where the page's event stream starts (`?after=`); `undefined` without live handoff or when the feed fails. */
+async function eventsCursor(deps: WebDeps, sessionId: string): Promise<string | undefined> {
+  const feed = deps.context.handoff?.feed;
+  if (!feed) return undefined;
+  try {
+    return (await feed.latest(`web:${sessionId}`)) ?? '0-0';
+  } catch (error) {
+    deps.context.onError(error, { channel: 'web', phase: 'event stream cursor' });
+    return undefined;
+  }
+}
+
 export function historyHandler(deps: WebDeps) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const session = await deps.sessions.open(request, response, localeHint(request));
     const after = afterParam(request);
+    // Read before the transcript: an event stream opened from this id repeats at most what the entries already
+    // hold (the page shows an entry number once), and misses nothing published after the transcript was read.
+    const events = await eventsCursor(deps, session.id);
     const entries = (await deps.transcripts.read(session.id)).filter((entry) => entry.seq > after);
     const handoff = await handoffState(deps.context.handoff?.desk, session.id, (error) =>
       deps.context.onError(error, { channel: 'web', phase: 'handoff state' }),
@@ -53,6 +69,7 @@ export function historyHandler(deps: WebDeps) {
       ...signInState(session, deps.now()),
       entries,
       ...(handoff ? { handoff } : {}),
+      ...(events ? { events } : {}),
     });
   };
 }

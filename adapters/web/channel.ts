@@ -3,19 +3,23 @@
  * page's actions into Turns for `engine.handle` and Replies into transcript entries the page renders. It decides
  * nothing about a procedure.
  *
- * Routes: `GET /` (page), `GET /chat/assets/*`, `GET /chat/api/history[?after=<seq>]`, `POST /chat/api/turn`,
+ * Routes: `GET /` (page), `GET /chat/assets/*`, `GET /chat/api/history[?after=<seq>]`, `GET /chat/api/events`
+ * (Server-Sent Events: messages from a person, see events.ts), `POST /chat/api/turn`,
  * `POST /chat/api/session` (support-site token), `GET /chat/api/receipts/<id>`, and in demo mode only
  * `GET /chat/api/demo/customers` + `POST /chat/api/demo/sign-in`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
 import { type RateLimit, slidingWindow } from '../../src/channels/rate-limit.js';
+import { createStore } from '../../src/engine/store/index.js';
 import type { Route } from '../../src/http/routes.js';
 import { openKeyv } from '../../src/storage/open-keyv.js';
+import { storeBackendFor } from '../../src/storage/store-backend.js';
 import { demoCustomersHandler, demoSignInHandler, historyHandler, siteTokenHandler } from './api.js';
 import { webDelivery } from './delivery.js';
 import type { WebDeps } from './deps.js';
-import { checkFrameAncestors, isHttps, sender, sendProblem } from './http.js';
+import { type EventStreamOptions, EventStreams } from './events.js';
+import { checkFrameAncestors, isHttps, securityHeaders, sender, sendProblem } from './http.js';
 import { KeyedLocks } from './locks.js';
 import { RECEIPTS_PATH, type ReceiptReader, receiptHandler } from './receipts.js';
 import { type CookieSecurity, Sessions, type WebSession } from './session.js';
@@ -38,6 +42,8 @@ export interface WebOptions {
   sessionCreationLimit?: RateLimit;
   /** `Secure` cookie: `auto` (default) when the request came over HTTPS (directly or per X-Forwarded-Proto). */
   cookieSecurity?: CookieSecurity;
+  /** The event stream's heartbeat and bounds (`GET /chat/api/events`). */
+  events?: EventStreamOptions;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { max: 20, windowMs: 10_000 };
@@ -48,11 +54,15 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
   const { config } = context;
   const ttlMs = config.CONVERSATION_IDLE_HOURS * 3600_000;
   const now = options.now ?? (() => new Date());
-  const send = sender({ frameAncestors: checkFrameAncestors(options.frameAncestors ?? "'self'") });
+  const security = { frameAncestors: checkFrameAncestors(options.frameAncestors ?? "'self'") };
+  const send = sender(security);
   const files = await loadStatic(new URL('./public/', import.meta.url));
   // Both throw when their store fails: an outage answers 503, never a new session or an empty transcript.
   const sessionKeyv = await openKeyv<WebSession>(config, 'web-sessions', { throwOnErrors: true });
-  const transcriptKeyv = await openKeyv<Entry[]>(config, 'web-transcripts', { throwOnErrors: true });
+  // Versioned (compare-and-set): instances appending to one session's transcript never overwrite each other.
+  const transcripts = new Transcripts(
+    await createStore<Entry[]>({ ...storeBackendFor(config), namespace: 'web-transcript', ttlMs }),
+  );
   const sessions = new Sessions(sessionKeyv, {
     ttlMs,
     creation: {
@@ -70,7 +80,7 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
   const deps: WebDeps = {
     context,
     sessions,
-    transcripts: new Transcripts(transcriptKeyv, ttlMs),
+    transcripts,
     locks: new KeyedLocks(),
     limiter:
       context.limiterFor?.('web', options.rateLimit ?? DEFAULT_RATE_LIMIT) ??
@@ -80,8 +90,10 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
     demo: options.demo,
     now,
   };
-  // Live handoff: messages from a person reach this chat's transcripts (the page fetches them).
-  context.handoff?.registry.addDelivery('web', webDelivery(deps));
+  // Live handoff: messages from a person reach this chat's transcripts and, through the feed, its event streams.
+  const feed = context.handoff?.feed;
+  context.handoff?.registry.addDelivery('web', webDelivery(deps, feed));
+  const events = new EventStreams(deps, feed, securityHeaders(security), options.events);
 
   const page = async (request: IncomingMessage, response: ServerResponse) => {
     const session = await sessions.find(request);
@@ -98,6 +110,7 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
     { method: 'GET', path: '/', handle: page },
     { method: 'GET', path: `${ASSET_PREFIX}*`, handle: asset },
     { method: 'GET', path: '/chat/api/history', handle: historyHandler(deps) },
+    { method: 'GET', path: '/chat/api/events', handle: events.handle },
     { method: 'POST', path: '/chat/api/turn', handle: turnHandler(deps) },
     { method: 'POST', path: '/chat/api/session', handle: siteTokenHandler(deps) },
     {
@@ -128,9 +141,11 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
   return {
     name: 'web',
     routes,
+    drain: () => events.drain(),
     async close() {
+      events.drain();
       await sessionKeyv.disconnect();
-      await transcriptKeyv.disconnect();
+      await transcripts.close();
     },
   };
 }

@@ -1,11 +1,14 @@
 /**
  * Live handoff → the web chat: messages from the desk (an agent joined, the agent's words, "back to the bot" and
  * the question shown again) are appended to the session's transcript as bot entries, under the session's lock so
- * they never interleave with a turn. The page fetches them with `GET /chat/api/history?after=<seq>` while the
- * conversation has an open ticket (see `handoffState`). Nothing is decided here.
+ * they never interleave with a turn within this instance (across instances the transcript's compare-and-set keeps
+ * both). The new entries are then published to the customer feed: whichever instance holds the page's event
+ * stream (`GET /chat/api/events`, events.ts) is woken and pushes them. Nothing is decided here.
  */
+import type { CustomerFeed } from '../../src/handoff/feed.js';
 import type { CustomerDelivery, LiveDesk } from '../../src/handoff/index.js';
 import type { WebDeps } from './deps.js';
+import type { WebFeedBody } from './events.js';
 
 const PREFIX = 'web:';
 
@@ -19,6 +22,7 @@ export function sessionOfKey(conversationKey: string): string | undefined {
 /** Rejects when the key is not a web session's or the session is gone (expired): nobody would see the messages. */
 export function webDelivery(
   deps: Pick<WebDeps, 'sessions' | 'transcripts' | 'locks' | 'now'>,
+  feed: CustomerFeed<unknown> | undefined,
 ): CustomerDelivery {
   return {
     async deliver(conversationKey, replies) {
@@ -26,11 +30,14 @@ export function webDelivery(
       if (sessionId === undefined) throw new Error('Not a web chat conversation key.');
       await deps.locks.run(sessionId, async () => {
         if (!(await deps.sessions.get(sessionId))) throw new Error('The web chat session has expired.');
-        await deps.transcripts.append(
+        const entries = await deps.transcripts.append(
           sessionId,
           replies.map((reply) => ({ from: 'bot' as const, reply })),
           deps.now(),
         );
+        // In the transcript already: a page that misses this push reads them from the history.
+        const body: WebFeedBody = { entries };
+        await feed?.publish(conversationKey, body);
       });
     },
   };

@@ -1,13 +1,14 @@
 /**
  * The conversation as the web page shows it, kept per session so a reload (and, on SQLite/Redis, a restart)
  * shows it again. Bounded to the last {@link TRANSCRIPT_LIMIT} entries, with the idle time to live of the
- * conversation. Last write wins across instances (Keyv has no compare-and-set); within one process a session's
- * turns are serialised by the channel, so nothing is lost there.
+ * conversation (the versioned store's). An append is compare-and-set: a turn on one instance and an agent's
+ * message delivered by another never overwrite each other, and entry numbers (`seq`) are never given twice —
+ * the page and the event stream rely on them to show every entry once, in order.
  *
  * What the user typed is stored as shown back, with one-time codes and e-mail addresses masked: the transcript
  * is a display, not a record (receipts are the record), and needs neither.
  */
-import type { Keyv } from 'keyv';
+import type { ConversationStore } from '../../src/engine/store/types.js';
 import type { Reply } from '../../src/engine/turn.js';
 import { orUnavailable } from '../../src/storage/unavailable.js';
 
@@ -28,32 +29,43 @@ export function maskForTranscript(text: string): string {
   return text.replace(EMAIL, (_all, first: string, domain: string) => `${first}•••@${domain}`);
 }
 
+/** Appends re-read and retry on a conflict this many times (two writers on one session at once). */
+const MAX_APPEND_TRIES = 8;
+
 export class Transcripts {
   constructor(
-    private readonly keyv: Keyv<Entry[]>,
-    private readonly ttlMs: number,
+    private readonly store: ConversationStore<Entry[]>,
     private readonly limit = TRANSCRIPT_LIMIT,
   ) {}
 
   async read(sessionId: string): Promise<Entry[]> {
     // A store that does not answer is a 503 (StorageUnavailableError), never an empty transcript.
-    return orUnavailable('web transcript', async () => (await this.keyv.get(sessionId)) ?? []);
+    return orUnavailable('web transcript', async () => (await this.store.get(sessionId))?.value ?? []);
   }
 
   /** Appends entries (numbered after the last one) and returns them as stored. */
   async append(sessionId: string, items: readonly NewEntry[], at: Date): Promise<Entry[]> {
-    const existing = await this.read(sessionId);
-    let seq = existing.at(-1)?.seq ?? 0;
-    const stamp = at.toISOString();
-    const added: Entry[] = items.map((item) => {
-      seq += 1;
-      return item.from === 'user'
-        ? { seq, at: stamp, from: 'user', text: item.text }
-        : { seq, at: stamp, from: 'bot', reply: item.reply };
+    return orUnavailable('web transcript', async () => {
+      for (let attempt = 0; attempt < MAX_APPEND_TRIES; attempt++) {
+        const loaded = await this.store.get(sessionId);
+        const existing = loaded?.value ?? [];
+        let seq = existing.at(-1)?.seq ?? 0;
+        const stamp = at.toISOString();
+        const added: Entry[] = items.map((item) => {
+          seq += 1;
+          return item.from === 'user'
+            ? { seq, at: stamp, from: 'user', text: item.text }
+            : { seq, at: stamp, from: 'bot', reply: item.reply };
+        });
+        const next = [...existing, ...added].slice(-this.limit);
+        const written = await this.store.compareAndSet(sessionId, loaded?.version ?? 0, next);
+        if (written.ok) return added;
+      }
+      throw new Error(`The transcript kept changing under us; gave up after ${MAX_APPEND_TRIES} tries.`);
     });
-    await orUnavailable('web transcript', () =>
-      this.keyv.set(sessionId, [...existing, ...added].slice(-this.limit), this.ttlMs),
-    );
-    return added;
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
   }
 }

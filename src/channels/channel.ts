@@ -47,5 +47,10 @@ export interface Channel {
   routes: Route[];
   /** Starts background connections (Socket Mode); resolves when ready. */
   start?(): Promise<void>;
+  /**
+   * Shutdown has begun (new connections are refused): end long-lived responses now (the web chat's event
+   * streams), so they neither hold the grace period for requests in flight nor keep clients on this instance.
+   */
+  drain?(): void;
   close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 /**
  * In a real browser: a customer in the web chat asks for a person during a cancellation; an agent in the Slack
  * agents' room (signed requests to the bot, fake Slack Web API) claims the ticket, writes, and hands back. The
- * page shows the agent's messages without a reload (it fetches new entries while a ticket is open), and the bot
- * resumes at the question the customer was at. Screenshots in `screenshots/handoff/`.
+ * page shows the agent's messages without a reload (pushed over its event stream while a ticket is open, not
+ * polled), and the bot resumes at the question the customer was at. Screenshots in `screenshots/handoff/`.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,8 @@ describe.skipIf(!chromiumAvailable)('browser: live chat with a person in the Sla
   }, async () => {
     run = await open();
     const { h, page } = run;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     await page.goto(h.url);
     await waitForText(page, 'ご用件をお選びください');
     await say(page, 'ポータルの契約を解約したい');
@@ -114,6 +116,11 @@ describe.skipIf(!chromiumAvailable)('browser: live chat with a person in the Sla
     // The composer's hint no longer promises the bot's commands while a person is on the line.
     expect(await page.locator('#composer-hint').textContent()).toContain('担当者に届きます');
     await shot(page, 'agent-writes');
+    // Pushed, not polled: the page holds an event stream, and fetches nothing while nothing happens.
+    expect(requests.some((url) => url.includes('/chat/api/events?after='))).toBe(true);
+    const before = requests.length;
+    await page.waitForTimeout(2_500);
+    expect(requests.slice(before).filter((url) => url.includes('/chat/api/history'))).toEqual([]);
 
     // The customer's words go to the ticket's thread.
     await say(page, '解約の前に料金を確認したいです');
@@ -157,5 +164,33 @@ describe.skipIf(!chromiumAvailable)('browser: live chat with a person in the Sla
     await waitForText(page, '確認コードをお送りしました');
     await shot(page, 'bot-resumes');
     expect(h.testBot.errors).toEqual([]);
+  });
+
+  it('falls back to fetching the history when the browser has no EventSource', {
+    timeout: 120_000,
+  }, async () => {
+    run = await open();
+    const { h, page } = run;
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(globalThis, 'EventSource');
+    });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(h.url);
+    await waitForText(page, 'ご用件をお選びください');
+    await say(page, 'ポータルの契約を解約したい');
+    await waitForText(page, 'メールアドレスを入力してください');
+    await say(page, 'オペレーター');
+    await page
+      .locator('.msg.bot', { hasText: 'このチャットで担当者とお話しすることもできます' })
+      .getByRole('button', { name: 'チャットで担当者と話す' })
+      .click();
+    await waitForText(page, '担当者にお知らせしました');
+    const root = rootPost(h);
+    await h.slack(click(AGENT, 'handoff.claim', root));
+    await h.slack(threadReply(AGENT, root.ts, 'ポーリングでも届きます。'));
+    await waitForText(page, '担当者：ポーリングでも届きます。');
+    expect(requests.some((url) => url.includes('/chat/api/events'))).toBe(false);
+    expect(requests.filter((url) => url.includes('/chat/api/history?after=')).length).toBeGreaterThan(0);
   });
 });

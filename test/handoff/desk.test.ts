@@ -3,11 +3,13 @@
  * connections as two bot instances would have), out of hours a request instead of a live chat without blocking
  * the procedure, and failures of rooms or delivery that never reach the customer as a dead end.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
+import { createRedisStore } from '../../src/engine/store/redis.js';
 import { createSqliteStore } from '../../src/engine/store/sqlite.js';
 import type { ConversationStore } from '../../src/engine/store/types.js';
 import { HANDOFF_CHOICES, HANDOFF_TTL_MS, type HandoffRecord } from '../../src/handoff/index.js';
@@ -93,6 +95,33 @@ describe('claiming', () => {
       other.desk.claim(opened.ticket.id, AGENT_TWO),
     ]);
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+  });
+
+  it('lets exactly one win across two Redis connections (two bot instances), race after race', async () => {
+    // Unique per run: the Redis server is shared with other test runs.
+    const namespace = `handoff-test-${randomBytes(6).toString('hex')}`;
+    const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const storeA = await createRedisStore<HandoffRecord>({ url, ttlMs: 60_000, namespace });
+    const storeB = await createRedisStore<HandoffRecord>({ url, ttlMs: 60_000, namespace });
+    cleanups.push(async () => {
+      await storeA.close();
+      await storeB.close();
+    });
+    s = await setupHandoff({ now: OPEN_NOW, store: storeA });
+    const other = await setupHandoff({ now: OPEN_NOW, store: storeB });
+    cleanups.push(() => other.close());
+    for (let race = 0; race < 10; race++) {
+      const opened = await s.desk.request(`web:race-${race}-${namespace}`, REQUEST);
+      if (!opened.ok) throw new Error(`request refused: ${opened.reason}`);
+      const results = await Promise.all([
+        s.desk.claim(opened.ticket.id, AGENT_ONE),
+        other.desk.claim(opened.ticket.id, AGENT_TWO),
+      ]);
+      expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+      const winner = results.find((r) => r.ok);
+      if (!winner?.ok) throw new Error('no winner');
+      expect((await other.desk.ticket(opened.ticket.id))?.claimedBy).toBe(winner.ticket.claimedBy);
+    }
   });
 
   it('lets the claimer close; the others and non-agents cannot, and a closed ticket cannot be claimed', async () => {

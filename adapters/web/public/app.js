@@ -6,8 +6,12 @@
  *
  * Live handoff: messages from a person arrive outside the page's turns. While the server says the conversation
  * has an open ticket (`handoff` in the history answer: `live`, or `request` for a request left for later), the
- * page fetches `/chat/api/history?after=<last seq>` every 2 s (`live`) or 15 s (`request`). It asks once after
- * any turn that involved the handoff offer, and on load. Entries are numbered, so none is shown twice or skipped.
+ * page listens to `/chat/api/events` (Server-Sent Events, from the history answer's `events` id; the browser
+ * resumes with `Last-Event-ID` after a drop) and, on each message or (re)connection, fetches
+ * `/chat/api/history?after=<last seq>` for the ticket's state and anything the stream did not carry. Only when the
+ * browser has no EventSource, or the server refuses the stream, it fetches that every 2 s (`live`) or 15 s
+ * (`request`) instead. It asks once after any turn that involved the handoff offer, and on load. Entries are
+ * numbered, so none is shown twice or skipped.
  */
 import { localisePage, t } from './i18n.js';
 import { firstSafeControl, renderEntry, setActive } from './render.js';
@@ -43,6 +47,12 @@ let handoff;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let pollTimer;
 const POLL_MS = { live: 2000, request: 15000 };
+/** The open event stream, while a ticket is open. @type {EventSource | undefined} */
+let stream;
+/** Where a new event stream starts (the history answer's `events`). @type {string | undefined} */
+let eventsFrom;
+/** The server refused the stream (or the browser has none): fetch the history periodically instead. */
+let streamRefused = typeof EventSource === 'undefined';
 
 /** A random id per submission, so a retried request is recognised (works without a secure context). */
 function requestId() {
@@ -163,21 +173,64 @@ function involvesHandoff(/** @type {Entry | undefined} */ entry) {
   return entry?.from === 'bot' && (entry.reply.choices ?? []).some((c) => c.id.startsWith('__handoff-'));
 }
 
-/** @param {unknown} state */
-function setHandoff(state) {
+/** @param {unknown} state @param {unknown} [events] where a new event stream would start */
+function setHandoff(state, events) {
   handoff = state === 'live' || state === 'request' ? state : undefined;
+  if (typeof events === 'string') eventsFrom = events;
   // While a person is on the line every message goes to them: the bot's commands do not apply then.
   const hint = document.getElementById('composer-hint');
   if (hint) hint.textContent = t(locale, handoff === 'live' ? 'inputHintLive' : 'inputHint');
   clearTimeout(pollTimer);
-  pollTimer = handoff ? setTimeout(() => void poll(), POLL_MS[handoff]) : undefined;
+  pollTimer = undefined;
+  if (!handoff) closeStream();
+  else if (streamRefused || eventsFrom === undefined) {
+    closeStream();
+    pollTimer = setTimeout(() => void poll(), POLL_MS[handoff]);
+  } else openStream(eventsFrom);
+}
+
+function closeStream() {
+  stream?.close();
+  stream = undefined;
+}
+
+/** Listens for messages from a person; on each (and on every (re)connection) the history fills in the rest. */
+function openStream(/** @type {string} */ from) {
+  if (stream) return;
+  const source = new EventSource(`/chat/api/events?after=${encodeURIComponent(from)}`);
+  stream = source;
+  const catchUp = () => {
+    if (pending || stream !== source) return; // the turn in flight asks itself
+    void sync().catch(() => {});
+  };
+  source.onopen = catchUp;
+  source.onmessage = (event) => {
+    if (stream !== source) return;
+    try {
+      const data = JSON.parse(event.data);
+      if (Array.isArray(data.entries) && !pending && (data.entries[0]?.seq ?? 0) <= lastSeq + 1) {
+        append(data.entries, true);
+        settle();
+      }
+    } catch {
+      // Not ours to show: the history below has every entry.
+    }
+    catchUp();
+  };
+  source.onerror = () => {
+    // CONNECTING: the browser reconnects by itself (with Last-Event-ID). CLOSED: refused — fetch periodically.
+    if (source.readyState !== EventSource.CLOSED || stream !== source) return;
+    stream = undefined;
+    streamRefused = true;
+    setHandoff(handoff);
+  };
 }
 
 /** Fetches the entries after the last one shown (and whether to keep fetching); scrolls to the first new one. */
 async function sync() {
   const history = await api(`/chat/api/history?after=${lastSeq}`);
   append(history.entries, true);
-  setHandoff(history.handoff);
+  setHandoff(history.handoff, history.events);
   settle();
 }
 
@@ -248,7 +301,8 @@ async function reload() {
   lastSeq = 0;
   lastBot = undefined;
   append(history.entries, false);
-  setHandoff(history.handoff);
+  closeStream();
+  setHandoff(history.handoff, history.events);
   settle();
   return history;
 }

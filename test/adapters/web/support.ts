@@ -44,6 +44,10 @@ export interface History {
   signedIn: boolean;
   signedInAs?: string;
   entries: Entry[];
+  /** `live` / `request` while messages from a person may arrive outside turns. */
+  handoff?: string;
+  /** Where the page's event stream starts (with live handoff). */
+  events?: string;
 }
 
 /** One browser: keeps the session cookie between requests. */

@@ -1,11 +1,11 @@
 /** The web chat's small pieces: transcript masking and bounds, the rate window, CSP sources, echoes, locks. */
-import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { checkFrameAncestors } from '../../../adapters/web/http.js';
 import { echoOf } from '../../../adapters/web/input.js';
 import { KeyedLocks } from '../../../adapters/web/locks.js';
 import { type Entry, maskForTranscript, Transcripts } from '../../../adapters/web/transcript.js';
 import { slidingWindow } from '../../../src/channels/rate-limit.js';
+import { createMemoryStore } from '../../../src/engine/store/memory.js';
 
 describe('maskForTranscript', () => {
   it('masks a bare one-time code and e-mail local parts, keeps everything else', () => {
@@ -21,7 +21,7 @@ describe('maskForTranscript', () => {
 
 describe('Transcripts', () => {
   it('numbers entries and keeps only the newest up to the limit', async () => {
-    const transcripts = new Transcripts(new Keyv<Entry[]>(), 60_000, 5);
+    const transcripts = new Transcripts(createMemoryStore<Entry[]>({ ttlMs: 60_000 }), 5);
     const at = new Date('2026-11-23T01:00:00Z');
     for (let i = 1; i <= 4; i += 1) {
       await transcripts.append(
@@ -37,6 +37,32 @@ describe('Transcripts', () => {
     expect(kept.map((e) => e.seq)).toEqual([4, 5, 6, 7, 8]);
     expect(kept.map((e) => (e.from === 'user' ? e.text : ''))).toEqual(['v2', 'u3', 'v3', 'u4', 'v4']);
     expect(await transcripts.read('other')).toEqual([]);
+  });
+
+  it('never gives one number twice when two writers append to one session at once (two instances)', async () => {
+    const store = createMemoryStore<Entry[]>({ ttlMs: 60_000 });
+    const slow: typeof store = {
+      ...store,
+      // Both writers read the same transcript before either writes: the loser must re-read, not overwrite.
+      get: async (key) => {
+        const value = await store.get(key);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        return value;
+      },
+    };
+    const a = new Transcripts(slow);
+    const b = new Transcripts(slow);
+    const at = new Date('2026-11-23T01:00:00Z');
+    await Promise.all([
+      a.append('s1', [{ from: 'user', text: 'turn on A' }], at),
+      b.append('s1', [{ from: 'user', text: 'agent message via B' }], at),
+    ]);
+    const kept = await a.read('s1');
+    expect(kept.map((e) => e.seq)).toEqual([1, 2]);
+    expect(kept.map((e) => (e.from === 'user' ? e.text : '')).sort()).toEqual([
+      'agent message via B',
+      'turn on A',
+    ]);
   });
 });
 
