@@ -1,0 +1,58 @@
+/**
+ * The two SQL dialects the analytics run on, behind one small statement builder: the audit table's `what` column
+ * is JSON text in SQLite (`json_extract`) and `jsonb` in PostgreSQL (`->>`); `at` is ISO-8601 text in SQLite and
+ * `timestamptz` in PostgreSQL. Parameters are appended in the order they appear in the statement text (SQLite's
+ * `?` is positional), so a statement is always built front to back.
+ *
+ * The customers' day is Asia/Tokyo (UTC+9 all year: Japan has no daylight saving time), so a day bucket is the
+ * UTC instant plus nine hours, cut to its date, on both databases.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+export type SqlParam = string | number;
+
+/** The `what` fields the analytics read, by the column name they get in the `scope` CTE. */
+export const WHAT_FIELDS = {
+  closure: 'closure',
+  node: 'node',
+  ack: 'acknowledgement.id',
+  handoff: 'handoff',
+  score: 'score',
+  outcome: 'outcome',
+  declined: 'declined',
+  language: 'language',
+} as const;
+
+export class Statement {
+  readonly params: SqlParam[] = [];
+  constructor(readonly dialect: Dialect) {}
+
+  /** A placeholder for `value`, appended to the parameters. */
+  param(value: SqlParam): string {
+    this.params.push(value);
+    return this.dialect === 'sqlite' ? '?' : `$${this.params.length}`;
+  }
+
+  /** An instant as a comparable value of the `at` column's type. */
+  instant(value: Date): string {
+    const placeholder = this.param(value.toISOString());
+    return this.dialect === 'sqlite' ? placeholder : `${placeholder}::timestamptz`;
+  }
+
+  /** A `what` field (dotted path) as SQL text; numbers stay numbers (`score`). */
+  what(path: string): string {
+    if (this.dialect === 'sqlite') return `json_extract(what, '$.${path}')`;
+    const parts = path.split('.');
+    const last = parts.pop() as string;
+    const prefix = parts.map((part) => `->'${part}'`).join('');
+    const text = `what${prefix}->>'${last}'`;
+    return path === 'score' ? `(${text})::int` : text;
+  }
+
+  /** The Asia/Tokyo calendar day of `at`, as `YYYY-MM-DD` text. */
+  tokyoDay(column = 'at'): string {
+    return this.dialect === 'sqlite'
+      ? `date(${column}, '+9 hours')`
+      : `to_char(${column} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD')`;
+  }
+}
