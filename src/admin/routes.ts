@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { dailyCsv, funnelCsv } from '../analytics/csv.js';
 import type { AnalyticsDb } from '../analytics/db.js';
 import { parseFilters } from '../analytics/filters.js';
@@ -57,6 +58,7 @@ interface Asset {
   type: string;
 }
 
+/** The page's files, read once: Chart.js's UMD build from node_modules (beside its CommonJS entry point). */
 function loadAssets(): Map<string, Asset> {
   const require = createRequire(import.meta.url);
   const here = new URL('./public/', import.meta.url);
@@ -64,7 +66,7 @@ function loadAssets(): Map<string, Asset> {
     [
       'chart.umd.min.js',
       {
-        body: readFileSync(require.resolve('chart.js/dist/chart.umd.min.js')),
+        body: readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js')),
         type: 'text/javascript; charset=utf-8',
       },
     ],
