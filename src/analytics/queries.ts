@@ -95,15 +95,39 @@ const rate = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
+type Field = keyof typeof WHAT_FIELDS;
+
 /**
- * Starts a statement with the two CTEs every query uses: `base` (the window, each entry's `what` fields as
- * columns, the Tokyo day) and `scope` (`base` with the other filters).
+ * Starts a statement with the two CTEs every query uses: `base` (the window; the `what` fields the query needs as
+ * columns; the Tokyo day) and `scope` (`base` with the other filters). With `conversationFacts`, `base` also
+ * carries, for each entry, its conversation's first successful action (`first_ok`) and whether the conversation
+ * has any handoff (`handed`), computed over the whole window by window functions (one sort, no self-join).
  */
-function withScope(db: AnalyticsDb, filters: AnalyticsFilters): { q: Statement; head: string } {
+function withScope(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  needed: readonly Field[],
+  options: { day?: boolean; conversationFacts?: boolean } = {},
+): { q: Statement; head: string } {
   const q = new Statement(db.dialect);
-  const fields = Object.entries(WHAT_FIELDS)
-    .map(([column, path]) => `${q.what(path)} AS ${column}`)
-    .join(', ');
+  const wanted = new Set<Field>(needed);
+  if (filters.language !== undefined) wanted.add('language');
+  const columns = [
+    'kind',
+    'channel',
+    'conversation',
+    'dialog_id',
+    'at',
+    'result',
+    ...(options.day ? [`${q.tokyoDay()} AS day`] : []),
+    ...[...wanted].map((field) => `${q.what(WHAT_FIELDS[field])} AS ${field}`),
+    ...(options.conversationFacts
+      ? [
+          `MIN(CASE WHEN kind = 'action' AND result = 'ok' THEN at END) OVER (PARTITION BY conversation) AS first_ok`,
+          `MAX(CASE WHEN kind = 'handoff' THEN 1 ELSE 0 END) OVER (PARTITION BY conversation) AS handed`,
+        ]
+      : []),
+  ];
   const since = q.instant(filters.since);
   const until = q.instant(filters.until);
   const where: string[] = [];
@@ -111,8 +135,7 @@ function withScope(db: AnalyticsDb, filters: AnalyticsFilters): { q: Statement; 
   if (filters.dialogId !== undefined) where.push(`dialog_id = ${q.param(filters.dialogId)}`);
   if (filters.language !== undefined) where.push(`language = ${q.param(filters.language)}`);
   const head = `WITH base AS (
-      SELECT kind, channel, conversation, dialog_id, at, result, ${q.tokyoDay()} AS day, ${fields}
-        FROM ${db.table} WHERE at >= ${since} AND at < ${until}),
+      SELECT ${columns.join(', ')} FROM ${db.table} WHERE at >= ${since} AND at < ${until}),
     scope AS (SELECT * FROM base${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''})`;
   return { q, head };
 }
@@ -147,7 +170,7 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     return entry;
   };
 
-  const totals = withScope(db, filters);
+  const totals = withScope(db, filters, ['closure', 'handoff']);
   const ended = (closure: string) => count(`kind = 'dialog-ended' AND closure = '${closure}'`);
   for (const row of await db.all(
     `${totals.head}
@@ -172,21 +195,15 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     entry.handoffRequest = num(row.handoff_request);
   }
 
-  const done = withScope(db, filters);
+  const done = withScope(db, filters, ['closure'], { conversationFacts: true });
   for (const row of await db.all(
-    `${done.head},
-     oks AS (SELECT conversation, MIN(at) AS first_ok FROM base
-              WHERE kind = 'action' AND result = 'ok' GROUP BY conversation),
-     handed AS (SELECT DISTINCT conversation FROM base WHERE kind = 'handoff')
-     SELECT e.dialog_id,
-       ${count('o.first_ok IS NOT NULL AND o.first_ok <= e.at')} AS completed,
-       ${count('o.first_ok IS NOT NULL AND o.first_ok <= e.at AND h.conversation IS NULL')} AS contained,
-       ${count('o.first_ok IS NULL OR o.first_ok > e.at')} AS unverified
-     FROM scope e
-       LEFT JOIN oks o ON o.conversation = e.conversation
-       LEFT JOIN handed h ON h.conversation = e.conversation
-     WHERE e.kind = 'dialog-ended' AND e.closure = 'completed'
-     GROUP BY e.dialog_id`,
+    `${done.head}
+     SELECT dialog_id,
+       ${count('first_ok IS NOT NULL AND first_ok <= at')} AS completed,
+       ${count('first_ok IS NOT NULL AND first_ok <= at AND handed = 0')} AS contained,
+       ${count('first_ok IS NULL OR first_ok > at')} AS unverified
+     FROM scope WHERE kind = 'dialog-ended' AND closure = 'completed'
+     GROUP BY dialog_id`,
     done.q.params,
   )) {
     const entry = get(String(row.dialog_id));
@@ -195,7 +212,7 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     entry.unknown += num(row.unverified);
   }
 
-  const steps = withScope(db, filters);
+  const steps = withScope(db, filters, ['node', 'ack']);
   for (const row of await db.all(
     `${steps.head}
      SELECT dialog_id, kind, node, ack, COUNT(*) AS n FROM scope
@@ -238,7 +255,7 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
 
 /** Started, handed-off conversations and abandoned runs per Asia/Tokyo day, oldest first (days with entries). */
 export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise<DayPoint[]> {
-  const { q, head } = withScope(db, filters);
+  const { q, head } = withScope(db, filters, ['closure', 'handoff'], { day: true });
   const rows = await db.all(
     `${head}
      SELECT day,
@@ -265,7 +282,7 @@ export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise
 }
 
 export async function satisfaction(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Satisfaction> {
-  const { q, head } = withScope(db, filters);
+  const { q, head } = withScope(db, filters, ['score', 'outcome']);
   const rows = await db.all(
     `${head}
      SELECT score, outcome, COUNT(*) AS n FROM scope WHERE kind = 'satisfaction' GROUP BY score, outcome`,
@@ -296,7 +313,7 @@ export async function faq(
   filters: AnalyticsFilters,
   options: { top?: number; minCount?: number } = {},
 ): Promise<FaqSummary> {
-  const outcomes = withScope(db, filters);
+  const outcomes = withScope(db, filters, ['outcome']);
   const summary: FaqSummary = { answered: 0, declined: 0, escalated: 0, notHelpful: 0, topDeclined: [] };
   for (const row of await db.all(
     `${outcomes.head} SELECT outcome, COUNT(*) AS n FROM scope WHERE kind = 'faq' GROUP BY outcome`,
@@ -308,7 +325,7 @@ export async function faq(
     else if (row.outcome === 'escalated') summary.escalated += n;
     else if (row.outcome === 'not-helpful') summary.notHelpful += n;
   }
-  const top = withScope(db, filters);
+  const top = withScope(db, filters, ['outcome', 'declined']);
   const rows = await db.all(
     `${top.head}
      SELECT TRIM(declined) AS question, COUNT(*) AS n FROM scope
@@ -323,17 +340,20 @@ export async function faq(
 
 /** The channels and procedures seen in the window (for the filter menus). */
 export async function choices(db: AnalyticsDb, filters: AnalyticsFilters): Promise<FilterChoices> {
-  const { q, head } = withScope(db, { since: filters.since, until: filters.until });
+  const { q, head } = withScope(db, { since: filters.since, until: filters.until }, []);
   const rows = await db.all(
-    `${head} SELECT DISTINCT 'c' AS k, channel AS v FROM base
-      UNION SELECT DISTINCT 'p' AS k, dialog_id AS v FROM base WHERE kind = 'dialog-started'`,
+    `${head} SELECT DISTINCT channel AS c, CASE WHEN kind = 'dialog-started' THEN dialog_id END AS p FROM base`,
     q.params,
   );
-  const pick = (k: string) =>
-    rows
-      .filter((row) => row.k === k)
-      .map((row) => String(row.v))
-      .sort();
+  const pick = (k: 'c' | 'p') =>
+    [
+      ...new Set(
+        rows
+          .map((row) => row[k])
+          .filter((v) => v !== null && v !== undefined)
+          .map(String),
+      ),
+    ].sort();
   return { channels: pick('c'), procedures: pick('p') };
 }
 
