@@ -98,7 +98,8 @@ const num = (value: unknown): number => (value === null || value === undefined ?
 type Field = keyof typeof WHAT_FIELDS;
 
 /**
- * Starts a statement with the two CTEs every query uses: `base` (the window; the `what` fields the query needs as
+ * Starts a statement with the two CTEs every query uses: `base` (the entries of `kinds` in the window — an index on
+ * `(kind, at)` serves it, migration 2 —; the `what` fields the query needs as
  * columns; the Tokyo day) and `scope` (`base` with the other filters). With `conversationFacts`, `base` also
  * carries, for each entry, its conversation's first successful action (`first_ok`) and whether the conversation
  * has any handoff (`handed`), computed over the whole window by window functions (one sort, no self-join).
@@ -106,6 +107,7 @@ type Field = keyof typeof WHAT_FIELDS;
 function withScope(
   db: AnalyticsDb,
   filters: AnalyticsFilters,
+  kinds: readonly string[],
   needed: readonly Field[],
   options: { day?: boolean; conversationFacts?: boolean } = {},
 ): { q: Statement; head: string } {
@@ -128,6 +130,8 @@ function withScope(
         ]
       : []),
   ];
+  // Placeholders in the order they appear in the text (SQLite's `?` is positional).
+  const kindList = kinds.map((kind) => q.param(kind)).join(', ');
   const since = q.instant(filters.since);
   const until = q.instant(filters.until);
   const where: string[] = [];
@@ -135,7 +139,8 @@ function withScope(
   if (filters.dialogId !== undefined) where.push(`dialog_id = ${q.param(filters.dialogId)}`);
   if (filters.language !== undefined) where.push(`language = ${q.param(filters.language)}`);
   const head = `WITH base AS (
-      SELECT ${columns.join(', ')} FROM ${db.table} WHERE at >= ${since} AND at < ${until}),
+      SELECT ${columns.join(', ')} FROM ${db.table}
+       WHERE kind IN (${kindList}) AND at >= ${since} AND at < ${until}),
     scope AS (SELECT * FROM base${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''})`;
   return { q, head };
 }
@@ -170,7 +175,12 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     return entry;
   };
 
-  const totals = withScope(db, filters, ['closure', 'handoff']);
+  const totals = withScope(
+    db,
+    filters,
+    ['dialog-started', 'dialog-ended', 'handoff'],
+    ['closure', 'handoff'],
+  );
   const ended = (closure: string) => count(`kind = 'dialog-ended' AND closure = '${closure}'`);
   for (const row of await db.all(
     `${totals.head}
@@ -195,7 +205,9 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     entry.handoffRequest = num(row.handoff_request);
   }
 
-  const done = withScope(db, filters, ['closure'], { conversationFacts: true });
+  const done = withScope(db, filters, ['dialog-ended', 'action', 'handoff'], ['closure'], {
+    conversationFacts: true,
+  });
   for (const row of await db.all(
     `${done.head}
      SELECT dialog_id,
@@ -212,7 +224,7 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     entry.unknown += num(row.unverified);
   }
 
-  const steps = withScope(db, filters, ['node', 'ack']);
+  const steps = withScope(db, filters, ['disclosure-shown', 'acknowledged', 'confirmed'], ['node', 'ack']);
   for (const row of await db.all(
     `${steps.head}
      SELECT dialog_id, kind, node, ack, COUNT(*) AS n FROM scope
@@ -255,7 +267,15 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
 
 /** Started, handed-off conversations and abandoned runs per Asia/Tokyo day, oldest first (days with entries). */
 export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise<DayPoint[]> {
-  const { q, head } = withScope(db, filters, ['closure', 'handoff'], { day: true });
+  const { q, head } = withScope(
+    db,
+    filters,
+    ['dialog-started', 'dialog-ended', 'handoff'],
+    ['closure', 'handoff'],
+    {
+      day: true,
+    },
+  );
   const rows = await db.all(
     `${head}
      SELECT day,
@@ -282,7 +302,7 @@ export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise
 }
 
 export async function satisfaction(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Satisfaction> {
-  const { q, head } = withScope(db, filters, ['score', 'outcome']);
+  const { q, head } = withScope(db, filters, ['satisfaction'], ['score', 'outcome']);
   const rows = await db.all(
     `${head}
      SELECT score, outcome, COUNT(*) AS n FROM scope WHERE kind = 'satisfaction' GROUP BY score, outcome`,
@@ -313,7 +333,7 @@ export async function faq(
   filters: AnalyticsFilters,
   options: { top?: number; minCount?: number } = {},
 ): Promise<FaqSummary> {
-  const outcomes = withScope(db, filters, ['outcome']);
+  const outcomes = withScope(db, filters, ['faq'], ['outcome']);
   const summary: FaqSummary = { answered: 0, declined: 0, escalated: 0, notHelpful: 0, topDeclined: [] };
   for (const row of await db.all(
     `${outcomes.head} SELECT outcome, COUNT(*) AS n FROM scope WHERE kind = 'faq' GROUP BY outcome`,
@@ -325,7 +345,7 @@ export async function faq(
     else if (row.outcome === 'escalated') summary.escalated += n;
     else if (row.outcome === 'not-helpful') summary.notHelpful += n;
   }
-  const top = withScope(db, filters, ['outcome', 'declined']);
+  const top = withScope(db, filters, ['faq'], ['outcome', 'declined']);
   const rows = await db.all(
     `${top.head}
      SELECT TRIM(declined) AS question, COUNT(*) AS n FROM scope
@@ -340,7 +360,12 @@ export async function faq(
 
 /** The channels and procedures seen in the window (for the filter menus). */
 export async function choices(db: AnalyticsDb, filters: AnalyticsFilters): Promise<FilterChoices> {
-  const { q, head } = withScope(db, { since: filters.since, until: filters.until }, []);
+  const { q, head } = withScope(
+    db,
+    { since: filters.since, until: filters.until },
+    ['dialog-started', 'faq'],
+    [],
+  );
   const rows = await db.all(
     `${head} SELECT DISTINCT channel AS c, CASE WHEN kind = 'dialog-started' THEN dialog_id END AS p FROM base`,
     q.params,
