@@ -251,7 +251,7 @@ function analyticsSection(r: Results): string {
   return [
     '## analytics',
     '',
-    `Opt-in (\`npm run bench -- --only analytics\`), measured ${a.date}: the dashboard's queries (\`src/analytics/queries.ts\`) on ${a.entries} synthetic audit entries over 90 days in PostgreSQL (\`bench/analytics/generate.ts\`: whole procedure runs, FAQ, satisfaction), written by multi-row INSERT in ${a.insertSeconds} s (${a.tableMiB} MiB with indexes) into a schema of its own, created by the real migrations and dropped afterwards. Each query once to warm up, then ${a.runs} times; median and slowest. Target < 1 s each.`,
+    `Opt-in (\`npm run bench -- --only analytics\`), measured ${a.date}: the dashboard's queries (\`src/analytics/queries.ts\`) on ${a.entries} synthetic audit entries over 90 days in PostgreSQL (\`bench/analytics/generate.ts\`: whole procedure runs, FAQ, satisfaction), written by multi-row INSERT in ${a.insertSeconds} s (${a.tableMiB} MiB with indexes) into a schema of its own, created by the real migrations and dropped afterwards. Each query once to warm up, then ${a.runs} times; median and slowest (wall-clock). Target < 1 s each. Load average (1 min) ${a.load[0]} before the timed queries, ${a.load[1]} after, on ${r.machine.cores} cores: other work on the machine competed for the CPU.`,
     '',
     table(
       ['query', 'window', 'median ms', 'max ms', '< 1 s'],
