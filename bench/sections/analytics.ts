@@ -34,6 +34,8 @@ export type AnalyticsSection =
       tableMiB: number;
       runs: number;
       timings: AnalyticsQueryTiming[];
+      /** 1-minute load average before and after the timed queries (2 cores: above 2 means CPU competition). */
+      load: [number, number];
     }
   | { skipped: string };
 
@@ -129,6 +131,7 @@ export async function runAnalyticsSection(options: {
       tableMiB,
       runs: options.runs,
       timings,
+      load: [loadBefore, round(loadavg()[0] ?? 0)],
     };
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
