@@ -50,11 +50,15 @@ export async function openPostgresAnalytics(options: {
     max: 3,
     connectionTimeoutMillis: 5000,
     application_name: 'helpdesk-bot-analytics',
-    // Per session, for these aggregates only: sorts of a few hundred thousand rows stay in memory, and no JIT
-    // compilation (it costs more than it saves on queries of a second or less).
-    options: '-c work_mem=64MB -c jit=off',
   });
   pool.on('error', () => undefined); // an idle connection's error is seen again by the next query
+  // Per session, for these aggregates only: sorts and hashes of a few hundred thousand rows stay in memory, and no
+  // JIT compilation (it costs more than it saves on queries of a second or less). Queued before any query of the
+  // new connection (a client runs its queries in order); set here, not in `options`, so that a DATABASE_URL's own
+  // `options` (e.g. its search_path) are kept.
+  pool.on('connect', (client) => {
+    client.query("SET work_mem = '64MB'; SET jit = off").catch(() => undefined);
+  });
   const table = checkIdentifier(options.table ?? 'audit_log', 'table');
   let schema = options.schema;
   if (schema === undefined) {
