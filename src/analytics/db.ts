@@ -39,6 +39,20 @@ export function openSqliteAnalytics(path: string, table = 'audit_log'): Analytic
   };
 }
 
+/**
+ * The connection string with this pool's session settings added to its own `options` (a search_path there is
+ * kept): sorts and hashes of a few hundred thousand rows stay in memory (`work_mem`), and no JIT compilation (it
+ * costs more than it saves on queries of a second or less). For these read-only aggregates only.
+ */
+export function withSessionSettings(connectionString: string, settings = ANALYTICS_SESSION): string {
+  const url = new URL(connectionString);
+  const own = url.searchParams.get('options') ?? '';
+  url.searchParams.set('options', `${own} ${settings}`.trim());
+  return url.toString();
+}
+
+export const ANALYTICS_SESSION = '-c work_mem=64MB -c jit=off';
+
 /** Reads the PostgreSQL audit table (`schema` default: the connection's current schema). */
 export async function openPostgresAnalytics(options: {
   connectionString: string;
@@ -46,19 +60,12 @@ export async function openPostgresAnalytics(options: {
   table?: string;
 }): Promise<AnalyticsDb> {
   const pool = new Pool({
-    connectionString: options.connectionString,
+    connectionString: withSessionSettings(options.connectionString),
     max: 3,
     connectionTimeoutMillis: 5000,
     application_name: 'helpdesk-bot-analytics',
   });
   pool.on('error', () => undefined); // an idle connection's error is seen again by the next query
-  // Per session, for these aggregates only: sorts and hashes of a few hundred thousand rows stay in memory, and no
-  // JIT compilation (it costs more than it saves on queries of a second or less). Queued before any query of the
-  // new connection (a client runs its queries in order); set here, not in `options`, so that a DATABASE_URL's own
-  // `options` (e.g. its search_path) are kept.
-  pool.on('connect', (client) => {
-    client.query("SET work_mem = '64MB'; SET jit = off").catch(() => undefined);
-  });
   const table = checkIdentifier(options.table ?? 'audit_log', 'table');
   let schema = options.schema;
   if (schema === undefined) {

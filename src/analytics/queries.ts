@@ -22,7 +22,7 @@
  */
 import type { AnalyticsDb, Row } from './db.js';
 import type { AnalyticsFilters } from './filters.js';
-import { Statement, WHAT_FIELDS } from './sql.js';
+import { Statement, WHAT_FIELD_KINDS, WHAT_FIELDS } from './sql.js';
 
 export interface FunnelStep {
   kind: 'shown' | 'acknowledged' | 'confirmed';
@@ -123,7 +123,13 @@ function withScope(
     'at',
     'result',
     ...(options.day ? [`${q.tokyoDay()} AS day`] : []),
-    ...[...wanted].map((field) => `${q.what(WHAT_FIELDS[field])} AS ${field}`),
+    ...[...wanted].map((field) => {
+      const only = WHAT_FIELD_KINDS[field];
+      const read = q.what(WHAT_FIELDS[field]);
+      return only === 'all'
+        ? `${read} AS ${field}`
+        : `CASE WHEN kind IN (${only.map((kind) => `'${kind}'`).join(', ')}) THEN ${read} END AS ${field}`;
+    }),
   ];
   // Placeholders in the order they appear in the text (SQLite's `?` is positional).
   const kindList = kinds.map((kind) => q.param(kind)).join(', ');
@@ -273,14 +279,19 @@ export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise
       day: true,
     },
   );
+  // Runs per day in one aggregate; handed-off conversations per day apart (DISTINCT over handoff entries only).
   const rows = await db.all(
     `${head}
-     SELECT day,
-       ${count(`kind = 'dialog-started'`)} AS started,
-       COUNT(DISTINCT CASE WHEN kind = 'handoff' AND handoff IN ('live', 'request') THEN conversation END)
-         AS handed_off,
-       ${count(`kind = 'dialog-ended' AND closure = 'abandoned'`)} AS abandoned
-     FROM scope GROUP BY day ORDER BY day`,
+     SELECT ${q.dayText('COALESCE(d.day, h.day)')} AS day, COALESCE(d.started, 0) AS started,
+       COALESCE(h.handed_off, 0) AS handed_off, COALESCE(d.abandoned, 0) AS abandoned
+     FROM (SELECT day, ${count(`kind = 'dialog-started'`)} AS started,
+                  ${count(`kind = 'dialog-ended' AND closure = 'abandoned'`)} AS abandoned
+             FROM scope WHERE kind IN ('dialog-started', 'dialog-ended') GROUP BY day) d
+     FULL JOIN (SELECT day, COUNT(*) AS handed_off
+                  FROM (SELECT DISTINCT day, conversation FROM scope
+                         WHERE kind = 'handoff' AND handoff IN ('live', 'request')) x
+                 GROUP BY day) h ON h.day = d.day
+     ORDER BY 1`,
     q.params,
   );
   return rows.map((row: Row) => {

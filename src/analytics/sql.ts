@@ -11,6 +11,21 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export type SqlParam = string | number;
 
+/**
+ * The kinds whose entries carry each field: the field is read (the JSON parsed) only for those, the costliest
+ * part of these queries on PostgreSQL (`language` is read for every kind: it is a filter).
+ */
+export const WHAT_FIELD_KINDS: Record<keyof typeof WHAT_FIELDS, readonly string[] | 'all'> = {
+  closure: ['dialog-ended'],
+  node: ['disclosure-shown', 'acknowledged', 'confirmed'],
+  ack: ['acknowledged'],
+  handoff: ['handoff'],
+  score: ['satisfaction'],
+  outcome: ['satisfaction', 'faq'],
+  declined: ['faq'],
+  language: 'all',
+};
+
 /** The `what` fields the analytics read, by the column name they get in the `scope` CTE. */
 export const WHAT_FIELDS = {
   closure: 'closure',
@@ -49,10 +64,15 @@ export class Statement {
     return path === 'score' ? `(${text})::int` : text;
   }
 
-  /** The Asia/Tokyo calendar day of `at`, as `YYYY-MM-DD` text. */
+  /** The Asia/Tokyo calendar day of `at`: `YYYY-MM-DD` text in SQLite, a `date` in PostgreSQL (see {@link dayText}). */
   tokyoDay(column = 'at'): string {
     return this.dialect === 'sqlite'
       ? `date(${column}, '+9 hours')`
-      : `to_char(${column} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD')`;
+      : `(${column} AT TIME ZONE 'Asia/Tokyo')::date`;
+  }
+
+  /** A {@link tokyoDay} value as `YYYY-MM-DD` text (formatting once per day, not once per row). */
+  dayText(expression: string): string {
+    return this.dialect === 'sqlite' ? expression : `to_char(${expression}, 'YYYY-MM-DD')`;
   }
 }
