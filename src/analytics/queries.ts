@@ -110,7 +110,7 @@ function withScope(
   filters: AnalyticsFilters,
   kinds: readonly string[],
   needed: readonly Field[],
-  options: { day?: boolean; conversationFacts?: boolean } = {},
+  options: { day?: boolean; conversationFacts?: { of: string } } = {},
 ): { q: Statement; head: string } {
   const q = new Statement(db.dialect);
   const wanted = new Set<Field>(needed);
@@ -146,7 +146,8 @@ function withScope(
        WHERE kind IN (${kindList}) AND at >= ${since} AND at < ${until}),
     scope AS NOT MATERIALIZED (${
       options.conversationFacts
-        ? `SELECT s.*, f.first_ok, COALESCE(f.handed, 0) AS handed FROM (${filtered}) s
+        ? `SELECT s.*, f.first_ok, COALESCE(f.handed, 0) AS handed
+             FROM (SELECT * FROM (${filtered}) t WHERE ${options.conversationFacts.of}) s
             LEFT JOIN (SELECT conversation,
                          MIN(CASE WHEN kind = 'action' AND result = 'ok' THEN at END) AS first_ok,
                          MAX(CASE WHEN kind = 'handoff' THEN 1 ELSE 0 END) AS handed
@@ -187,32 +188,40 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     return entry;
   };
 
-  // One pass over the runs' entries: started, closures, handoffs, and (by window functions over each
-  // conversation) whether a completed closure has an ok action before it and whether a person took part.
+  // Started, closures and handoffs in one pass; completed and contained apart, joining only the completed
+  // closures to their conversation's facts (both statements run side by side).
   const totals = withScope(
     db,
     filters,
-    ['dialog-started', 'dialog-ended', 'handoff', 'action'],
+    ['dialog-started', 'dialog-ended', 'handoff'],
     ['closure', 'handoff'],
-    { conversationFacts: true },
   );
   const ended = (closure: string) => count(`kind = 'dialog-ended' AND closure = '${closure}'`);
-  const completedRun = `kind = 'dialog-ended' AND closure = 'completed'`;
+  const done = withScope(db, filters, ['dialog-ended', 'action', 'handoff'], ['closure'], {
+    conversationFacts: { of: `kind = 'dialog-ended' AND closure = 'completed'` },
+  });
   const verified = 'first_ok IS NOT NULL AND first_ok <= at';
-  for (const row of await db.all(
-    `${totals.head}
-     SELECT dialog_id,
-       ${count(`kind = 'dialog-started'`)} AS started,
-       ${ended('resolved')} AS resolved, ${ended('stopped')} AS stopped, ${ended('abandoned')} AS abandoned,
-       ${ended('handoff')} AS ended_handoff, ${ended('failed')} AS failed, ${ended('unknown')} AS unknown,
-       ${count(`kind = 'handoff' AND handoff = 'live'`)} AS handoff_live,
-       ${count(`kind = 'handoff' AND handoff = 'request'`)} AS handoff_request,
-       ${count(`${completedRun} AND ${verified}`)} AS completed,
-       ${count(`${completedRun} AND ${verified} AND handed = 0`)} AS contained,
-       ${count(`${completedRun} AND NOT (${verified})`)} AS unverified
-     FROM scope WHERE kind <> 'action' GROUP BY dialog_id`,
-    totals.q.params,
-  )) {
+  const [totalRows, doneRows] = await Promise.all([
+    db.all(
+      `${totals.head}
+       SELECT dialog_id,
+         ${count(`kind = 'dialog-started'`)} AS started,
+         ${ended('resolved')} AS resolved, ${ended('stopped')} AS stopped, ${ended('abandoned')} AS abandoned,
+         ${ended('handoff')} AS ended_handoff, ${ended('failed')} AS failed, ${ended('unknown')} AS unknown,
+         ${count(`kind = 'handoff' AND handoff = 'live'`)} AS handoff_live,
+         ${count(`kind = 'handoff' AND handoff = 'request'`)} AS handoff_request
+       FROM scope GROUP BY dialog_id`,
+      totals.q.params,
+    ),
+    db.all(
+      `${done.head}
+       SELECT dialog_id, ${count(verified)} AS completed, ${count(`${verified} AND handed = 0`)} AS contained,
+         ${count(`NOT (${verified})`)} AS unverified
+       FROM scope GROUP BY dialog_id`,
+      done.q.params,
+    ),
+  ]);
+  for (const row of totalRows) {
     const entry = get(String(row.dialog_id));
     entry.started = num(row.started);
     entry.resolved = num(row.resolved);
@@ -220,11 +229,15 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     entry.abandoned = num(row.abandoned);
     entry.endedHandoff = num(row.ended_handoff);
     entry.failed = num(row.failed);
-    entry.unknown = num(row.unknown) + num(row.unverified);
+    entry.unknown += num(row.unknown);
     entry.handoffLive = num(row.handoff_live);
     entry.handoffRequest = num(row.handoff_request);
+  }
+  for (const row of doneRows) {
+    const entry = get(String(row.dialog_id));
     entry.completed = num(row.completed);
     entry.contained = num(row.contained);
+    entry.unknown += num(row.unverified);
   }
 
   const steps = withScope(db, filters, ['disclosure-shown', 'acknowledged', 'confirmed'], ['node', 'ack']);
