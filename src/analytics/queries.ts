@@ -100,10 +100,10 @@ type Field = keyof typeof WHAT_FIELDS;
 /**
  * Starts a statement with the two CTEs every query uses: `base` (the entries of `kinds` in the window — the
  * `(kind, at)` index of migration 2 serves it — with the `what` fields the query needs as columns, and the Tokyo
- * day when asked) and `scope` (`base` with the other filters). With `conversationFacts`, `scope` also carries, for
- * each entry, its conversation's first successful action (`first_ok`) and whether the conversation has any
- * handoff (`handed`), both over the whole window (not only the filtered entries): one aggregate per conversation,
- * hash-joined (an earlier self-join over a materialised CTE made PostgreSQL loop: 9 s on 50,000 entries).
+ * day when asked) and `scope` (`base` with the other filters). With `conversationFacts`, `scope` holds only the
+ * entries matching its `of` condition, each with its conversation's first successful action (`first_ok`) and
+ * whether the conversation has any handoff (`handed`), both over the whole window (not only the filtered
+ * entries): one aggregate per conversation, hash-joined (an earlier self-join over a materialised CTE made PostgreSQL loop: 9 s on 50,000 entries).
  */
 function withScope(
   db: AnalyticsDb,
