@@ -5,8 +5,10 @@
  *   npm run bench -- --quick      smaller runs, under a minute
  *   npm run bench -- --only engine,store   some sections only; results go to bench/results/tmp/ instead
  *   npm run bench -- --render     rewrite RESULTS.md from the existing results.json (after a wording change)
+ *   npm run bench -- --only analytics   the dashboard's queries on 1,000,000 PostgreSQL audit entries (opt-in:
+ *                                 not in a default run; `--analytics` adds it to one; with --quick 50,000 entries)
  *
- * Sections: engine, botbuilder, store, slack, scaleOut (see bench/sections/). Targets are reported against, never
+ * Sections: engine, botbuilder, store, slack, scaleOut, and the opt-in analytics (see bench/sections/). Targets are reported against, never
  * asserted: a missed target is a finding, explained in RESULTS.md from the same run's profile.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,19 +19,25 @@ import { currentLoad, describeMachine } from './lib/machine.js';
 import { renderMarkdown } from './lib/report.js';
 import { round } from './lib/stats.js';
 import { evaluateTargets, type Results } from './lib/targets.js';
+import { runAnalyticsSection } from './sections/analytics.js';
 import { runEngineAndBotbuilder } from './sections/compare.js';
 import { profileEngine } from './sections/engine.js';
 import { runScaleOutSection } from './sections/scale-out.js';
 import { runSlackSection } from './sections/slack.js';
 import { runStoreSection } from './sections/store.js';
 
-const SECTIONS = ['engine', 'botbuilder', 'store', 'slack', 'scaleOut'] as const;
+const SECTIONS = ['engine', 'botbuilder', 'store', 'slack', 'scaleOut', 'analytics'] as const;
+/** A run without --only: every section but the opt-in analytics (a million rows take a while to write). */
+const DEFAULT_SECTIONS = SECTIONS.filter((name) => name !== 'analytics');
 type Section = (typeof SECTIONS)[number] | 'engine+botbuilder';
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
   const quick = argv.includes('--quick');
   const onlyIndex = argv.indexOf('--only');
-  const names = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',') : [...SECTIONS];
+  const names =
+    onlyIndex >= 0
+      ? (argv[onlyIndex + 1] ?? '').split(',')
+      : [...DEFAULT_SECTIONS, ...(argv.includes('--analytics') ? ['analytics'] : [])];
   const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
   if (unknown.length > 0)
     throw new Error(`Unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}.`);
@@ -43,6 +51,7 @@ const SIZES = {
     store: { runs: 5, roundTrips: 2000, conversations: 300 },
     slack: { rates: [100, 300, 1000], durationMs: 5000, runs: 3, users: 500, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 5000, concurrency: 32, duplicateRate: 0.2, runs: 3 },
+    analytics: { entries: 1_000_000, runs: 5 },
   },
   quick: {
     engine: { runs: 3, conversations: 300, warmup: 100, profiled: 300 },
@@ -50,6 +59,7 @@ const SIZES = {
     store: { runs: 3, roundTrips: 500, conversations: 60 },
     slack: { rates: [100, 300, 1000], durationMs: 1000, runs: 1, users: 200, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 1500, concurrency: 16, duplicateRate: 0.2, runs: 1 },
+    analytics: { entries: 50_000, runs: 5 },
   },
 };
 
@@ -88,6 +98,18 @@ function slackBefore(): Results['slackBefore'] {
   }
 }
 
+/** The analytics figures of the committed results.json (undefined when it has none). */
+function previousAnalytics(): Results['analytics'] {
+  try {
+    const previous = JSON.parse(
+      readFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), 'utf8'),
+    ) as Results;
+    return previous.analytics;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Re-renders RESULTS.md from results.json: the same numbers, current wording. */
 function render(): void {
   const dir = fileURLToPath(new URL('./', import.meta.url));
@@ -104,7 +126,7 @@ async function main(): Promise<void> {
   }
   const { quick, only } = parseArgs(process.argv.slice(2));
   const sizes = quick ? SIZES.quick : SIZES.full;
-  const partial = only.size < SECTIONS.length;
+  const partial = DEFAULT_SECTIONS.some((name) => !only.has(name));
   const started = Date.now();
   const results: Results = {
     mode: quick ? 'quick' : 'full',
@@ -150,6 +172,9 @@ async function main(): Promise<void> {
   results.slack = await timed('slack', () => runSlackSection({ ...sizes.slack, log }));
   if (results.slack) results.slackBefore = slackBefore();
   results.scaleOut = await timed('scaleOut', () => runScaleOutSection({ ...sizes.scaleOut, log }));
+  // Opt-in: when it did not run, the last committed figures are kept (they carry their own date).
+  results.analytics =
+    (await timed('analytics', () => runAnalyticsSection({ ...sizes.analytics, log }))) ?? previousAnalytics();
   results.loadAtEnd = currentLoad();
   results.durationS = round((Date.now() - started) / 1000);
   results.targets = evaluateTargets(results);

@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (path) => `${root}${path}`;
 
 /** Copied as is: source path → path under dist/. */
-const ASSETS = ['adapters/web/public', 'src/backend/openapi.yaml'];
+const ASSETS = ['adapters/web/public', 'src/admin/public', 'src/backend/openapi.yaml'];
 
 for (const folder of ['src', 'adapters', 'dialogs'])
   rmSync(at(`dist/${folder}`), { recursive: true, force: true });

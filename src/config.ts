@@ -69,6 +69,12 @@ const schema = z
      */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
 
+    /**
+     * The operations dashboard at /admin (bearer token or sign-in form). Unset: off — except in demo mode, where a
+     * random token is made at start and printed in the start-up lines.
+     */
+    ADMIN_TOKEN: z.string().min(16).optional(),
+
     /** The contact center's backend key, sent for agents acting for a customer (never for customers). */
     BACKEND_AGENT_KEY: z.string().min(8).optional(),
 
@@ -219,6 +225,7 @@ const SECRET_NAMES = new Set([
   'REDIS_URL',
   'DATABASE_URL',
   'BACKEND_AGENT_KEY',
+  'ADMIN_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',

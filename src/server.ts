@@ -4,6 +4,7 @@
  * channel (web chat, Slack, Teams).
  */
 import { procedureBundle } from '../dialogs/index.js';
+import { adminDashboard } from './admin/enable.js';
 import { type Bot, createBot } from './bot.js';
 import { parseClosures } from './calendar/closures.js';
 import { holidayNotices, holidayTableStatus } from './calendar/holiday-table.js';
@@ -23,6 +24,8 @@ export interface RunningServer {
   url: string;
   bot: Bot;
   channels: Channel[];
+  /** The dashboard's start-up line (`/admin`, or off). */
+  admin: string;
   /**
    * Stops accepting, lets requests in flight finish for up to `graceMs` (default none), then closes the
    * channels (Slack finishes the deliveries it acknowledged), the stores and the audit log.
@@ -65,7 +68,9 @@ export async function startServer(
     () => (stopping ? Promise.resolve(STOPPING) : bot.readiness()),
     () => holidayNotices(bot.clock),
   );
-  const served = await serve([...health, ...channels.flatMap((channel) => channel.routes)], {
+  // The operations dashboard (/admin): aggregates of the audit log, behind ADMIN_TOKEN.
+  const admin = await adminDashboard(config, () => bot.clock.now());
+  const served = await serve([...health, ...admin.routes, ...channels.flatMap((channel) => channel.routes)], {
     host: config.HOST,
     port: config.PORT,
     onError: (error) => bot.onError(error, { conversationKey: 'http', phase: 'route' }),
@@ -74,11 +79,13 @@ export async function startServer(
     url: served.url,
     bot,
     channels,
+    admin: admin.banner,
     async close(graceMs = 0) {
       stopping = true;
       const closing = served.close(graceMs);
       for (const channel of channels) channel.drain?.();
       await closing;
+      await admin.close();
       for (const channel of channels) await channel.close();
       await limiters.close();
       await bot.close();
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
     `  web chat: ${running.url}/`,
     `  health:  ${running.url}/healthz (live), ${running.url}/readyz (ready)`,
     `  bot:     ${running.bot.banner}`,
+    `  admin:   ${running.admin.startsWith('/') ? `${running.url}${running.admin}` : running.admin}`,
     ...running.channels.map((channel) => `  channel: ${channel.name}`),
     '  chat in the terminal: npm run chat',
     '',

@@ -244,6 +244,28 @@ function scaleOutSection(r: Results): string {
   ].join('\n');
 }
 
+function analyticsSection(r: Results): string {
+  const a = r.analytics;
+  if (!a) return '';
+  if ('skipped' in a) return `## analytics\n\nskipped: ${a.skipped}`;
+  return [
+    '## analytics',
+    '',
+    `Opt-in (\`npm run bench -- --only analytics\`), measured ${a.date}: the dashboard's queries (\`src/analytics/queries.ts\`) on ${a.entries} synthetic audit entries over 90 days in PostgreSQL (\`bench/analytics/generate.ts\`: whole procedure runs, FAQ, satisfaction), written by multi-row INSERT in ${a.insertSeconds} s (${a.tableMiB} MiB with indexes) into a schema of its own, created by the real migrations and dropped afterwards. Each query once to warm up, then ${a.runs} times; median and slowest (wall-clock). Target < 1 s each. Load average (1 min) ${a.load[0]} before the timed queries, ${a.load[1]} after, on ${r.machine.cores} cores: other work on the machine competed for the CPU.`,
+    '',
+    table(
+      ['query', 'window', 'median ms', 'max ms', '< 1 s'],
+      a.timings.map((t) => [
+        t.query,
+        t.window,
+        t.medianMs,
+        t.maxMs,
+        t.medianMs < 1000 ? 'met' : '**missed**',
+      ]),
+    ),
+  ].join('\n');
+}
+
 export function renderMarkdown(r: Results): string {
   const targets = r.targets ?? [];
   return [
@@ -269,6 +291,8 @@ export function renderMarkdown(r: Results): string {
     slackSection(r),
     '',
     scaleOutSection(r),
+    '',
+    analyticsSection(r),
     '',
     explainMisses(r),
     '',

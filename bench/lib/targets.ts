@@ -2,6 +2,7 @@
  * The shape of a bench run's results and the issue's targets, evaluated (reported, never asserted). A target whose
  * section did not run, or could not (botbuilder not installable, Redis down), is `met: null` with the reason.
  */
+import type { AnalyticsSection } from '../sections/analytics.js';
 import type { BotbuilderSection } from '../sections/botbuilder.js';
 import type { EngineSection } from '../sections/engine.js';
 import type { ScaleOutSection } from '../sections/scale-out.js';
@@ -40,6 +41,8 @@ export interface Results {
    */
   slackBefore?: { date: string; commit: string; rates: SlackBeforeRate[] } | undefined;
   scaleOut?: ScaleOutSection;
+  /** The dashboard's queries on PostgreSQL (opt-in section; kept from the previous run when it did not run). */
+  analytics?: AnalyticsSection | undefined;
   targets?: Target[];
   /** Sections that threw; their results are missing. */
   failures?: { section: string; error: string }[];
@@ -146,6 +149,19 @@ export function evaluateTargets(r: Results): Target[] {
         target: '0 and 0',
         measured: `${lost} lost, ${duplicates} duplicate, ${missing} missing over ${list.map((p) => p.processes).join('/')} processes (control without compare-and-set: ${control.lostUpdates} lost, ${control.duplicateMutations} duplicate)`,
         met: lost === 0 && duplicates === 0 && missing === 0,
+      });
+    }
+  }
+  if (r.analytics) {
+    const name = 'dashboard queries on 1,000,000 PostgreSQL audit entries, median of 5, each';
+    if ('skipped' in r.analytics) targets.push(notMeasured(name, '< 1 s', r.analytics.skipped));
+    else {
+      const slowest = r.analytics.timings.reduce((a, t) => (t.medianMs > a.medianMs ? t : a));
+      targets.push({
+        name,
+        target: '< 1 s',
+        measured: `slowest ${slowest.query} (${slowest.window}) ${slowest.medianMs} ms over ${r.analytics.entries} entries (${r.analytics.date})`,
+        met: r.analytics.entries >= 1_000_000 ? r.analytics.timings.every((t) => t.medianMs < 1000) : null,
       });
     }
   }

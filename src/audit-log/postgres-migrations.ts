@@ -23,6 +23,14 @@ export const MIGRATIONS: readonly Migration[] = [
     summary: 'audit table, indexes, append-only triggers, purge function',
     statements: schemaStatements,
   },
+  {
+    version: 2,
+    summary: 'index on (kind, at) for the dashboard queries',
+    // The analytics (src/analytics/) read a few kinds over a window: this index serves every one of them. On a
+    // large table, creating it blocks appends for a while (outbox entries wait and are delivered after): run it
+    // in a quiet hour, or create the index CONCURRENTLY by hand first (this statement then does nothing).
+    statements: (n) => [`CREATE INDEX IF NOT EXISTS ${n.indexKindAt} ON ${n.table} (kind, at)`],
+  },
 ];
 
 /** The version this bot needs. */

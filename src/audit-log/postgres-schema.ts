@@ -26,6 +26,8 @@ export interface PgNames {
   purge: string;
   indexAt: string;
   indexCustomer: string;
+  /** `(kind, at)`: migration 2, for the dashboard's queries. */
+  indexKindAt: string;
   appendOnlyTrigger: string;
   truncateTrigger: string;
   /** `<table>_schema_version`: one row per applied migration. */
@@ -46,6 +48,7 @@ export function pgNames(schema: string, table: string): PgNames {
     purge: q(`${table}_purge_older_than`),
     indexAt: escapeIdentifier(`${table}_at`),
     indexCustomer: escapeIdentifier(`${table}_customer_at`),
+    indexKindAt: escapeIdentifier(`${table}_kind_at`),
     appendOnlyTrigger: escapeIdentifier(`${table}_append_only`),
     truncateTrigger: escapeIdentifier(`${table}_no_truncate`),
     versionTable: q(`${table}_schema_version`),

@@ -55,6 +55,7 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
           what TEXT NOT NULL, result TEXT NOT NULL, result_code TEXT, receipt_id TEXT);
         CREATE INDEX IF NOT EXISTS ${table}_at ON ${table} (at);
         CREATE INDEX IF NOT EXISTS ${table}_customer_at ON ${table} (customer_id, at);
+        CREATE INDEX IF NOT EXISTS ${table}_kind_at ON ${table} (kind, at);
         CREATE TABLE IF NOT EXISTS ${flag} (cutoff TEXT NOT NULL);
         CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table}
           BEGIN SELECT RAISE(ABORT, '${table} is append-only: UPDATE is refused'); END;

@@ -1,0 +1,99 @@
+/**
+ * A read-only connection to the audit table for the analytics: SQLite (a second, read-only handle on the audit
+ * log's file) or PostgreSQL (its own small pool). Only SELECT statements are ever run through it; the audit log's
+ * writers stay the only code that appends.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Pool } from 'pg';
+import { checkIdentifier } from '../audit-log/log.js';
+import { auditSqlitePath } from '../audit-log/open.js';
+import { pgNames } from '../audit-log/postgres-schema.js';
+import type { Config } from '../config.js';
+import type { Dialect, SqlParam } from './sql.js';
+
+export type Row = Record<string, unknown>;
+
+export interface AnalyticsDb {
+  readonly dialect: Dialect;
+  /** The audit table as SQL names it (quoted and schema-qualified on PostgreSQL). */
+  readonly table: string;
+  all(sql: string, params: readonly SqlParam[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+/** Reads the SQLite audit file at `path` (read-only; the file must exist: the audit log creates it). */
+export function openSqliteAnalytics(path: string, table = 'audit_log'): AnalyticsDb {
+  const file = resolve(path);
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  return {
+    dialect: 'sqlite',
+    table: checkIdentifier(table, 'table'),
+    async all(sql, params) {
+      return db.prepare(sql).all(...params) as Row[];
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * The connection string with this pool's session settings added to its own `options` (a search_path there is
+ * kept): sorts and hashes of a few hundred thousand rows stay in memory (`work_mem`), and no JIT compilation (it
+ * costs more than it saves on queries of a second or less). For these read-only aggregates only.
+ */
+export function withSessionSettings(connectionString: string, settings = ANALYTICS_SESSION): string {
+  const url = new URL(connectionString);
+  const own = url.searchParams.get('options') ?? '';
+  url.searchParams.set('options', `${own} ${settings}`.trim());
+  return url.toString();
+}
+
+export const ANALYTICS_SESSION = '-c work_mem=64MB -c jit=off';
+
+/** Reads the PostgreSQL audit table (`schema` default: the connection's current schema). */
+export async function openPostgresAnalytics(options: {
+  connectionString: string;
+  schema?: string;
+  table?: string;
+}): Promise<AnalyticsDb> {
+  const pool = new Pool({
+    connectionString: withSessionSettings(options.connectionString),
+    max: 3,
+    connectionTimeoutMillis: 5000,
+    application_name: 'helpdesk-bot-analytics',
+  });
+  pool.on('error', () => undefined); // an idle connection's error is seen again by the next query
+  const table = checkIdentifier(options.table ?? 'audit_log', 'table');
+  let schema = options.schema;
+  if (schema === undefined) {
+    const found = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    schema = found.rows[0]?.schema ?? 'public';
+  }
+  return {
+    dialect: 'postgres',
+    table: pgNames(schema, table).table,
+    async all(sql, params) {
+      return (await pool.query(sql, [...params])).rows as Row[];
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * The analytics source for the bot's configuration: PostgreSQL with `DATABASE_URL`, else the SQLite audit file;
+ * `undefined` with `STORE=memory` (an in-memory audit log has no SQL to ask).
+ */
+export async function openAnalytics(
+  config: Pick<Config, 'STORE' | 'SQLITE_PATH' | 'DATABASE_URL'>,
+): Promise<AnalyticsDb | undefined> {
+  if (config.DATABASE_URL !== undefined)
+    return openPostgresAnalytics({ connectionString: config.DATABASE_URL });
+  if (config.STORE === 'memory') return undefined;
+  const path = auditSqlitePath(config);
+  return existsSync(path) ? openSqliteAnalytics(path) : undefined;
+}

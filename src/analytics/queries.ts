@@ -1,0 +1,424 @@
+/**
+ * The dashboard's numbers, computed by SQL from the audit trail alone (the entry contract in
+ * `src/audit-log/entry.ts`), with the same answers on SQLite and PostgreSQL.
+ *
+ * Definitions (docs/operations.md explains them to operators):
+ * - **started**: `dialog-started` entries of the procedure (`dialogId`).
+ * - **steps**: per confirm node, `disclosure-shown` entries; per acknowledgement id, `acknowledged` entries; per
+ *   node, `confirmed` entries.
+ * - **completed**: `dialog-ended` with `closure = completed` in a conversation where an `action` succeeded
+ *   (`result = ok`) at or before that end. A `completed` closure without such an action is counted as
+ *   **unknown** (claimed but not shown by the trail).
+ * - **resolved / stopped / abandoned / handoff / failed / unknown**: `dialog-ended` entries by closure.
+ *   Abandoned (idle expiry) is its own count and is never part of resolved or completed.
+ * - **handed off live / request**: `handoff` entries of the procedure by kind (`claimed` is not a new handoff).
+ * - **contained**: completed in a conversation with no `handoff` entry in the window (a person took no part);
+ *   **containment** = contained ÷ started; **abandonment rate** = abandoned ÷ started.
+ *
+ * Every filter (window, channel, procedure, language) selects the entries counted; "an ok action" and "any
+ * handoff" are looked up in the whole window (an action or handoff of a sub-procedure counts for its parent).
+ * No output holds a customer id, an actor id or a conversation digest: only counts, procedure and node names,
+ * consequence ids, days, scores and redacted declined FAQ questions.
+ */
+import type { AnalyticsDb, Row } from './db.js';
+import type { AnalyticsFilters } from './filters.js';
+import { Statement, WHAT_FIELD_KINDS, WHAT_FIELDS } from './sql.js';
+
+export interface FunnelStep {
+  kind: 'shown' | 'acknowledged' | 'confirmed';
+  /** The confirm node. */
+  node: string;
+  /** The acknowledgement (consequence) id, for `acknowledged` steps. */
+  acknowledgement?: string;
+  count: number;
+}
+
+export interface ProcedureFunnel {
+  dialogId: string;
+  started: number;
+  steps: FunnelStep[];
+  completed: number;
+  resolved: number;
+  stopped: number;
+  abandoned: number;
+  /** Ended with closure `handoff`. */
+  endedHandoff: number;
+  failed: number;
+  /** Closure `unknown`, plus `completed` closures without an ok action. */
+  unknown: number;
+  handoffLive: number;
+  handoffRequest: number;
+  /** Completed without a person. */
+  contained: number;
+  /** contained ÷ started; `null` when nothing started. */
+  containment: number | null;
+  /** abandoned ÷ started; `null` when nothing started. */
+  abandonmentRate: number | null;
+}
+
+export interface DayPoint {
+  /** Asia/Tokyo day, `yyyy-mm-dd`. */
+  day: string;
+  started: number;
+  /** Conversations with a live or request handoff that day. */
+  handedOff: number;
+  abandoned: number;
+  handoffRate: number | null;
+  abandonmentRate: number | null;
+}
+
+export interface Satisfaction {
+  /** Scores given (skips not included). */
+  count: number;
+  skipped: number;
+  /** Mean score, two decimals; `null` without scores. */
+  mean: number | null;
+  /** Scores 1 … 5: how many each. */
+  distribution: [number, number, number, number, number];
+}
+
+export interface FaqSummary {
+  answered: number;
+  declined: number;
+  escalated: number;
+  notHelpful: number;
+  /** The most often declined questions (redacted text), at least `minCount` times each, most first. */
+  topDeclined: Array<{ question: string; count: number }>;
+}
+
+export interface FilterChoices {
+  channels: string[];
+  procedures: string[];
+}
+
+const rate = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+type Field = keyof typeof WHAT_FIELDS;
+
+/**
+ * Starts a statement with the two CTEs every query uses: `base` (the entries of `kinds` in the window — the
+ * `(kind, at)` index of migration 2 serves it — with the `what` fields the query needs as columns, and the Tokyo
+ * day when asked) and `scope` (`base` with the other filters). With `conversationFacts`, `scope` holds only the
+ * entries matching its `of` condition, each with its conversation's first successful action (`first_ok`) and
+ * whether the conversation has any handoff (`handed`), both over the whole window (not only the filtered
+ * entries): one aggregate per conversation, hash-joined (an earlier self-join over a materialised CTE made PostgreSQL loop: 9 s on 50,000 entries).
+ */
+function withScope(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  kinds: readonly string[],
+  needed: readonly Field[],
+  options: { day?: boolean; conversationFacts?: { of: string } } = {},
+): { q: Statement; head: string } {
+  const q = new Statement(db.dialect);
+  const wanted = new Set<Field>(needed);
+  if (filters.language !== undefined) wanted.add('language');
+  const columns = [
+    'kind',
+    'channel',
+    'conversation',
+    'dialog_id',
+    'at',
+    'result',
+    ...(options.day ? [`${q.tokyoDay()} AS day`] : []),
+    ...[...wanted].map((field) => {
+      const only = WHAT_FIELD_KINDS[field];
+      const read = q.what(WHAT_FIELDS[field]);
+      return only === 'all'
+        ? `${read} AS ${field}`
+        : `CASE WHEN kind IN (${only.map((kind) => `'${kind}'`).join(', ')}) THEN ${read} END AS ${field}`;
+    }),
+  ];
+  // Placeholders in the order they appear in the text (SQLite's `?` is positional).
+  const kindList = kinds.map((kind) => q.param(kind)).join(', ');
+  const since = q.instant(filters.since);
+  const until = q.instant(filters.until);
+  const where: string[] = [];
+  if (filters.channel !== undefined) where.push(`channel = ${q.param(filters.channel)}`);
+  if (filters.dialogId !== undefined) where.push(`dialog_id = ${q.param(filters.dialogId)}`);
+  if (filters.language !== undefined) where.push(`language = ${q.param(filters.language)}`);
+  const filtered = `SELECT * FROM base${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  // NOT MATERIALIZED: `base` is read twice with conversation facts; each use is planned with the table's statistics.
+  const head = `WITH base AS NOT MATERIALIZED (
+      SELECT ${columns.join(', ')} FROM ${db.table}
+       WHERE kind IN (${kindList}) AND at >= ${since} AND at < ${until}),
+    scope AS NOT MATERIALIZED (${
+      options.conversationFacts
+        ? `SELECT s.*, f.first_ok, COALESCE(f.handed, 0) AS handed
+             FROM (SELECT * FROM (${filtered}) t WHERE ${options.conversationFacts.of}) s
+            LEFT JOIN (SELECT conversation,
+                         MIN(CASE WHEN kind = 'action' AND result = 'ok' THEN at END) AS first_ok,
+                         MAX(CASE WHEN kind = 'handoff' THEN 1 ELSE 0 END) AS handed
+                       FROM base WHERE kind IN ('action', 'handoff') GROUP BY conversation) f
+              ON f.conversation = s.conversation`
+        : filtered
+    })`;
+  return { q, head };
+}
+
+const count = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+/** The funnel of every procedure with entries in the window, by procedure name. */
+export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promise<ProcedureFunnel[]> {
+  const byProcedure = new Map<string, ProcedureFunnel>();
+  const get = (dialogId: string): ProcedureFunnel => {
+    let entry = byProcedure.get(dialogId);
+    if (!entry) {
+      entry = {
+        dialogId,
+        started: 0,
+        steps: [],
+        completed: 0,
+        resolved: 0,
+        stopped: 0,
+        abandoned: 0,
+        endedHandoff: 0,
+        failed: 0,
+        unknown: 0,
+        handoffLive: 0,
+        handoffRequest: 0,
+        contained: 0,
+        containment: null,
+        abandonmentRate: null,
+      };
+      byProcedure.set(dialogId, entry);
+    }
+    return entry;
+  };
+
+  // Started, closures and handoffs in one pass; completed and contained apart, joining only the completed
+  // closures to their conversation's facts (both statements run side by side).
+  const totals = withScope(
+    db,
+    filters,
+    ['dialog-started', 'dialog-ended', 'handoff'],
+    ['closure', 'handoff'],
+  );
+  const ended = (closure: string) => count(`kind = 'dialog-ended' AND closure = '${closure}'`);
+  const done = withScope(db, filters, ['dialog-ended', 'action', 'handoff'], ['closure'], {
+    conversationFacts: { of: `kind = 'dialog-ended' AND closure = 'completed'` },
+  });
+  const verified = 'first_ok IS NOT NULL AND first_ok <= at';
+  const [totalRows, doneRows] = await Promise.all([
+    db.all(
+      `${totals.head}
+       SELECT dialog_id,
+         ${count(`kind = 'dialog-started'`)} AS started,
+         ${ended('resolved')} AS resolved, ${ended('stopped')} AS stopped, ${ended('abandoned')} AS abandoned,
+         ${ended('handoff')} AS ended_handoff, ${ended('failed')} AS failed, ${ended('unknown')} AS unknown,
+         ${count(`kind = 'handoff' AND handoff = 'live'`)} AS handoff_live,
+         ${count(`kind = 'handoff' AND handoff = 'request'`)} AS handoff_request
+       FROM scope GROUP BY dialog_id`,
+      totals.q.params,
+    ),
+    db.all(
+      `${done.head}
+       SELECT dialog_id, ${count(verified)} AS completed, ${count(`${verified} AND handed = 0`)} AS contained,
+         ${count(`NOT (${verified})`)} AS unverified
+       FROM scope GROUP BY dialog_id`,
+      done.q.params,
+    ),
+  ]);
+  for (const row of totalRows) {
+    const entry = get(String(row.dialog_id));
+    entry.started = num(row.started);
+    entry.resolved = num(row.resolved);
+    entry.stopped = num(row.stopped);
+    entry.abandoned = num(row.abandoned);
+    entry.endedHandoff = num(row.ended_handoff);
+    entry.failed = num(row.failed);
+    entry.unknown += num(row.unknown);
+    entry.handoffLive = num(row.handoff_live);
+    entry.handoffRequest = num(row.handoff_request);
+  }
+  for (const row of doneRows) {
+    const entry = get(String(row.dialog_id));
+    entry.completed = num(row.completed);
+    entry.contained = num(row.contained);
+    entry.unknown += num(row.unverified);
+  }
+
+  const steps = withScope(db, filters, ['disclosure-shown', 'acknowledged', 'confirmed'], ['node', 'ack']);
+  for (const row of await db.all(
+    `${steps.head}
+     SELECT dialog_id, kind, node, ack, COUNT(*) AS n FROM scope
+      WHERE kind IN ('disclosure-shown', 'acknowledged', 'confirmed') AND node IS NOT NULL
+      GROUP BY dialog_id, kind, node, ack`,
+    steps.q.params,
+  )) {
+    const kind = row.kind === 'disclosure-shown' ? 'shown' : (row.kind as 'acknowledged' | 'confirmed');
+    if (kind === 'acknowledged' && (row.ack === null || row.ack === undefined)) continue;
+    get(String(row.dialog_id)).steps.push({
+      kind,
+      node: String(row.node),
+      ...(kind === 'acknowledged' ? { acknowledgement: String(row.ack) } : {}),
+      count: num(row.n),
+    });
+  }
+
+  const order = { shown: 0, acknowledged: 1, confirmed: 2 } as const;
+  // A dialog with no funnel entry (FAQ answers, satisfaction only) is not a procedure of the funnel.
+  const result = [...byProcedure.values()]
+    .filter(
+      (p) =>
+        p.started + p.steps.length + p.completed + p.unknown + p.handoffLive + p.handoffRequest > 0 ||
+        p.resolved + p.stopped + p.abandoned + p.endedHandoff + p.failed > 0,
+    )
+    .sort((a, b) => (a.dialogId < b.dialogId ? -1 : 1));
+  for (const entry of result) {
+    entry.containment = rate(entry.contained, entry.started);
+    entry.abandonmentRate = rate(entry.abandoned, entry.started);
+    entry.steps.sort(
+      (a, b) =>
+        (a.node < b.node ? -1 : a.node > b.node ? 1 : 0) ||
+        order[a.kind] - order[b.kind] ||
+        b.count - a.count ||
+        ((a.acknowledgement ?? '') < (b.acknowledgement ?? '') ? -1 : 1),
+    );
+  }
+  return result;
+}
+
+/** Started, handed-off conversations and abandoned runs per Asia/Tokyo day, oldest first (days with entries). */
+export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise<DayPoint[]> {
+  const { q, head } = withScope(
+    db,
+    filters,
+    ['dialog-started', 'dialog-ended', 'handoff'],
+    ['closure', 'handoff'],
+    {
+      day: true,
+    },
+  );
+  // Runs per day in one aggregate; handed-off conversations per day apart (DISTINCT over handoff entries only).
+  const rows = await db.all(
+    `${head}
+     SELECT ${q.dayText('COALESCE(d.day, h.day)')} AS day, COALESCE(d.started, 0) AS started,
+       COALESCE(h.handed_off, 0) AS handed_off, COALESCE(d.abandoned, 0) AS abandoned
+     FROM (SELECT day, ${count(`kind = 'dialog-started'`)} AS started,
+                  ${count(`kind = 'dialog-ended' AND closure = 'abandoned'`)} AS abandoned
+             FROM scope WHERE kind IN ('dialog-started', 'dialog-ended') GROUP BY day) d
+     FULL JOIN (SELECT day, COUNT(*) AS handed_off
+                  FROM (SELECT DISTINCT day, conversation FROM scope
+                         WHERE kind = 'handoff' AND handoff IN ('live', 'request')) x
+                 GROUP BY day) h ON h.day = d.day
+     ORDER BY 1`,
+    q.params,
+  );
+  return rows.map((row: Row) => {
+    const started = num(row.started);
+    const handedOff = num(row.handed_off);
+    const abandoned = num(row.abandoned);
+    return {
+      day: String(row.day),
+      started,
+      handedOff,
+      abandoned,
+      handoffRate: rate(handedOff, started),
+      abandonmentRate: rate(abandoned, started),
+    };
+  });
+}
+
+export async function satisfaction(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Satisfaction> {
+  const { q, head } = withScope(db, filters, ['satisfaction'], ['score', 'outcome']);
+  const rows = await db.all(
+    `${head}
+     SELECT score, outcome, COUNT(*) AS n FROM scope WHERE kind = 'satisfaction' GROUP BY score, outcome`,
+    q.params,
+  );
+  const summary: Satisfaction = { count: 0, skipped: 0, mean: null, distribution: [0, 0, 0, 0, 0] };
+  let sum = 0;
+  for (const row of rows) {
+    const n = num(row.n);
+    const score = row.score === null || row.score === undefined ? undefined : Number(row.score);
+    if (score !== undefined && Number.isInteger(score) && score >= 1 && score <= 5) {
+      summary.distribution[score - 1] = (summary.distribution[score - 1] ?? 0) + n;
+      summary.count += n;
+      sum += score * n;
+    } else if (row.outcome === 'skipped') summary.skipped += n;
+  }
+  if (summary.count > 0) summary.mean = Math.round((sum / summary.count) * 100) / 100;
+  return summary;
+}
+
+/**
+ * FAQ outcomes and the most declined questions. A question appears in the top list only when it was declined at
+ * least `minCount` times (default 2): a question asked once may describe one customer, and the list is an
+ * aggregate.
+ */
+export async function faq(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  options: { top?: number; minCount?: number } = {},
+): Promise<FaqSummary> {
+  const outcomes = withScope(db, filters, ['faq'], ['outcome']);
+  const summary: FaqSummary = { answered: 0, declined: 0, escalated: 0, notHelpful: 0, topDeclined: [] };
+  for (const row of await db.all(
+    `${outcomes.head} SELECT outcome, COUNT(*) AS n FROM scope WHERE kind = 'faq' GROUP BY outcome`,
+    outcomes.q.params,
+  )) {
+    const n = num(row.n);
+    if (row.outcome === 'answered') summary.answered += n;
+    else if (row.outcome === 'declined') summary.declined += n;
+    else if (row.outcome === 'escalated') summary.escalated += n;
+    else if (row.outcome === 'not-helpful') summary.notHelpful += n;
+  }
+  const top = withScope(db, filters, ['faq'], ['outcome', 'declined']);
+  const rows = await db.all(
+    `${top.head}
+     SELECT TRIM(declined) AS question, COUNT(*) AS n FROM scope
+      WHERE kind = 'faq' AND outcome = 'declined' AND declined IS NOT NULL AND TRIM(declined) <> ''
+      GROUP BY TRIM(declined) HAVING COUNT(*) >= ${top.q.param(options.minCount ?? 2)}
+      ORDER BY n DESC, question LIMIT ${top.q.param(options.top ?? 10)}`,
+    top.q.params,
+  );
+  summary.topDeclined = rows.map((row) => ({ question: String(row.question), count: num(row.n) }));
+  return summary;
+}
+
+/** The channels and procedures seen in the window (for the filter menus). */
+export async function choices(db: AnalyticsDb, filters: AnalyticsFilters): Promise<FilterChoices> {
+  const { q, head } = withScope(
+    db,
+    { since: filters.since, until: filters.until },
+    ['dialog-started', 'faq'],
+    [],
+  );
+  const rows = await db.all(
+    `${head} SELECT DISTINCT channel AS c, CASE WHEN kind = 'dialog-started' THEN dialog_id END AS p FROM base`,
+    q.params,
+  );
+  const pick = (k: 'c' | 'p') =>
+    [
+      ...new Set(
+        rows
+          .map((row) => row[k])
+          .filter((v) => v !== null && v !== undefined)
+          .map(String),
+      ),
+    ].sort();
+  return { channels: pick('c'), procedures: pick('p') };
+}
+
+export interface Dashboard {
+  funnel: ProcedureFunnel[];
+  daily: DayPoint[];
+  satisfaction: Satisfaction;
+  faq: FaqSummary;
+  choices: FilterChoices;
+}
+
+/** Everything the dashboard shows; the queries run side by side (PostgreSQL: as many as the pool allows). */
+export async function dashboard(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Dashboard> {
+  const [f, d, s, q, c] = await Promise.all([
+    funnel(db, filters),
+    daily(db, filters),
+    satisfaction(db, filters),
+    faq(db, filters),
+    choices(db, filters),
+  ]);
+  return { funnel: f, daily: d, satisfaction: s, faq: q, choices: c };
+}
