@@ -8,6 +8,7 @@
  * - no write based on it (no csps POST after an invalid read);
  * - a write whose answer is invalid is "not confirmed; we will re-check" (the engine's outcome-unknown text),
  *   never "withdrawn", and never reached the backend;
+ * - a read's invalid answer is told as "cannot show this now" (the engine's text), never "cannot connect";
  * - exactly one fault line, naming the operation, with a correlation id.
  * The dialog is driven by what is on screen (support/csps-screen.ts). Runs that change the sandbox (submit,
  * withdraw) have a rig of their own. Bounded in count and time; CI replays a fixed seed (run-property.ts).
@@ -155,6 +156,13 @@ function checkedText(replies: Parameters<typeof politeProblems>[0]): string {
   return text;
 }
 
+/** A read's invalid answer is "cannot show this now"; no answer in time is not an answer (the dialog's text). */
+function checkToldCannotShow(text: string, answer: Answer): void {
+  if ('slow' in answer) return;
+  expectThat(text.includes(ENGINE.cannotShow), `not "cannot show this now": ${text}`);
+  expectThat(!text.includes('接続できません'), `"cannot connect" for an answer: ${text}`);
+}
+
 /** Exactly one fault line more than `before`, naming `operation`, with a correlation id. */
 function checkOneFaultLine(rig: FaultRig, before: number, operation: string): void {
   const lines = faultLines(rig.log).slice(before);
@@ -193,6 +201,7 @@ describe('generated csps backend answers, after the quote', () => {
         );
         expectThat(text.includes(NOTHING_CHANGED), `no "nothing has been changed": ${text}`);
         expectThat(writesSince(rig, from).length === 0, 'sent a csps write');
+        checkToldCannotShow(text, answer);
         checkOneFaultLine(rig, faultsBefore, 'listCspsApplications');
       }),
       scaled({ numRuns: 12, timeLimitMs: 15_000 }),
@@ -224,6 +233,7 @@ describe('generated csps backend answers, after the quote', () => {
             writes.length === 1 && /\/submit$/.test(writes[0]?.path ?? ''),
             `writes besides the one submission: ${writes.map((w) => w.path).join(', ')}`,
           );
+          checkToldCannotShow(text, answer);
           checkOneFaultLine(rig, faultsBefore, 'getCspsApplication');
         }),
       ),
@@ -296,6 +306,7 @@ describe('generated csps backend answers, after the quote', () => {
             writes.length === 1 && WITHDRAW.path.test(writes[0]?.path ?? ''),
             `writes besides the one withdrawal: ${writes.map((w) => w.path).join(', ')}`,
           );
+          checkToldCannotShow(text, answer);
           checkOneFaultLine(rig, faultsBefore, 'getCspsContract');
         }),
       ),
