@@ -2,6 +2,7 @@
  * The audit log the configuration asks for: PostgreSQL when `DATABASE_URL` is set (one table shared by every
  * instance); otherwise memory with `STORE=memory`; otherwise the SQLite file `audit.sqlite` beside
  * `SQLITE_PATH` (also with `STORE=redis`: each host then keeps its own file — set `DATABASE_URL` to share one).
+ * Schemas are migrated by `npm run db:migrate`; only a new or empty SQLite file is migrated at open.
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config.js';
@@ -35,5 +36,7 @@ export function openAuditLog(
     });
   }
   if (config.STORE === 'memory') return Promise.resolve(createMemoryAuditLog());
-  return createSqliteAuditLog({ path: auditSqlitePath(config) });
+  // The embedded default must start with no extra step: a new or empty file (a first start) gets its schema from
+  // the bot; a file at an older version is `npm run db:migrate`'s, like PostgreSQL's schema.
+  return createSqliteAuditLog({ path: auditSqlitePath(config), schema: 'migrate-if-new' });
 }
