@@ -1,11 +1,12 @@
 /**
  * Versioned migrations of the SQLite audit schema — the same rule as PostgreSQL (`postgres-migrations.ts`): the
- * schema is created and upgraded by `npm run db:migrate`, and the bot checks the version at start. One exception,
- * so that `npm start` runs the embedded default with no server and no extra step (and a container's first start
- * needs none either): the bot applies the migrations itself to a file that is new or empty (no audit table, no
- * version table: nothing to lose, nothing to upgrade) — see {@link SqliteSchemaPolicy}. A file at an older version
- * (including one whose table an older bot created at start, without a version table) is never upgraded by the
- * bot: it refuses to start with one line naming `npm run db:migrate`.
+ * schema is created and upgraded by `npm run db:migrate`, and the bot checks the version at start. Exceptions, so
+ * that `npm start` runs the embedded default with no server and no extra step (see `open.ts`):
+ * - a file that is new or empty (no audit table, no version table: nothing to lose, nothing to upgrade) is
+ *   migrated by the bot itself, in any `NODE_ENV` (a container's first start needs no step either);
+ * - outside production the bot also upgrades a file at an older version (the demo's data directory after an
+ *   upgrade of the bot). In production it never does: a file at an older version (including one whose table an
+ *   older bot created at start, without a version table) refuses to start with one line naming `npm run db:migrate`.
  *
  * Each migration runs in one `BEGIN IMMEDIATE` transaction (two processes migrating at once wait for each other;
  * the second finds nothing left to do) and records itself in `<table>_schema_version`. Migration 1 is written
@@ -51,8 +52,8 @@ export const LATEST_SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.at(-1)?.version ??
 /**
  * What opening the audit file does about its schema:
  * - `check`: only check that it is at {@link LATEST_SQLITE_SCHEMA_VERSION};
- * - `migrate-if-new`: apply the migrations when the file is new or empty, otherwise check (the bot);
- * - `migrate`: apply every pending migration (`npm run db:migrate`, tests).
+ * - `migrate-if-new`: apply the migrations when the file is new or empty, otherwise check (the bot in production);
+ * - `migrate`: apply every pending migration (`npm run db:migrate`; the bot outside production).
  */
 export type SqliteSchemaPolicy = 'check' | 'migrate-if-new' | 'migrate';
 

@@ -1,9 +1,9 @@
 /**
  * The SQLite audit schema follows PostgreSQL's rule: versioned migrations applied by `npm run db:migrate`, the bot
  * only checks the version — except that a new or empty file (the embedded default's first start) gets its schema
- * from the bot, so `npm start` needs no extra step. A file at an older version (here: one whose
- * table an older bot created at start, without a version table) refuses to open with one line naming
- * `npm run db:migrate`, and the start-up error names SQLITE_PATH.
+ * from the bot, so `npm start` needs no extra step, and outside production an older file is upgraded too. In
+ * production a file at an older version (here: one whose table an older bot created at start, without a version
+ * table) refuses to open with one line naming `npm run db:migrate`, and the start-up error names SQLITE_PATH.
  */
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -77,23 +77,34 @@ describe('SQLite audit schema migrations', () => {
     expect(versionOf(auditSqlitePath(config))).toBe(LATEST_SQLITE_SCHEMA_VERSION);
   });
 
-  it.each(['production', 'development'])(
-    'an older file (%s) is never upgraded by the bot: refused, one line naming npm run db:migrate',
-    async (nodeEnv) => {
-      const config = configIn({ NODE_ENV: nodeEnv });
-      const path = auditSqlitePath(config);
-      legacyFile(path);
+  it('production: an older file is never upgraded by the bot — refused, one line naming npm run db:migrate', async () => {
+    const config = configIn({ NODE_ENV: 'production' });
+    const path = auditSqlitePath(config);
+    legacyFile(path);
 
-      const failure = await openAuditLog(config).then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-      const line = describeStartupFailure(failure, config);
-      expect(line.variable).toBe('SQLITE_PATH');
-      expect(line.message).toMatch(/unversioned \(created by an older bot\).*npm run db:migrate/);
-      expect(versionOf(path)).toBeUndefined();
-    },
-  );
+    const failure = await openAuditLog(config).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const line = describeStartupFailure(failure, config);
+    expect(line.variable).toBe('SQLITE_PATH');
+    expect(line.message).toMatch(/unversioned \(created by an older bot\).*npm run db:migrate/);
+    expect(line.message.split('\n')).toHaveLength(1);
+    expect(versionOf(path)).toBeUndefined();
+  });
+
+  it('outside production the bot upgrades an older file itself (the demo data directory), keeping its entries', async () => {
+    const config = configIn();
+    const path = auditSqlitePath(config);
+    legacyFile(path);
+    const log = await openAuditLog(config);
+    try {
+      expect(await log.query({ limit: 10 })).toHaveLength(1);
+    } finally {
+      await log.close();
+    }
+    expect(versionOf(path)).toBe(LATEST_SQLITE_SCHEMA_VERSION);
+  });
 
   it('npm run db:migrate (the same SQLITE_PATH) upgrades an older file, keeping its entries; then production starts', async () => {
     const config = configIn({ NODE_ENV: 'production' });
