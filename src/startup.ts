@@ -6,7 +6,8 @@
  *   and written (`SQLITE_PATH=/proc/nope/x` would otherwise hang inside the SQLite driver);
  * - {@link startWithin} bounds the whole start (stores, audit log, backend, channels, listening) by a deadline;
  * - {@link describeStartupFailure} names the variable behind a failure: PORT (address in use or not allowed),
- *   REDIS_URL, DATABASE_URL, SQLITE_PATH / SANDBOX_PATH, or the audit schema (`npm run db:migrate`).
+ *   REDIS_URL, DATABASE_URL, SQLITE_PATH / SANDBOX_PATH, or the audit schema (`npm run db:migrate`; SQLITE_PATH for
+ *   the SQLite file's schema, DATABASE_URL for PostgreSQL's).
  * No message carries a password or a full connection string.
  */
 import { constants } from 'node:fs';
@@ -118,6 +119,8 @@ export function describeStartupFailure(error: unknown, config: Config): StartupE
       'PORT',
       `PORT: not allowed to listen on ${config.PORT}${because}; use a port above 1024.`,
     );
+  if (text.includes('sqlite audit schema'))
+    return new StartupError('SQLITE_PATH', `SQLITE_PATH: ${firstLine(error)}`);
   if (text.includes('audit schema') || text.includes('db:migrate'))
     return new StartupError('DATABASE_URL', `DATABASE_URL: ${firstLine(error)}`);
   if (text.includes('postgresql') || text.includes('postgres'))

@@ -5,11 +5,13 @@
  * SQLite path under /proc (which used to hang).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../src/audit-log/sqlite-migrations.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { describeStartupFailure, preflight, StartupError } from '../src/startup.js';
 
@@ -130,4 +132,56 @@ describe('failures while starting', () => {
       await new Promise((resolve) => busy.close(resolve));
     }
   }, 150_000);
+});
+
+describe('the SQLite audit schema at start', () => {
+  const MIGRATE = new URL('../src/audit-log/migrate-cli.ts', import.meta.url).pathname;
+
+  /** Runs `npm run db:migrate`'s script with `env`; resolves with its exit code and output. */
+  function migrate(
+    env: Record<string, string>,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(TSX, [MIGRATE], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TMPDIR: tmpdir(), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('production with an audit file an older bot created: exit 2, one line naming npm run db:migrate, which upgrades it', async () => {
+    const data = join(dir, 'older-audit');
+    mkdirSync(data, { recursive: true });
+    // The file as an older bot left it: the table it made at start, no version table.
+    const db = new Database(join(data, 'audit.sqlite'));
+    db.exec(SQLITE_MIGRATIONS[0]?.sql('audit_log') ?? '');
+    db.close();
+    const env = {
+      NODE_ENV: 'production',
+      ALLOW_SANDBOX_IN_PRODUCTION: '1',
+      SQLITE_PATH: join(data, 'conversations.sqlite'),
+      SANDBOX_PATH: join(data, 'sandbox.sqlite'),
+    };
+
+    const refused = await start(env);
+    expectOneLine(refused, 'SQLITE_PATH');
+    expect(refused.stderr).toMatch(/unversioned \(created by an older bot\).*`npm run db:migrate`/);
+
+    const migrated = await migrate(env);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(
+      /^Audit schema in .*audit\.sqlite \(SQLite\): version 0 → 2 \(applied 1, 2\)\.\n$/,
+    );
+    const again = await migrate(env);
+    expect(again.stdout).toMatch(/version 1 → 1 \(nothing to apply\)/);
+  }, 120_000);
 });

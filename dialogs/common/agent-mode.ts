@@ -48,7 +48,8 @@ export const agentSessionDialog: Dialog = {
           forbidden: 'noKey',
         },
         unreachable: 'down',
-        failed: 'down',
+        // The backend answered, but not usably (e.g. off-contract; the engine says it cannot show this now).
+        failed: 'notNow',
       },
     },
     notFound: {
@@ -86,6 +87,7 @@ export const agentSessionDialog: Dialog = {
     cancelled: { kind: 'end', text: 'agent.session.cancelled', outcome: 'cancelled' },
     noKey: { kind: 'end', text: 'agent.session.no-key', tone: 'warning', outcome: 'failed' },
     down: { kind: 'end', text: 'common.backend-down', tone: 'warning', outcome: 'failed' },
+    notNow: { kind: 'end', text: 'common.not-now', tone: 'warning', outcome: 'failed' },
   },
 };
 

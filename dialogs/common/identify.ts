@@ -58,7 +58,12 @@ export const identifyDialog: Dialog = {
       operation: 'startVerification',
       args: { email: 'email' },
       result: 'verification',
-      next: { ok: 'code', errors: { 'verification-locked': 'locked' }, unreachable: 'down', failed: 'down' },
+      next: {
+        ok: 'code',
+        errors: { 'verification-locked': 'locked' },
+        unreachable: 'down',
+        failed: 'notNow',
+      },
     },
     code: {
       kind: 'ask',
@@ -78,7 +83,8 @@ export const identifyDialog: Dialog = {
         // The backend answers `verification-failed` for a wrong, used or expired code alike.
         errors: { 'verification-failed': 'wrongCode', 'verification-locked': 'locked' },
         unreachable: 'down',
-        failed: 'down',
+        // The backend answered, but not usably (e.g. off-contract): never "cannot connect".
+        failed: 'notNow',
       },
     },
     wrongCode: {
@@ -92,6 +98,7 @@ export const identifyDialog: Dialog = {
     verified: { kind: 'end', text: 'identify.verified', tone: 'success', outcome: 'verified' },
     locked: { kind: 'end', text: 'identify.locked', tone: 'warning', outcome: 'failed' },
     down: { kind: 'end', text: 'common.backend-down', tone: 'warning', outcome: 'failed' },
+    notNow: { kind: 'end', text: 'common.not-now', tone: 'warning', outcome: 'failed' },
   },
 };
 

@@ -22,6 +22,7 @@ export const commonMessages: Catalogs = {
       '確認に何度か失敗したため、しばらく確認できません。時間をおいてお試しいただくか、お問い合わせ窓口にご連絡ください。何も変更していません。',
     'common.backend-down':
       'ただいまシステムに接続できません。何も変更していません。しばらくしてからもう一度お試しください。',
+    'common.not-now': '何も変更していません。しばらくしてからもう一度お試しください。',
     'common.not-verified': 'ご本人確認ができなかったため、お手続きを進められません。何も変更していません。',
     'menu.title': 'メインメニュー',
     'menu.prompt':
@@ -65,6 +66,7 @@ export const commonMessages: Catalogs = {
       'Too many failed attempts, so verification is paused. Please try again later or contact the support desk. Nothing has been changed.',
     'common.backend-down':
       'The system cannot be reached right now. Nothing has been changed. Please try again later.',
+    'common.not-now': 'Nothing has been changed. Please try again later.',
     'common.not-verified':
       'We could not confirm your identity, so the procedure cannot continue. Nothing has been changed.',
     'menu.title': 'Main menu',

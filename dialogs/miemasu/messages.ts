@@ -11,6 +11,7 @@ export const miemasuMessages: Catalogs = {
       'みえますねっとのご契約が見つかりませんでした（すでに退会済みの場合も含みます）。何も変更していません。',
     'miemasu.down':
       'ただいまシステムに接続できません。何も変更していません。しばらくしてからもう一度お試しください。',
+    'miemasu.not-now': '何も変更していません。しばらくしてからもう一度お試しください。',
     'miemasu.nothing-changed': '承知しました。何も変更していません。',
     'miemasu.choice.quit': 'やめる（何も変更しません）',
     'miemasu.device.option': '{name}（{domainName}／有効期限 {licenseExpiresOn|date}）',
@@ -118,6 +119,7 @@ export const miemasuMessages: Catalogs = {
       'We could not find a Miemasu-net contract for you (this includes accounts already withdrawn). Nothing has been changed.',
     'miemasu.down':
       'The system cannot be reached right now. Nothing has been changed. Please try again later.',
+    'miemasu.not-now': 'Nothing has been changed. Please try again later.',
     'miemasu.nothing-changed': 'All right. Nothing has been changed.',
     'miemasu.choice.quit': 'Stop (change nothing)',
     'miemasu.device.option': '{name} ({domainName}, licence until {licenseExpiresOn|date})',

@@ -16,10 +16,13 @@ export function accountPreamble(branches: {
       kind: 'call',
       operation: 'getMiemasuAccount',
       result: 'account',
-      next: { ok: 'checkPlan', errors: { 'not-found': 'noAccount' }, failed: 'down' },
+      // `failed`, not `unreachable`: the backend answered, but not usably (e.g. off-contract; the engine says it
+      // cannot show this now) — never "cannot connect".
+      next: { ok: 'checkPlan', errors: { 'not-found': 'noAccount' }, unreachable: 'down', failed: 'notNow' },
     },
     noAccount: { kind: 'end', text: 'miemasu.no-account', tone: 'warning', outcome: 'failed' },
     down: { kind: 'end', text: 'miemasu.down', tone: 'warning', outcome: 'failed' },
+    notNow: { kind: 'end', text: 'miemasu.not-now', tone: 'warning', outcome: 'failed' },
     checkPlan: {
       kind: 'branch',
       cases: [{ when: { slot: 'account.plan', equals: 'monthly' }, next: 'monthly' }],
@@ -30,7 +33,7 @@ export function accountPreamble(branches: {
       kind: 'call',
       operation: 'listMiemasuDevices',
       result: 'deviceList',
-      next: { ok: 'hasDevices', failed: 'down' },
+      next: { ok: 'hasDevices', unreachable: 'down', failed: 'notNow' },
     },
     hasDevices: {
       kind: 'branch',

@@ -1,13 +1,20 @@
 /**
- * `npm run db:migrate [-- --schema NAME]`: creates or upgrades the PostgreSQL audit schema (`DATABASE_URL`) to the
- * version this bot needs. Run it with a role that owns the schema's objects (or may create them), before starting
- * the bot, and after upgrading the bot; the bot's own role then needs only the grants in the README. Prints one line
- * with the versions; exits 2 naming the variable when DATABASE_URL is missing or unreachable.
+ * `npm run db:migrate [-- --schema NAME]`: creates or upgrades the audit schema this bot needs, found from the
+ * bot's own configuration (the same environment): PostgreSQL when `DATABASE_URL` is set (run it with a role that
+ * owns the schema's objects; the bot's own role then needs only the grants in the README), otherwise the SQLite
+ * file `audit.sqlite` beside `SQLITE_PATH` (nothing with `STORE=memory`). Run it before starting the bot, and after
+ * upgrading the bot. Prints one line with the versions; exits 2 with one line naming the variable when the
+ * configuration is wrong or the database cannot be migrated.
  */
+import { resolve } from 'node:path';
 import { Pool } from 'pg';
+import { type Config, loadConfig } from '../config.js';
+import { openSqliteFile } from '../storage/sqlite-file.js';
+import { auditSqlitePath } from './open.js';
 import { redactDatabaseUrl } from './postgres.js';
 import { applyMigrations } from './postgres-migrations.js';
 import { pgNames } from './postgres-schema.js';
+import { applySqliteMigrations } from './sqlite-migrations.js';
 
 export interface MigrateOptions {
   connectionString: string;
@@ -45,22 +52,53 @@ export async function migrateAuditDatabase(
   }
 }
 
+/** Applies the SQLite file's migrations (the file and its directory are created when missing). */
+export async function migrateSqliteAuditFile(
+  path: string,
+): Promise<{ path: string; from: number; to: number; applied: number[] }> {
+  const file = resolve(path);
+  const db = openSqliteFile(file, 'the audit log');
+  try {
+    return { path: file, ...applySqliteMigrations(db, 'audit_log') };
+  } finally {
+    db.close();
+  }
+}
+
+const describeResult = (result: { from: number; to: number; applied: number[] }): string =>
+  `version ${result.from} → ${result.to} (${result.applied.length > 0 ? `applied ${result.applied.join(', ')}` : 'nothing to apply'})`;
+
+/** The audit log the bot's own configuration names: PostgreSQL (DATABASE_URL), else the SQLite file, else memory. */
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    process.stderr.write(
-      'DATABASE_URL: set it to the PostgreSQL database of the audit log (an owner role).\n',
-    );
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
+  }
+  const url = config.DATABASE_URL;
+  if (url === undefined) {
+    if (config.STORE === 'memory') {
+      process.stdout.write('Audit log in memory (STORE=memory): nothing to migrate.\n');
+      return;
+    }
+    const path = auditSqlitePath(config);
+    try {
+      const result = await migrateSqliteAuditFile(path);
+      process.stdout.write(`Audit schema in ${result.path} (SQLite): ${describeResult(result)}.\n`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      process.stderr.write(`SQLITE_PATH: could not migrate the SQLite audit schema at ${path}: ${reason}\n`);
+      process.exit(2);
+    }
+    return;
   }
   const at = process.argv.indexOf('--schema');
   const schema = at >= 0 ? process.argv[at + 1] : undefined;
   try {
     const result = await migrateAuditDatabase({ connectionString: url, schema });
-    const what = result.applied.length > 0 ? `applied ${result.applied.join(', ')}` : 'nothing to apply';
-    process.stdout.write(
-      `Audit schema "${result.schema}": version ${result.from} → ${result.to} (${what}).\n`,
-    );
+    process.stdout.write(`Audit schema "${result.schema}": ${describeResult(result)}.\n`);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     process.stderr.write(

@@ -2,6 +2,8 @@
  * The audit log the configuration asks for: PostgreSQL when `DATABASE_URL` is set (one table shared by every
  * instance); otherwise memory with `STORE=memory`; otherwise the SQLite file `audit.sqlite` beside
  * `SQLITE_PATH` (also with `STORE=redis`: each host then keeps its own file — set `DATABASE_URL` to share one).
+ * Schemas are migrated by `npm run db:migrate`; a SQLite file is migrated at open only when it is new or empty, or
+ * outside production (see sqlite-migrations.ts).
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config.js';
@@ -10,7 +12,7 @@ import { createMemoryAuditLog } from './memory.js';
 import { createPostgresAuditLog } from './postgres.js';
 import { createSqliteAuditLog } from './sqlite.js';
 
-export type AuditLogConfig = Pick<Config, 'STORE' | 'SQLITE_PATH' | 'DATABASE_URL'>;
+export type AuditLogConfig = Pick<Config, 'STORE' | 'SQLITE_PATH' | 'DATABASE_URL' | 'NODE_ENV'>;
 
 /** Where the log goes, for the start-up banner (no password). */
 export function describeAuditLog(config: AuditLogConfig): string {
@@ -35,5 +37,12 @@ export function openAuditLog(
     });
   }
   if (config.STORE === 'memory') return Promise.resolve(createMemoryAuditLog());
-  return createSqliteAuditLog({ path: auditSqlitePath(config) });
+  // The embedded default must start with no extra step: a new or empty file (a first start) gets its schema from
+  // the bot. A file at an older version is `npm run db:migrate`'s in production, like PostgreSQL's schema; outside
+  // production (the demo's data directory, the tests') the bot upgrades it too, so that `npm start` keeps working
+  // on a data directory an earlier version left.
+  return createSqliteAuditLog({
+    path: auditSqlitePath(config),
+    schema: config.NODE_ENV === 'production' ? 'migrate-if-new' : 'migrate',
+  });
 }

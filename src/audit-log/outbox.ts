@@ -14,6 +14,19 @@
  * its order). A lane whose head has not been touched for `staleLaneMs` (its process died) is adopted by another
  * process — the compare-and-set lets exactly one win — which delivers what is left and retires it.
  *
+ * Adoption and a slow append (the race two adopters used to have): a deliverer — the owner, or an adopter —
+ * records `delivering`, then appends. Had that append taken longer than `staleLaneMs`, a second process would
+ * have found the head stale, adopted it (its compare-and-set succeeds: nobody touched the head), found nothing of
+ * the batches in the log yet, and appended them too; then the first append landed: every entry twice. So while an
+ * append is in flight the deliverer renews its hold by a compare-and-set on the head every `leaseRenewMs` (a
+ * lease): a live deliverer never looks stale, and of two processes that both see a stale head exactly one wins.
+ * What no compare-and-set in the conversation store can close: the store cannot call back a write already sent to
+ * another database. If the deliverer is alive but cannot renew for `staleLaneMs` while its append is still in
+ * flight (it lost the store but not the log, or it was paused that long between recording `delivering` and
+ * sending), the adopter may append the same batches again — a duplicate, never a loss. The bot does not bound an
+ * append itself: on PostgreSQL give the bot's role a `statement_timeout` well under `staleLaneMs` (60 s by
+ * default), e.g. `ALTER ROLE … SET statement_timeout = '20s'`, so an append cannot outlive the lease.
+ *
  * Exactly once: before appending batches `from..to` the head records them as being delivered; after the append,
  * as delivered. When the outcome of an append is unknown (the connection dropped; the process died), the next
  * delivery reads the log in the batches' time window and appends only the entries it does not find (an append is
@@ -52,6 +65,11 @@ export interface AuditOutboxOptions {
   maxRetryMs?: number;
   /** A lane untouched this long belongs to a dead process and is adopted. Default 60 s. */
   staleLaneMs?: number;
+  /**
+   * While an append to the log is in flight, the lane's head is touched (a compare-and-set) this often, so a live
+   * but slow deliverer never looks dead. Default a third of `staleLaneMs`.
+   */
+  leaseRenewMs?: number;
   /** How often other processes' lanes are looked at. Default 15 s. */
   sweepMs?: number;
   /** Batches appended in one delivery (one transaction). Default 50. */
@@ -103,6 +121,7 @@ export function createAuditOutbox(options: AuditOutboxOptions): AuditOutbox {
   const retryMs = options.retryMs ?? 1_000;
   const maxRetryMs = options.maxRetryMs ?? 30_000;
   const staleLaneMs = options.staleLaneMs ?? 60_000;
+  const leaseRenewMs = options.leaseRenewMs ?? Math.max(1, Math.floor(staleLaneMs / 3));
   const sweepMs = options.sweepMs ?? 15_000;
   const perDelivery = options.maxBatchesPerDelivery ?? 50;
   const onError = options.onError ?? (() => {});
@@ -194,6 +213,29 @@ export function createAuditOutbox(options: AuditOutboxOptions): AuditOutbox {
     }
   }
 
+  /**
+   * Runs `append` (a write to the log) while renewing this process's hold on lane `id`: the head is touched by a
+   * compare-and-set every `leaseRenewMs`, so another process never sees the lane as stale — and adopts it, and
+   * appends the same batches again — while this append is still in flight. A renewal that finds the lane gone or
+   * owned by another process stops renewing (the append in flight cannot be called back; see the module comment).
+   */
+  async function holdingLane(id: string, append: () => Promise<void>): Promise<void> {
+    let lost = false;
+    const renewal = setInterval(() => {
+      if (lost) return;
+      updateHead(id, (head) => head).catch((error: unknown) => {
+        if (error instanceof LaneLost) lost = true;
+        else onError(error, 'lease');
+      });
+    }, leaseRenewMs);
+    renewal.unref();
+    try {
+      await append();
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
   /** Appends the entries of `entries` not already in the log (after an append whose outcome is unknown). */
   async function appendMissing(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
@@ -242,9 +284,9 @@ export function createAuditOutbox(options: AuditOutboxOptions): AuditOutbox {
       }
       if (delivering === undefined) {
         await updateHead(id, (head) => ({ ...head, delivering: to }));
-        await log.append(entries);
+        await holdingLane(id, () => log.append(entries));
       } else {
-        await appendMissing(entries);
+        await holdingLane(id, () => appendMissing(entries));
       }
       const { value } = await updateHead(id, (head) => ({ ...head, delivered: to, delivering: undefined }));
       if (mine) backlog = value.next - 1 - value.delivered;
@@ -275,6 +317,19 @@ export function createAuditOutbox(options: AuditOutboxOptions): AuditOutbox {
       }
       await deliverLane(id);
     }
+  }
+
+  /**
+   * One sweep at a time in this process: a sweep still delivering an adopted lane (a slow append) must not be
+   * joined by the next timer tick's sweep, which would find the same lane "being delivered", not find the batches
+   * in the log yet, and append them again.
+   */
+  let sweeping: Promise<void> | undefined;
+  function sweepOnce(): Promise<void> {
+    sweeping ??= sweep().finally(() => {
+      sweeping = undefined;
+    });
+    return sweeping;
   }
 
   /** Delivers this process's lane; one delivery at a time, a request meanwhile runs another after it. */
@@ -320,7 +375,7 @@ export function createAuditOutbox(options: AuditOutboxOptions): AuditOutbox {
   }
 
   const sweeper = setInterval(() => {
-    sweep().catch((error) => onError(error, 'sweep'));
+    sweepOnce().catch((error) => onError(error, 'sweep'));
   }, sweepMs);
   sweeper.unref();
 
@@ -346,7 +401,8 @@ export function createAuditOutbox(options: AuditOutboxOptions): AuditOutbox {
     },
     async flush() {
       await deliverOwn();
-      await sweep();
+      await sweeping?.catch(() => undefined); // then a sweep of its own, which sees the lanes as they are now
+      await sweepOnce();
     },
     backlog: () => backlog,
     async close() {

@@ -4,6 +4,9 @@
  * writer. On better-sqlite3: statements run synchronously, so a transaction is never interleaved with another
  * operation of this process.
  *
+ * The schema (table, indexes, triggers) is versioned: `sqlite-migrations.ts`, applied by `npm run db:migrate`; by
+ * default opening only checks the version (option `schema`).
+ *
  * Append-only, enforced by the database: a `BEFORE UPDATE` trigger aborts every update, and a `BEFORE DELETE`
  * trigger aborts every delete unless the row is older than a cutoff held in the purge-flag table
  * (`<table>_purge`). Only {@link AuditLog.purgeOlderThan} writes that flag, inside the same transaction as its
@@ -18,6 +21,13 @@ import { resolve } from 'node:path';
 import { openSqliteFile, type SqliteDatabase } from '../storage/sqlite-file.js';
 import { parseEntries } from './entry.js';
 import { type AuditLog, COLUMNS, checkCutoff, checkIdentifier, checkQuery, fromRow, toRow } from './log.js';
+import {
+  applySqliteMigrations,
+  isNewAuditFile,
+  LATEST_SQLITE_SCHEMA_VERSION,
+  readSqliteSchemaVersion,
+  type SqliteSchemaPolicy,
+} from './sqlite-migrations.js';
 
 export interface SqliteAuditLogOptions {
   /** Database file; its directory is created when missing. */
@@ -26,6 +36,30 @@ export interface SqliteAuditLogOptions {
   table?: string;
   /** How long a write waits for another process's lock, in ms. Default 5000. */
   busyTimeoutMs?: number;
+  /** What to do about the schema (sqlite-migrations.ts). Default `check`: the file must be at the latest version. */
+  schema?: SqliteSchemaPolicy;
+}
+
+/** The file's audit schema is missing or older than this bot needs: the message says what to run. */
+export class SqliteSchemaVersionError extends Error {
+  override readonly name = 'SqliteSchemaVersionError';
+}
+
+/** Applies or checks the schema as `policy` says; throws {@link SqliteSchemaVersionError} naming `db:migrate`. */
+function prepareSchema(db: SqliteDatabase, table: string, file: string, policy: SqliteSchemaPolicy): void {
+  if (policy === 'migrate' || (policy === 'migrate-if-new' && isNewAuditFile(db, table)))
+    applySqliteMigrations(db, table);
+  const version = readSqliteSchemaVersion(db, table);
+  if (version !== undefined && version >= LATEST_SQLITE_SCHEMA_VERSION) return;
+  const found =
+    version === undefined
+      ? isNewAuditFile(db, table)
+        ? 'missing'
+        : 'unversioned (created by an older bot)'
+      : `at version ${version}`;
+  throw new SqliteSchemaVersionError(
+    `The SQLite audit schema in ${file} is ${found}; this bot needs version ${LATEST_SQLITE_SCHEMA_VERSION}. Run \`npm run db:migrate\` with the same SQLITE_PATH, then start the bot.`,
+  );
 }
 
 type Param = string | number | null;
@@ -46,26 +80,10 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
   }
 
   try {
-    db.transaction(() =>
-      db.exec(`
-        CREATE TABLE IF NOT EXISTS ${table} (
-          seq INTEGER PRIMARY KEY AUTOINCREMENT,
-          at TEXT NOT NULL, kind TEXT NOT NULL, actor_kind TEXT NOT NULL, actor_id TEXT NOT NULL,
-          customer_id TEXT, channel TEXT NOT NULL, conversation TEXT NOT NULL, dialog_id TEXT NOT NULL,
-          what TEXT NOT NULL, result TEXT NOT NULL, result_code TEXT, receipt_id TEXT);
-        CREATE INDEX IF NOT EXISTS ${table}_at ON ${table} (at);
-        CREATE INDEX IF NOT EXISTS ${table}_customer_at ON ${table} (customer_id, at);
-        CREATE INDEX IF NOT EXISTS ${table}_kind_at ON ${table} (kind, at);
-        CREATE TABLE IF NOT EXISTS ${flag} (cutoff TEXT NOT NULL);
-        CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table}
-          BEGIN SELECT RAISE(ABORT, '${table} is append-only: UPDATE is refused'); END;
-        CREATE TRIGGER IF NOT EXISTS ${table}_no_delete BEFORE DELETE ON ${table}
-          WHEN NOT EXISTS (SELECT 1 FROM ${flag} WHERE OLD.at < ${flag}.cutoff)
-          BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows are removed only by the retention purge'); END;
-      `),
-    ).immediate();
+    prepareSchema(db, table, file, options.schema ?? 'check');
   } catch (error) {
     db.close();
+    if (error instanceof SqliteSchemaVersionError) throw error;
     throw new Error(`Could not prepare the SQLite audit log at ${file}.`, { cause: error });
   }
 

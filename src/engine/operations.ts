@@ -40,10 +40,16 @@ export type OperationOutcome =
       detail?: string | undefined;
       callerRejected?: boolean | undefined;
     }
-  /** Not reachable, timed out, or 5xx after retries: the outcome of a write is unknown. */
-  | { ok: false; kind: 'unreachable'; detail?: string | undefined }
-  /** Our side is wrong (invalid request, unexpected response): never retried. */
-  | { ok: false; kind: 'bug'; detail?: string | undefined };
+  /**
+   * Not reachable, timed out, or 5xx after retries: the outcome of a write is unknown. `offContract`: the backend
+   * did answer, but not as its contract allows (invariant 8) — believed in no part.
+   */
+  | { ok: false; kind: 'unreachable'; detail?: string | undefined; offContract?: boolean | undefined }
+  /**
+   * Our side is wrong (invalid request, unexpected response): never retried. `offContract`: the answer was not
+   * one the contract allows (e.g. not JSON at all).
+   */
+  | { ok: false; kind: 'bug'; detail?: string | undefined; offContract?: boolean | undefined };
 
 export interface OperationContext {
   conversationKey: string;

@@ -168,7 +168,7 @@ describe('the bot’s audit log on SQLite', () => {
   it('purges entries past AUDIT_RETENTION_DAYS when it starts, and keeps the rest', async () => {
     const dir = await tempDir();
     const config = loadConfig({ SQLITE_PATH: join(dir, 'conversations.sqlite') });
-    const before = await createSqliteAuditLog({ path: auditSqlitePath(config) });
+    const before = await createSqliteAuditLog({ path: auditSqlitePath(config), schema: 'migrate-if-new' });
     // The bot's clock is DEFAULT_TEST_NOW (2026-11-23T10:00+09:00): 31 days before is past a 30-day retention.
     const old = sampleEntry({ at: '2026-10-23T00:00:00.000Z' });
     const recent = sampleEntry({ at: '2026-10-25T00:00:00.000Z' });

@@ -40,7 +40,11 @@ const all = (log: AuditLog) => log.query({ limit: 10_000 });
 const ops = (entries: AuditEntry[]) => entries.map((e) => e.what.operation);
 const FIXED_NOW = Date.parse('2026-11-23T01:00:00.000Z');
 
-function setup(log = switchableLog(), store = createMemoryStore<OutboxRecord>({ ttlMs: 3600_000 })) {
+function setup(
+  log = switchableLog(),
+  store = createMemoryStore<OutboxRecord>({ ttlMs: 3600_000 }),
+  leaseRenewMs?: number,
+) {
   let now = FIXED_NOW;
   const errors: string[] = [];
   const make = () =>
@@ -51,10 +55,11 @@ function setup(log = switchableLog(), store = createMemoryStore<OutboxRecord>({ 
       retryMs: 60_000, // the tests flush by hand
       sweepMs: 3600_000,
       staleLaneMs: 60_000,
+      ...(leaseRenewMs !== undefined ? { leaseRenewMs } : {}),
       waitForDeliveryMs: 1_000,
       onError: (error, phase) => errors.push(`${phase}: ${String(error)}`),
     });
-  return { log, store, make, errors, advance: (ms: number) => (now += ms) };
+  return { log, store, make, errors, advance: (ms: number) => (now += ms), now: () => now };
 }
 
 describe('the audit outbox', () => {
@@ -113,6 +118,71 @@ describe('the audit outbox', () => {
     expect(ops(await all(shared.log))).toEqual(['op-1', 'op-2', 'op-3']);
     expect((await shared.store.get('lanes'))?.value).toEqual({ type: 'lanes', lanes: [] });
     await second.close();
+  });
+
+  it("two processes race to adopt a dead lane, and the winner's append is slow: every entry once", async () => {
+    // The log holds the first append until released: the adopter is alive, but slow.
+    const base = switchableLog();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = false;
+    let arrived = () => {};
+    const appending = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const slow = Object.assign(Object.create(base) as typeof base, {
+      async append(entries: readonly AuditEntry[]) {
+        if (holding) {
+          holding = false;
+          arrived();
+          await held;
+        }
+        await base.append(entries);
+      },
+    });
+    // Lease renewed every 5 ms (real timers; the staleness is judged on the fixed clock below).
+    const shared = setup(slow, undefined, 5);
+    const dead = shared.make();
+    base.mode = 'down';
+    await dead.enqueue([entry(1)]);
+    await dead.enqueue([entry(2), entry(3)]);
+    await dead.close(); // the process dies; its lane stays in the store
+    base.mode = 'up';
+    holding = true;
+    shared.advance(61_000);
+
+    // Two processes sweep at once: the compare-and-set lets one adopt; the other's flush returns at once.
+    const [b, c] = [shared.make(), shared.make()];
+    const flushes = { b: b.flush(), c: c.flush() };
+    const loser = await Promise.race([
+      flushes.b.then(() => 'b' as const),
+      flushes.c.then(() => 'c' as const),
+    ]);
+    await appending;
+    const [owner, other] = loser === 'b' ? [c, b] : [b, c];
+
+    // The append outlasts the lane's staleness on the clock; the owner's lease keeps it from looking dead.
+    shared.advance(3 * 61_000);
+    const lanes = (await shared.store.get('lanes'))?.value;
+    const laneId = lanes?.type === 'lanes' ? lanes.lanes[0] : undefined;
+    for (let waited = 0; waited < 200; waited++) {
+      const head = (await shared.store.get(`lane:${laneId}`))?.value;
+      if (head?.type === 'head' && head.touchedAt === shared.now()) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await other.flush(); // must not adopt: the owner is alive
+    // Nor may the owner's own next sweep (a timer tick, a flush) deliver the lane a second time meanwhile.
+    const ownerAgain = owner.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await (loser === 'b' ? flushes.c : flushes.b);
+    await ownerAgain;
+    await other.flush();
+
+    expect(ops(await all(base))).toEqual(['op-1', 'op-2', 'op-3']);
+    await Promise.all([owner.close(), other.close()]);
   });
 
   it('a store that cannot write refuses the enqueue (the caller must not act)', async () => {

@@ -22,7 +22,7 @@ runAuditLogConformance('sqlite', {
   async fresh() {
     files += 1;
     const path = join(dir, `conformance-${files}.sqlite`);
-    const log = await createSqliteAuditLog({ path });
+    const log = await createSqliteAuditLog({ path, schema: 'migrate-if-new' });
     paths.set(log, path);
     return log;
   },
@@ -46,7 +46,7 @@ describe('SQLite audit log', () => {
     await Promise.all(logs.splice(0).map((log) => log.close()));
   });
   const open = async (path: string) => {
-    const log = await createSqliteAuditLog({ path });
+    const log = await createSqliteAuditLog({ path, schema: 'migrate-if-new' });
     logs.push(log);
     return log;
   };

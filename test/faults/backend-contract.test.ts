@@ -46,7 +46,9 @@ describe('off-contract answers are never believed', () => {
 
     expect(politeProblems(replies)).toEqual([]);
     const text = replies.map((r) => r.text).join('\n');
-    expect(text).toContain(MIEMASU.down);
+    expect(text).toContain(ENGINE.cannotShow);
+    expect(text).not.toContain(MIEMASU.down);
+    expect(text).toContain(MIEMASU.nothingChanged);
     expect(text).not.toMatch(/なし|すべて削除/);
     expect(replies.flatMap((r) => r.choices ?? []).map((c) => c.style)).not.toContain('danger');
     expect(rig.faults.matching(WITHDRAWAL)).toEqual([]);
@@ -74,7 +76,9 @@ describe('off-contract answers are never believed', () => {
     expect(politeProblems(replies)).toEqual([]);
     const text = replies.map((r) => r.text).join('\n');
     expect(text).not.toContain(VERIFIED);
-    expect(text).toContain(MIEMASU.down);
+    expect(text).toContain(ENGINE.cannotShow);
+    expect(text).not.toContain(MIEMASU.down);
+    expect(text).toContain(MIEMASU.nothingChanged);
     expect(rig.faults.matching(DEVICE_LIST)).toEqual([]);
     const lines = faultLines(rig.log);
     expect(lines).toHaveLength(1);

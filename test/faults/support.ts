@@ -28,6 +28,8 @@ const engineText = createTranslator(builtinMessages, 'ja');
 export const ENGINE = {
   unknown: engineText.t('engine.outcome-unknown'),
   recovered: engineText.t('engine.outcome-recovered'),
+  /** An answer that is not one the contract allows, to a read: "cannot show this now" (never "cannot connect"). */
+  cannotShow: engineText.t('engine.answer-unusable'),
   internalError: engineText.t('engine.internal-error'),
 };
 /** The みえますねっと texts the tests look for (dialogs/miemasu/messages.ts, rendered for CameraOA). */

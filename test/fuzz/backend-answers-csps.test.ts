@@ -9,9 +9,21 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { responseContract } from '../../src/backend/client/contract.js';
-import { type FaultRig, faultLines, politeProblems, startFaultRig } from '../faults/support.js';
-import type { ServerFault } from '../support/fault-server.js';
+import { ENGINE, type FaultRig, faultLines, politeProblems, startFaultRig } from '../faults/support.js';
+import {
+  type Answer,
+  answersLike,
+  application,
+  contract,
+  expectThat,
+  faultOf,
+  hostileString,
+  isValid,
+  quote,
+  SENTINEL,
+  sentinelsIn,
+} from './support/csps-answers.js';
+import { answerUntilFinal } from './support/csps-screen.js';
 import { runProperty, scaled } from './support/run-property.js';
 
 const PORTAL_CUSTOMER = 'portal@example.com';
@@ -25,134 +37,6 @@ const ACCEPTED = '解約のお申込を承りました';
 const TIMEOUT_MS = 300;
 const NOTHING_CHANGED = '何も変更していません';
 const DRAFT_CREATED = 'として作成しました';
-
-/** Facts that exist only in the generated answers; a reply showing any of them believed an invalid answer. */
-const SENTINEL = {
-  contractNumber: 'HMZZ424242',
-  applicationNumber: 'R-20310719-424242',
-  amount: 987_654,
-  date: '2031-07-19',
-  month: '2031-07',
-};
-const SENTINEL_TEXT = ['424242', '987,654', '987654', '2031年7月19日', '2031-07-19', '2031年7月'];
-
-/** A generated answer: a JSON body (any shape), raw bytes (truncated), or no answer in time. */
-type Answer = { json: unknown } | { raw: string } | { slow: true };
-
-const hostileString = fc.oneof(
-  fc.string({ maxLength: 20 }),
-  fc.constantFrom('', '\u0000\u202e', '<script>alert(1)</script>', 'サービス開始', 'x'.repeat(5000)),
-);
-const money = fc.record(
-  {
-    amount: fc.oneof(
-      fc.constant(SENTINEL.amount),
-      fc.constant(-SENTINEL.amount),
-      fc.constant(`${SENTINEL.amount}`),
-    ),
-    currency: fc.constantFrom('JPY', 'USD', ''),
-    isEstimate: fc.oneof(fc.boolean(), fc.constant('yes')),
-  },
-  { requiredKeys: [] },
-);
-const date = fc.constantFrom(SENTINEL.date, '2031-13-45', '', '19/07/2031');
-const contract = fc.record(
-  {
-    contractNumber: fc.oneof(fc.constant(SENTINEL.contractNumber), fc.integer(), fc.constant(null)),
-    kind: fc.oneof(fc.constantFrom('home', 'therefore', 'uniflow', 'nvs', 'bogus'), fc.integer()),
-    serviceName: hostileString,
-    serviceType: fc.oneof(fc.constantFrom('type-M', 'Therefore Online'), hostileString),
-    startDate: date,
-    status: fc.oneof(fc.constantFrom('service-started', 'cancellation-accepted', 'exploded'), fc.integer()),
-    statusLabel: hostileString,
-    monthlyFee: fc.oneof(money, fc.constant(SENTINEL.amount)),
-  },
-  { requiredKeys: [] },
-);
-const minimumTerm = fc.record(
-  {
-    months: fc.oneof(fc.nat(36), fc.constant(-1), fc.constant('12')),
-    billingsCounted: fc.oneof(fc.nat(36), hostileString),
-    billingsRemaining: fc.oneof(fc.nat(36), fc.constant(null)),
-    satisfied: fc.oneof(fc.boolean(), fc.constant(0)),
-  },
-  { requiredKeys: [] },
-);
-const quote = fc.record(
-  {
-    contractNumber: fc.oneof(fc.constant(SENTINEL.contractNumber), fc.constant('HMMH061530')),
-    kind: fc.constantFrom('home', 'therefore', 'bogus'),
-    serviceType: hostileString,
-    appliedOn: date,
-    effectiveDate: date,
-    minimumTerm: fc.oneof(minimumTerm, fc.constant(null)),
-    minimumTermCharge: fc.oneof(money, fc.constant(SENTINEL.amount)),
-    domainDispositionRequired: fc.oneof(fc.boolean(), fc.constant('true')),
-    therefore: fc.oneof(
-      fc.constant(null),
-      fc.record(
-        {
-          earliestMonth: fc.constant(SENTINEL.month),
-          selectableMonths: fc.oneof(fc.constant([SENTINEL.month]), hostileString),
-          desiredMonth: fc.constant(SENTINEL.month),
-          deadline: date,
-        },
-        { requiredKeys: [] },
-      ),
-    ),
-  },
-  { requiredKeys: [] },
-);
-const application = fc.record(
-  {
-    applicationNumber: fc.oneof(fc.constant(SENTINEL.applicationNumber), fc.integer(), fc.constant(null)),
-    contractNumber: fc.oneof(fc.constant(SENTINEL.contractNumber), fc.constant('HMMH061530')),
-    kind: fc.constantFrom('home', 'bogus'),
-    serviceName: hostileString,
-    status: fc.constantFrom('cancellation-draft', 'cancellation-accepted', 'exploded'),
-    statusLabel: hostileString,
-    appliedOn: fc.oneof(date, fc.constant(null)),
-    createdBy: fc.constantFrom('customer', 'partner', 'robot'),
-    cancellation: fc.oneof(
-      fc.constant(null),
-      fc.record(
-        {
-          reason: hostileString,
-          effectiveDate: date,
-          minimumTerm,
-          minimumTermCharge: money,
-          domainDisposition: fc.constantFrom('transfer', 'nuke', null),
-          desiredMonth: fc.constant(null),
-        },
-        { requiredKeys: [] },
-      ),
-    ),
-  },
-  { requiredKeys: [] },
-);
-
-/** Answers shaped after `shaped` (sentinel facts, some field broken or missing), plus generic junk. */
-function answersLike(shaped: fc.Arbitrary<unknown>, truncatedFrom: string): fc.Arbitrary<Answer> {
-  return fc.oneof(
-    { weight: 4, arbitrary: shaped.map((json) => ({ json })) },
-    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((json) => ({ json })) },
-    {
-      weight: 1,
-      arbitrary: fc.constant({
-        json: JSON.parse(
-          `{"__proto__":{"contractNumber":"${SENTINEL.contractNumber}"},"constructor":{"prototype":{"ok":true}}}`,
-        ),
-      }),
-    },
-    {
-      weight: 2,
-      arbitrary: fc
-        .nat(60)
-        .map((cut) => ({ raw: truncatedFrom.slice(0, Math.max(1, truncatedFrom.length - 1 - cut)) })),
-    },
-    { weight: 1, arbitrary: fc.constant({ slow: true } as const) },
-  );
-}
 
 const listAnswers = answersLike(
   fc.record(
@@ -172,18 +56,9 @@ const quoteAnswers = answersLike(
   `{"contractNumber":"${SENTINEL.contractNumber}","effectiveDate":"${SENTINEL.date}","minimumTermCharge":{"amount":${SENTINEL.amount}}}`,
 );
 const draftAnswers = answersLike(
-  application,
+  application(),
   `{"applicationNumber":"${SENTINEL.applicationNumber}","cancellation":{"effectiveDate":"${SENTINEL.date}"}}`,
 );
-
-function faultOf(answer: Answer, forward: boolean, status = 200): ServerFault {
-  if ('slow' in answer) return { kind: 'delay', ms: TIMEOUT_MS * 3, forward };
-  if ('raw' in answer) return { kind: 'raw', status, text: answer.raw, forward };
-  return { kind: 'body', status, json: answer.json, forward };
-}
-
-const isValid = (operation: string, status: number, answer: Answer): boolean =>
-  'json' in answer && responseContract().check(operation, status, answer.json).ok;
 
 let rig: FaultRig;
 let users = 0;
@@ -201,13 +76,11 @@ afterAll(async () => {
   await rig.close();
 });
 
-function expectThat(condition: boolean, what: string): void {
-  if (!condition) throw new Error(what);
-}
-
-/** The read properties: polite, no sentinel fact, no csps write, one fault line more than `faultsBefore`. */
-function checkInvalidRead(text: string, writesBefore: number, faultsBefore: number): void {
-  const shown = SENTINEL_TEXT.filter((fact) => text.includes(fact));
+/** The read properties: "cannot show this now" (unless no answer came), polite, no sentinel fact, no csps write, one fault line more than `faultsBefore`. */
+function checkInvalidRead(text: string, writesBefore: number, faultsBefore: number, answer: Answer): void {
+  if (!('slow' in answer))
+    expectThat(text.includes(ENGINE.cannotShow), `not "cannot show this now": ${text}`);
+  const shown = sentinelsIn(text);
   expectThat(shown.length === 0, `showed ${shown.join(', ')} from an invalid answer: ${text}`);
   expectThat(text.includes(NOTHING_CHANGED), `no "nothing has been changed": ${text}`);
   expectThat(rig.faults.matching(CSPS_WRITES).length === writesBefore, 'sent a csps write');
@@ -232,7 +105,7 @@ describe('generated csps backend answers', () => {
         const faultsBefore = faultLines(rig.log).length;
         const writesBefore = rig.faults.matching(CSPS_WRITES).length;
         rig.faults.clear();
-        rig.faults.inject(CONTRACT_LIST, faultOf(answer, true), 'slow' in answer ? 3 : 1);
+        rig.faults.inject(CONTRACT_LIST, faultOf(answer, true, TIMEOUT_MS), 'slow' in answer ? 3 : 1);
         const replies = await user.say(rig.codeFor(PORTAL_CUSTOMER));
         rig.faults.clear();
         const text = replies.map((r) => r.text).join('\n');
@@ -246,7 +119,7 @@ describe('generated csps backend answers', () => {
           !replies.some((r) => (r.choices ?? []).some((c) => c.id === SENTINEL.contractNumber)),
           'offered a contract from an invalid answer',
         );
-        checkInvalidRead(text, writesBefore, faultsBefore);
+        checkInvalidRead(text, writesBefore, faultsBefore, answer);
       }),
       scaled({ numRuns: 10, timeLimitMs: 15_000 }),
       () => counters.list,
@@ -262,7 +135,7 @@ describe('generated csps backend answers', () => {
         const faultsBefore = faultLines(rig.log).length;
         const writesBefore = rig.faults.matching(CSPS_WRITES).length;
         rig.faults.clear();
-        rig.faults.inject(QUOTE, faultOf(answer, true), 'slow' in answer ? 3 : 1);
+        rig.faults.inject(QUOTE, faultOf(answer, true, TIMEOUT_MS), 'slow' in answer ? 3 : 1);
         const replies = await user.click('HMMH061530');
         rig.faults.clear();
         const text = replies.map((r) => r.text).join('\n');
@@ -272,7 +145,7 @@ describe('generated csps backend answers', () => {
           return;
         }
         counters.quote.invalid += 1;
-        checkInvalidRead(text, writesBefore, faultsBefore);
+        checkInvalidRead(text, writesBefore, faultsBefore, answer);
       }),
       scaled({ numRuns: 10, timeLimitMs: 15_000 }),
       () => counters.quote,
@@ -291,7 +164,7 @@ describe('generated csps backend answers', () => {
         const writesBefore = rig.faults.matching(CSPS_WRITES).length;
         rig.faults.clear();
         // Not forwarded (every attempt): the backend never sees the request, so any "created" would be a lie.
-        rig.faults.inject(CREATE_DRAFT, faultOf(answer, false, 201), 3);
+        rig.faults.inject(CREATE_DRAFT, faultOf(answer, false, TIMEOUT_MS, 201), 3);
         const replies = await user.click('transfer');
         rig.faults.clear();
         const text = replies.map((r) => r.text).join('\n');
@@ -302,7 +175,7 @@ describe('generated csps backend answers', () => {
         }
         counters.draft.invalid += 1;
         expectThat(!text.includes(DRAFT_CREATED), `told an invalid answer as "created": ${text}`);
-        const shown = SENTINEL_TEXT.filter((fact) => text.includes(fact));
+        const shown = sentinelsIn(text);
         expectThat(shown.length === 0, `showed ${shown.join(', ')} from an invalid answer: ${text}`);
         const writes = rig.faults.matching(CSPS_WRITES).slice(writesBefore);
         expectThat(
@@ -329,14 +202,12 @@ describe('generated csps backend answers', () => {
           await user.click('csps-cancel');
           await user.say(PORTAL_CUSTOMER);
           await user.say(own.codeFor(PORTAL_CUSTOMER));
-          await user.click('HMMH061530');
-          await user.click('cost');
-          await user.click('transfer');
-          await user.tick(['service-termination', 'minimum-term-charge']);
+          // By what is on screen: the disclosures may come before or after the draft is created.
+          await answerUntilFinal(user, ['HMMH061530', 'cost', 'transfer']);
           expectThat(user.lastText().includes('よろしいですか'), `no final confirmation: ${user.lastText()}`);
           const faultsBefore = faultLines(own.log).length;
           // Not forwarded (every attempt): the backend never sees it, so "accepted" would be a lie.
-          own.faults.inject(SUBMIT, faultOf(answer, false), 3);
+          own.faults.inject(SUBMIT, faultOf(answer, false, TIMEOUT_MS), 3);
           const replies = await user.click('confirm');
           own.faults.clear();
           const text = replies.map((r) => r.text).join('\n');
@@ -347,7 +218,7 @@ describe('generated csps backend answers', () => {
           }
           counters.submit.invalid += 1;
           expectThat(!text.includes(ACCEPTED), `told an invalid answer as accepted: ${text}`);
-          const shown = SENTINEL_TEXT.filter((fact) => text.includes(fact));
+          const shown = sentinelsIn(text);
           expectThat(shown.length === 0, `showed ${shown.join(', ')} from an invalid answer: ${text}`);
           expectThat(
             own.faults.matching(SUBMIT).every((w) => !w.forwarded),

@@ -98,8 +98,14 @@ export function outcomeFromError(error: BackendError): OperationOutcome {
         ok: false,
         kind: 'unreachable',
         detail: `${error.reason}${error.status ? ` (HTTP ${error.status})` : ''}: ${error.detail}`,
+        ...(error.reason === 'contract-mismatch' ? { offContract: true } : {}),
       };
     case 'bug':
-      return { ok: false, kind: 'bug', detail: `${error.reason}: ${error.detail}` };
+      return {
+        ok: false,
+        kind: 'bug',
+        detail: `${error.reason}: ${error.detail}`,
+        ...(error.reason === 'unexpected-response' ? { offContract: true } : {}),
+      };
   }
 }

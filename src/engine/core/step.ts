@@ -309,12 +309,20 @@ export function resumeCall(
     frame.history = [];
   }
   let next: string;
+  const meta = def.operations[pending.operation];
+  const read = !pending.destructive && meta?.destructive !== true && meta?.mutates !== true;
   if (outcome.ok) {
     const data = takeCredentials(w, outcome.data);
     if (node.result) setSlot(frame, node.result, data);
     next = node.next.ok;
   } else if (outcome.kind === 'refused') {
     next = node.next.errors?.[outcome.code] ?? node.next.failed;
+  } else if (outcome.offContract && read) {
+    // Invariant 8: a read answered off-contract shows nothing of the answer. The backend was reached, so this is
+    // not "cannot connect": the engine says it cannot show this now, and the dialog's `failed` branch says what
+    // has (and has not) been changed so far.
+    say(w, 'engine.answer-unusable', 'warning');
+    next = node.next.failed;
   } else if (outcome.kind === 'unreachable') {
     next = node.next.unreachable ?? node.next.failed;
   } else {

@@ -49,6 +49,7 @@ export const builtinMessages: Catalogs = {
     'engine.outcome-unknown':
       '結果を確認できませんでした。二重に実行されないよう、同じ受付内容で確認を続けます。しばらくしてから「結果を確認する」を押してください。',
     'engine.outcome-recovered': '先ほどのお手続きの結果を確認できました。',
+    'engine.answer-unusable': '申し訳ありません。ただいまこの内容を表示できません。',
     'engine.pending-in-flight': '処理中です。このままお待ちください。',
     'engine.pending-cannot-stop':
       '先ほどのお手続きの依頼はすでに送信しているため、ここで中止しても取り消されない可能性があります。二重に実行しないよう、同じ依頼として結果を確認します。',
@@ -112,6 +113,7 @@ export const builtinMessages: Catalogs = {
     'engine.outcome-unknown':
       'I could not confirm the result. To avoid doing it twice, I will keep checking the same request. Please press "Check the result" in a moment.',
     'engine.outcome-recovered': 'I have now confirmed the result of your earlier request.',
+    'engine.answer-unusable': 'Sorry, I cannot show this right now.',
     'engine.pending-in-flight': 'Still processing. Please wait; the result will appear here.',
     'engine.pending-cannot-stop':
       'Your previous request has already been sent, so stopping now may not undo it. To avoid doing it twice, I will check the result of that same request.',

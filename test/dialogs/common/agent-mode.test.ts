@@ -213,6 +213,24 @@ describe('agent mode: starting and ending acting for a customer', () => {
     expect(me.lastText()).toContain('システムに接続できません。何も変更していません');
   });
 
+  it('an off-contract customer lookup: "cannot show this now", never "cannot connect"; nothing changed', async () => {
+    const testBot = await start({
+      decorateOperations: (ops) => ({
+        ...ops,
+        findCustomer: {
+          ...ops.findCustomer!,
+          run: async () => ({ ok: false, kind: 'unreachable', offContract: true }),
+        },
+      }),
+    });
+    const me = agent(testBot);
+    await me.say('代理対応');
+    await me.say('portal@example.com');
+    expect(me.lastText()).toContain('申し訳ありません。ただいまこの内容を表示できません。');
+    expect(me.lastText()).toContain('何も変更していません');
+    expect(me.lastText()).not.toContain('接続できません');
+  });
+
   // Runs last (vitest keeps file order): the tests above visit every node of both agent-mode dialogs.
   it('visits every node of agent-session and agent-end', () => {
     if (bot) mergeVisits(visited, bot.visited);

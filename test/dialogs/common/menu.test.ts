@@ -286,6 +286,24 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     expect(bot.lastText()).toContain('システムに接続できません。何も変更していません');
   });
 
+  it('an off-contract answer during identification: "cannot show this now", never "cannot connect"', async () => {
+    bot = await createTestBot({
+      ...bundle,
+      decorateOperations: (ops) => ({
+        ...ops,
+        startVerification: {
+          ...ops.startVerification!,
+          run: async () => ({ ok: false, kind: 'unreachable', offContract: true }),
+        },
+      }),
+    });
+    await bot.say('カメラを削除したい');
+    await bot.say(TWO);
+    expect(bot.lastText()).toContain('申し訳ありません。ただいまこの内容を表示できません。');
+    expect(bot.lastText()).toContain('何も変更していません');
+    expect(bot.lastText()).not.toContain('接続できません');
+  });
+
   it('an agent acting for nobody asking for receipts is told to start agent mode; no code is sent', async () => {
     bot = await createTestBot(bundle);
     const agent = bot.as({

@@ -7,6 +7,14 @@ import { ALL_DEVICE_ACKS, EMPTY, TWO } from './demo.js';
 import type { FaultyTranscript } from './support.js';
 
 const unreachable: OperationOutcome = { ok: false, kind: 'unreachable', detail: 'injected' };
+/** The backend answered, but not as the contract allows (invariant 8). */
+const offContract: OperationOutcome = {
+  ok: false,
+  kind: 'unreachable',
+  detail: 'injected',
+  offContract: true,
+};
+const CANNOT_SHOW = '申し訳ありません。ただいまこの内容を表示できません。';
 const refused = (code: string): OperationOutcome => ({ ok: false, kind: 'refused', code });
 
 /** Steps up to the final confirmation of deleting CameraOA (camera-two). */
@@ -63,6 +71,30 @@ export const faultTranscripts: FaultyTranscript[] = [
       { user: 'こんにちは' },
       { click: 'withdraw' },
       { verify: TWO, expect: { contains: ['システムに接続できません', '何も変更していません'] } },
+    ],
+  },
+  {
+    name: 'the account is answered off-contract: deletion says it cannot show this now, never "cannot connect"',
+    faults: [{ operation: 'getMiemasuAccount', call: 1, outcome: offContract }],
+    steps: [
+      { user: 'こんにちは' },
+      { click: 'delete' },
+      {
+        verify: TWO,
+        expect: { contains: [CANNOT_SHOW, '何も変更していません'], notContains: ['接続できません'] },
+      },
+    ],
+  },
+  {
+    name: 'the device list is answered off-contract: withdrawal says it cannot show this now, never "cannot connect"',
+    faults: [{ operation: 'listMiemasuDevices', call: 1, outcome: offContract }],
+    steps: [
+      { user: 'こんにちは' },
+      { click: 'withdraw' },
+      {
+        verify: TWO,
+        expect: { contains: [CANNOT_SHOW, '何も変更していません'], notContains: ['接続できません'] },
+      },
     ],
   },
   {
