@@ -182,6 +182,6 @@ describe('the SQLite audit schema at start', () => {
       /^Audit schema in .*audit\.sqlite \(SQLite\): version 0 → 2 \(applied 1, 2\)\.\n$/,
     );
     const again = await migrate(env);
-    expect(again.stdout).toMatch(/version 1 → 1 \(nothing to apply\)/);
+    expect(again.stdout).toMatch(/version 2 → 2 \(nothing to apply\)/);
   }, 120_000);
 });

@@ -25,7 +25,7 @@ export async function startAdmin(
 ): Promise<AdminHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'admin-'));
   const path = join(dir, 'audit.sqlite');
-  const log = await createSqliteAuditLog({ path });
+  const log = await createSqliteAuditLog({ path, schema: 'migrate' });
   if (options.seeded ?? true) await log.append(seedEntries('admin'));
   await log.close();
   const analytics = openSqliteAnalytics(path);

@@ -9,7 +9,7 @@ import { analyticsSuite } from './suite.js';
 analyticsSuite('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'analytics-'));
   const path = join(dir, 'audit.sqlite');
-  const log = await createSqliteAuditLog({ path });
+  const log = await createSqliteAuditLog({ path, schema: 'migrate' });
   await log.append(seedEntries('sqlite'));
   await log.close();
   const db = openSqliteAnalytics(path);
