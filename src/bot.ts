@@ -16,6 +16,7 @@ import {
   createAuditOutbox,
   createAuditTrail,
   DEFAULT_OUTBOX_TTL_MS,
+  handoffEntry,
   type OutboxRecord,
   openAuditLog,
   startRetention,
@@ -48,6 +49,7 @@ import {
   calendarHours,
   createLiveDesk,
   HANDOFF_TTL_MS,
+  type HandoffEvent,
   type HandoffRecord,
   HandoffRegistry,
   type LiveDesk,
@@ -307,8 +309,11 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     // A call may be in flight for the client's worst case (every attempt and wait), plus a margin.
     inFlightLeaseMs: Math.max(DEFAULT_IN_FLIGHT_LEASE_MS, worstCaseCallMs(config.BACKEND_TIMEOUT_MS) + 5_000),
   });
+  const onHandoff = async (event: HandoffEvent) => {
+    await auditOutbox.enqueue([handoffEntry(event)]);
+  };
   const handoff = handoffRoomsConfigured(config)
-    ? await createHandoff(config, engine, speakers, clock, onError)
+    ? await createHandoff(config, engine, speakers, clock, onError, onHandoff)
     : undefined;
   const deduper = keyvDeduper(dedupeKeyv);
   const pipeline = createTurnPipeline({
@@ -375,6 +380,7 @@ async function createHandoff(
   speakers: SpeakerDeps,
   clock: Clock,
   onError: NonNullable<BotOptions['onError']>,
+  onHandoff: (event: HandoffEvent) => Promise<void>,
 ): Promise<BotHandoff & { store: ConversationStore<HandoffRecord> }> {
   const store = await createStore<HandoffRecord>({
     ...storeBackendFor(config),
@@ -390,6 +396,7 @@ async function createHandoff(
     directory: registry.directory,
     ...calendarHours(parseClosures(config.BOT_CLOSURES)),
     now: () => clock.now(),
+    onHandoff,
     onError: (error, { phase, ticketId }) =>
       onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
   });
