@@ -12,6 +12,7 @@ import { actingAsMiddleware } from './acting-as-middleware.js';
 import { authMiddleware, type CredentialProvider, conversationCredentials } from './auth-middleware.js';
 import type { CallContext } from './call-context.js';
 import { idempotencyMiddleware } from './idempotency-middleware.js';
+import { traceMiddleware } from './trace-middleware.js';
 import { createResilientFetch, type ResilientFetchOptions } from './resilient-fetch.js';
 
 export interface BackendClientOptions extends ResilientFetchOptions {
@@ -38,7 +39,12 @@ export function createBackendClient<Paths extends {} = paths>(
         baseUrl,
         fetch: createResilientFetch({ ...fetchOptions, timeoutMs: call.timeoutMs ?? fetchOptions.timeoutMs }),
       });
-      client.use(authMiddleware(credentials, call), actingAsMiddleware(call), idempotencyMiddleware(call));
+      client.use(
+        authMiddleware(credentials, call),
+        actingAsMiddleware(call),
+        idempotencyMiddleware(call),
+        traceMiddleware(),
+      );
       return client;
     },
   };
