@@ -56,6 +56,7 @@ import {
 } from './handoff/index.js';
 import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
+import { type BotMetrics, countStoreErrors, createBotMetrics } from './metrics/bot-metrics.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import type { OutboxMail } from './sandbox/api/route.js';
 import { DEMO_AGENT_KEYS } from './sandbox/demo-data.js';
@@ -117,6 +118,8 @@ export interface Bot {
   readiness(): Promise<Readiness>;
   /** The audit outbox: `flush` delivers what is queued now (tests, shutdown); `backlog` counts what waits. */
   audit: { flush(): Promise<void>; backlog(): number };
+  /** Prometheus metrics of this bot instance (`/metrics`; its own registry). */
+  metrics: BotMetrics;
   /** The fault log, for channels' own errors. */
   onError: NonNullable<BotOptions['onError']>;
   /** What is running, for the start-up message. */
@@ -221,13 +224,20 @@ function storeFor(config: Config): Promise<ConversationStore<ConversationState>>
 
 export async function createBot(config: Config, options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? createClock({ BOT_NOW: config.BOT_NOW });
-  const store = options.store ?? (await storeFor(config));
+  const { bundle } = options;
+  const metrics = createBotMetrics({
+    idleMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
+    rootDialog: bundle.rootDialog,
+  });
+  const store = countStoreErrors(options.store ?? (await storeFor(config)), (operation) =>
+    metrics.storeError(operation),
+  );
   const backend = await connectBackend(config, {
     clock,
+    onBackendCall: (operation, status, outcome) => metrics.backendCall(operation, status, outcome),
     sandboxStore: options.sandboxInMemory ? 'memory' : 'file',
     ...(options.onMail ? { onMail: options.onMail } : {}),
   });
-  const { bundle } = options;
   const receiptKeyv = await openReceiptKeyv(config);
   const receiptIndex = await createStore<string[]>({
     ...storeBackendFor(config),
@@ -269,7 +279,10 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     store: outboxStore,
     log: auditLog,
     now: () => Date.now(),
-    onError: (error, phase) => auditFault(`audit-outbox ${phase}`)(error),
+    onError: (error, phase) => {
+      metrics.auditDeliveryError(phase);
+      auditFault(`audit-outbox ${phase}`)(error);
+    },
   });
   const auditTrail = createAuditTrail(
     { append: (entries) => auditOutbox.enqueue(entries) },
@@ -279,6 +292,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     },
   );
   const emit = async (event: EngineEvent) => {
+    metrics.event(event);
     await recorder.onEvent(event);
     await options.onEvent?.(event);
   };
@@ -310,6 +324,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     inFlightLeaseMs: Math.max(DEFAULT_IN_FLIGHT_LEASE_MS, worstCaseCallMs(config.BACKEND_TIMEOUT_MS) + 5_000),
   });
   const onHandoff = async (event: HandoffEvent) => {
+    metrics.handoff(event);
     await auditOutbox.enqueue([handoffEntry(event)]);
   };
   const handoff = handoffRoomsConfigured(config)
@@ -322,6 +337,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     speakers,
     desk: handoff?.desk,
     receipts: recorder,
+    metrics: (metric) => metrics.turn(metric),
     onError,
   });
   return {
@@ -332,6 +348,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
     },
     handoff: handoff && { desk: handoff.desk, registry: handoff.registry },
+    metrics,
     channels: { speakers, sessions, deduper },
     clock,
     audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },

@@ -12,8 +12,8 @@ import { actingAsMiddleware } from './acting-as-middleware.js';
 import { authMiddleware, type CredentialProvider, conversationCredentials } from './auth-middleware.js';
 import type { CallContext } from './call-context.js';
 import { idempotencyMiddleware } from './idempotency-middleware.js';
-import { traceMiddleware } from './trace-middleware.js';
 import { createResilientFetch, type ResilientFetchOptions } from './resilient-fetch.js';
+import { traceMiddleware } from './trace-middleware.js';
 
 export interface BackendClientOptions extends ResilientFetchOptions {
   /** The backend's root URL, e.g. `http://127.0.0.1:4010`. */

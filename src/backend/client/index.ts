@@ -26,7 +26,11 @@ export { AUTHORIZATION_HEADER, IDEMPOTENCY_KEY_HEADER, ON_BEHALF_OF_HEADER } fro
 export { idempotencyMiddleware } from './idempotency-middleware.js';
 export { type BackendLogger, redactPath, silentLogger } from './logger.js';
 export { type BackendApi, OPERATION_BINDINGS, type OperationBinding } from './operation-bindings.js';
-export { createOperationRegistry, type RoutedOperationCatalog } from './operation-registry.js';
+export {
+  type BackendCallObserver,
+  createOperationRegistry,
+  type RoutedOperationCatalog,
+} from './operation-registry.js';
 export {
   createResilientFetch,
   DEFAULT_TIMEOUT_MS,
