@@ -6,7 +6,8 @@
  *   npm run bench -- --only engine,store   some sections only; results go to bench/results/tmp/ instead
  *   npm run bench -- --render     rewrite RESULTS.md from the existing results.json (after a wording change)
  *
- * Sections: engine, botbuilder, store, slack, scaleOut (see bench/sections/). Targets are reported against, never
+ * Sections: engine, botbuilder, store, slack, scaleOut, instrumentation (metrics + analytics on vs off; see
+ * bench/sections/). Targets are reported against, never
  * asserted: a missed target is a finding, explained in RESULTS.md from the same run's profile.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,11 +20,12 @@ import { round } from './lib/stats.js';
 import { evaluateTargets, type Results } from './lib/targets.js';
 import { runEngineAndBotbuilder } from './sections/compare.js';
 import { profileEngine } from './sections/engine.js';
+import { runInstrumentationSection } from './sections/instrumentation.js';
 import { runScaleOutSection } from './sections/scale-out.js';
 import { runSlackSection } from './sections/slack.js';
 import { runStoreSection } from './sections/store.js';
 
-const SECTIONS = ['engine', 'botbuilder', 'store', 'slack', 'scaleOut'] as const;
+const SECTIONS = ['engine', 'botbuilder', 'store', 'slack', 'scaleOut', 'instrumentation'] as const;
 type Section = (typeof SECTIONS)[number] | 'engine+botbuilder';
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
@@ -43,6 +45,7 @@ const SIZES = {
     store: { runs: 5, roundTrips: 2000, conversations: 300 },
     slack: { rates: [100, 300, 1000], durationMs: 5000, runs: 3, users: 500, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 5000, concurrency: 32, duplicateRate: 0.2, runs: 3 },
+    instrumentation: { runs: 5, conversations: 2000, warmup: 300 },
   },
   quick: {
     engine: { runs: 3, conversations: 300, warmup: 100, profiled: 300 },
@@ -50,6 +53,7 @@ const SIZES = {
     store: { runs: 3, roundTrips: 500, conversations: 60 },
     slack: { rates: [100, 300, 1000], durationMs: 1000, runs: 1, users: 200, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 1500, concurrency: 16, duplicateRate: 0.2, runs: 1 },
+    instrumentation: { runs: 5, conversations: 400, warmup: 100 },
   },
 };
 
@@ -150,6 +154,13 @@ async function main(): Promise<void> {
   results.slack = await timed('slack', () => runSlackSection({ ...sizes.slack, log }));
   if (results.slack) results.slackBefore = slackBefore();
   results.scaleOut = await timed('scaleOut', () => runScaleOutSection({ ...sizes.scaleOut, log }));
+  results.instrumentation = await timed('instrumentation', () =>
+    runInstrumentationSection(sizes.instrumentation, {
+      date: results.machine.date,
+      commit: results.machine.commit,
+      mode: results.mode,
+    }),
+  );
   results.loadAtEnd = currentLoad();
   results.durationS = round((Date.now() - started) / 1000);
   results.targets = evaluateTargets(results);

@@ -244,6 +244,29 @@ function scaleOutSection(r: Results): string {
   ].join('\n');
 }
 
+function instrumentationSection(r: Results): string {
+  const i = r.instrumentation;
+  if (!i) return '';
+  return [
+    '## instrumentation',
+    '',
+    `Measured ${i.date} at commit ${i.commit} (${i.mode} run). What metrics and analytics cost (bench/sections/instrumentation.ts): the same 5-turn flow through the whole turn pipeline (a W3C trace per turn in every set-up) on the memory store, ${i.conversations} conversations per run, ${i.runs} run(s), the three set-ups interleaved in one process with the order rotating. "off": no metrics hook, no engine events, no audit trail; "metrics": the bot's Prometheus recorder; "metrics+analytics": the recorder plus the audit trail deriving every entry (${i.entriesPerConversation} per conversation, funnel entries included) into memory, without a database.`,
+    '',
+    table(
+      ['set-up', 'turns/s (median)', 'cost vs off'],
+      [
+        ['off', i.turnsPerSecond.off, '—'],
+        ['metrics', i.turnsPerSecond.metrics, `${i.costPercent.metrics} %`],
+        [
+          'metrics+analytics',
+          i.turnsPerSecond['metrics+analytics'],
+          `${i.costPercent['metrics+analytics']} %`,
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
 export function renderMarkdown(r: Results): string {
   const targets = r.targets ?? [];
   return [
@@ -269,6 +292,8 @@ export function renderMarkdown(r: Results): string {
     slackSection(r),
     '',
     scaleOutSection(r),
+    '',
+    instrumentationSection(r),
     '',
     explainMisses(r),
     '',

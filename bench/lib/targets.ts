@@ -4,6 +4,7 @@
  */
 import type { BotbuilderSection } from '../sections/botbuilder.js';
 import type { EngineSection } from '../sections/engine.js';
+import type { InstrumentationResult } from '../sections/instrumentation.js';
 import type { ScaleOutSection } from '../sections/scale-out.js';
 import type { SlackSection } from '../sections/slack.js';
 import type { runStoreSection } from '../sections/store.js';
@@ -40,6 +41,8 @@ export interface Results {
    */
   slackBefore?: { date: string; commit: string; rates: SlackBeforeRate[] } | undefined;
   scaleOut?: ScaleOutSection;
+  /** Metrics and analytics on vs off through the turn pipeline (issue 16). */
+  instrumentation?: InstrumentationResult | undefined;
   targets?: Target[];
   /** Sections that threw; their results are missing. */
   failures?: { section: string; error: string }[];
@@ -130,6 +133,16 @@ export function evaluateTargets(r: Results): Target[] {
       target: '< 50 ms, 0 over 3 s',
       measured: `${at1000.bot.ackP99Ms} ms, ${at1000.bot.lateOver3s} over 3 s (${at1000.bot.errors} errors, ${at1000.bot.handledPerSecond} handled/s, backlog up to ${at1000.bot.maxBacklog ?? '?'})`,
       met: at1000.bot.ackP99Ms < 50 && at1000.bot.lateOver3s === 0 && at1000.bot.errors === 0,
+    });
+  }
+  if (r.instrumentation) {
+    const i = r.instrumentation;
+    const cost = i.costPercent['metrics+analytics'];
+    targets.push({
+      name: 'metrics + analytics cost per turn (turn pipeline, memory store)',
+      target: '≤ 5 %',
+      measured: `${cost} % (${i.turnsPerSecond['metrics+analytics']} vs ${i.turnsPerSecond.off} turns/s; metrics alone ${i.costPercent.metrics} %)`,
+      met: cost <= 5,
     });
   }
   if (r.scaleOut) {
