@@ -320,6 +320,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     trace: options.trace,
     onError,
     describableCredentials: [VERIFIED_CUSTOMER_ID],
+    satisfaction: config.SATISFACTION_QUESTION,
     // A call may be in flight for the client's worst case (every attempt and wait), plus a margin.
     inFlightLeaseMs: Math.max(DEFAULT_IN_FLIGHT_LEASE_MS, worstCaseCallMs(config.BACKEND_TIMEOUT_MS) + 5_000),
   });

@@ -57,6 +57,11 @@ const schema = z
     BOT_CLOSURES: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /**
+     * The one optional satisfaction question (1–5, skippable) after a procedure completed, once per
+     * conversation; answers are `satisfaction` entries of the audit log. `off` never asks.
+     */
+    SATISFACTION_QUESTION: z.stringbool().default(false),
+    /**
      * Bearer token for `GET /metrics` (Prometheus). Set: a scrape without `Authorization: Bearer <token>` is 401.
      * Unset: `/metrics` is open (keep it on a private network then).
      */

@@ -144,4 +144,60 @@ describe('funnel entries', () => {
       what: { handoff: 'claimed', waitedMs: 120_000 },
     });
   });
+
+  it('satisfaction: asked once after a completed procedure, a score in one tap, never asked twice', async () => {
+    const { entries, onEvent } = recording();
+    const { h } = setup({ onEvent, satisfaction: true });
+    await toFinal(h);
+    await h.click('confirm');
+    await h.type('削除');
+    const asked = h.last.at(-1);
+    expect(asked?.text).toContain('1（不満）〜5（満足）');
+    expect(asked?.choices?.map((c) => c.id)).toEqual([
+      '__satisfaction-1',
+      '__satisfaction-2',
+      '__satisfaction-3',
+      '__satisfaction-4',
+      '__satisfaction-5',
+      '__satisfaction-skip',
+    ]);
+    await h.click('__satisfaction-4');
+    expect(h.lastText()).toContain('ご回答ありがとうございました');
+    const rated = entries.filter((e) => e.kind === 'satisfaction');
+    expect(rated).toEqual([
+      expect.objectContaining({
+        dialogId: 'delete-item',
+        channel: 'test',
+        what: { score: 4, language: 'ja' },
+      }),
+    ]);
+    for (const entry of rated) expect(AuditEntrySchema.parse(entry)).toEqual(entry);
+    // A second completed procedure in the same conversation: not asked again.
+    await toFinal(h, 'CameraOB');
+    await h.click('confirm');
+    await h.type('削除');
+    expect(h.lastText()).not.toContain('1（不満）〜5（満足）');
+  });
+
+  it('satisfaction: skipped by the button, or by simply going on (which is then handled as usual)', async () => {
+    const skipped = recording();
+    const a = setup({ onEvent: skipped.onEvent, satisfaction: true });
+    await toFinal(a.h);
+    await a.h.click('confirm');
+    await a.h.type('削除');
+    await a.h.click('__satisfaction-skip');
+    expect(skipped.entries.filter((e) => e.kind === 'satisfaction').map((e) => e.what)).toEqual([
+      { outcome: 'skipped', language: 'ja' },
+    ]);
+    const movedOn = recording();
+    const b = setup({ onEvent: movedOn.onEvent, satisfaction: true });
+    await toFinal(b.h);
+    await b.h.click('confirm');
+    await b.h.type('削除');
+    await b.h.say('こんにちは');
+    expect(movedOn.entries.filter((e) => e.kind === 'satisfaction').map((e) => e.what.outcome)).toEqual([
+      'skipped',
+    ]);
+    expect(b.h.last.at(-1)?.choices?.some((c) => c.id === 'delete')).toBe(true);
+  });
 });

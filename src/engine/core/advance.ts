@@ -12,6 +12,9 @@ import { setSlot } from './history.js';
 import { renderCurrent, renderFacts } from './render.js';
 import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
 
+/** End-node outcomes that do not complete a procedure, even after a change (no satisfaction question). */
+const UNFINISHED_OUTCOMES: ReadonlySet<string> = new Set(['failed', 'unverified', 'refused', 'cancelled']);
+
 /** More automatic steps than this in one turn means a loop in the tree: stop rather than spin. */
 const MAX_AUTOMATIC_STEPS = 200;
 
@@ -124,11 +127,14 @@ function prepareCall(w: Work, frame: Frame, node: NodeOf<'call'>): PendingCall |
 /** Ends the top frame, returning to its caller (if any) with the outcome. */
 function finishFrame(w: Work, outcome: string, result: Json | undefined): string | undefined {
   const finished = w.state.stack.pop();
+  const parent = topFrame(w);
   if (finished) {
     const changed = finished.committed || finished.changed === true;
     w.events.push({ ...eventBase(w, finished.dialogId), kind: 'dialog-ended', outcome, changed });
+    // A procedure (started from the root, or the root itself when run alone) done, having changed something.
+    const procedure = !parent || (w.state.stack.length === 1 && parent.dialogId === w.def.rootDialog);
+    if (procedure && changed && !UNFINISHED_OUTCOMES.has(outcome)) w.completedProcedure ??= finished.dialogId;
   }
-  const parent = topFrame(w);
   if (!parent) {
     // The conversation is done: every button rendered before (a final confirmation too) is stale now.
     w.state.step += 1;

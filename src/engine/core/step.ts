@@ -16,6 +16,7 @@ import { interpret } from './interpret.js';
 import { followWrittenLanguage } from './language.js';
 import { askToRecheck } from './pending.js';
 import { renderCurrent, reshowQuestion } from './render.js';
+import { answerSatisfaction, maybeAskSatisfaction } from './satisfaction.js';
 import {
   eventBase,
   reportFaq,
@@ -30,6 +31,7 @@ import {
 export type { StepResult };
 
 function finish(w: Work): StepResult {
+  maybeAskSatisfaction(w);
   return { state: w.state, replies: w.replies, events: w.events, call: w.call };
 }
 
@@ -205,6 +207,7 @@ export function processTurn(
   }
   reconcileTreeVersions(w);
   if (w.replies.length > 0) return finish(w);
+  if (w.state.prompt === 'satisfaction' && answerSatisfaction(w, turn) !== 'moved-on') return finish(w);
 
   if (turn.input.kind === 'start') {
     w.state.prompt = undefined;

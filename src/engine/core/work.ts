@@ -41,6 +41,8 @@ export interface Work {
   events: EngineEvent[];
   /** Set when the core stopped at a call node: the runtime must store the state, then send it. */
   call?: PendingCall | undefined;
+  /** The procedure (a dialog started from the root) that finished in this step having changed something. */
+  completedProcedure?: string | undefined;
 }
 
 /**
