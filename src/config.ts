@@ -60,7 +60,7 @@ const schema = z
      * The one optional satisfaction question (1–5, skippable) after a procedure completed, once per
      * conversation; answers are `satisfaction` entries of the audit log. `off` never asks.
      */
-    SATISFACTION_QUESTION: z.stringbool().default(false),
+    SATISFACTION_QUESTION: z.stringbool().default(true),
     /**
      * Bearer token for `GET /metrics` (Prometheus). Set: a scrape without `Authorization: Bearer <token>` is 401.
      * Unset: `/metrics` is open (keep it on a private network then).
