@@ -143,6 +143,7 @@ describe('the bot’s audit log on SQLite', () => {
         'confirmed',
         'action',
         'dialog-ended',
+        'satisfaction',
       ]),
     );
     // The log's redaction patterns (e-mail, phone, bearer / JWT / Slack tokens, key=value secrets, secret fields)
