@@ -53,7 +53,7 @@ const SIZES = {
     store: { runs: 3, roundTrips: 500, conversations: 60 },
     slack: { rates: [100, 300, 1000], durationMs: 1000, runs: 1, users: 200, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 1500, concurrency: 16, duplicateRate: 0.2, runs: 1 },
-    instrumentation: { runs: 5, conversations: 400, warmup: 100 },
+    instrumentation: { runs: 7, conversations: 500, warmup: 100 },
   },
 };
 

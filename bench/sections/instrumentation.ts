@@ -2,13 +2,16 @@
  * `instrumentation`: what metrics and analytics cost a turn (issue 16). The 5-turn cancellation flow
  * (bench/flow/cancel-flow.ts) through the whole turn pipeline (`createTurnPipeline`: metrics → correlation (a W3C
  * trace per turn) → … → engine) on the memory store, one conversation after another, in three set-ups measured in
- * the same run, interleaved (the order rotates each run):
+ * the same run, interleaved conversation by conversation (the order rotating) and each conversation timed on its
+ * own, so load from other processes hits all three alike:
  * - `off`: no metrics hook, no engine events, no audit trail;
+ * - `audit`: the audit trail as before issue 16 (the funnel-only events left out), no metrics — every deployment
+ *   runs the audit trail (invariant 9), so this is the fair base for what issue 16 adds;
  * - `metrics`: the bot's Prometheus recorder (`createBotMetrics`: the turn counter and histogram, the procedures
  *   in progress from engine events);
  * - `metrics+analytics`: the recorder plus the audit trail deriving every entry (funnel entries included) into an
  *   in-memory sink, as `createBot` wires them (`recordEvents`), without a database.
- * Reports the median turns/s of each and the cost of each against `off`.
+ * Reports the median over runs of each set-up's turns/s of each and the cost of each against `off`.
  */
 import { createAuditTrail } from '../../src/audit-log/derive.js';
 import type { AuditEntry } from '../../src/audit-log/entry.js';
@@ -28,7 +31,10 @@ import {
 import { median, msSince, round } from '../lib/stats.js';
 import { playFlow } from './engine.js';
 
-export const INSTRUMENTATION_SETUPS = ['off', 'metrics', 'metrics+analytics'] as const;
+/** Engine events that exist for analytics only (issue 16): the `audit` set-up leaves them out. */
+const FUNNEL_ONLY: ReadonlySet<string> = new Set(['dialog-started', 'faq', 'satisfaction']);
+
+export const INSTRUMENTATION_SETUPS = ['off', 'audit', 'metrics', 'metrics+analytics'] as const;
 export type InstrumentationSetup = (typeof INSTRUMENTATION_SETUPS)[number];
 
 export interface InstrumentationOptions {
@@ -46,6 +52,11 @@ export interface InstrumentationResult {
   conversations: number;
   /** Median turns/s per set-up. */
   turnsPerSecond: Record<InstrumentationSetup, number>;
+  /**
+   * What issue 16 adds: (audit − metrics+analytics) ÷ audit, in percent — the audit trail (invariant 9) runs in
+   * every deployment anyway; this is the metrics plus the funnel entries on top of it.
+   */
+  addedOverAuditPercent: number;
   /** (off − set-up) ÷ off, in percent (negative: faster than off, i.e. noise). */
   costPercent: Record<Exclude<InstrumentationSetup, 'off'>, number>;
   /** Audit entries derived per conversation in `metrics+analytics` (shows the trail really ran). */
@@ -55,9 +66,11 @@ export interface InstrumentationResult {
 function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & { close(): Promise<void> } {
   const store = createMemoryStore<ConversationState>({ ttlMs: 3600_000 });
   const metrics =
-    setup === 'off' ? undefined : createBotMetrics({ idleMs: 3600_000, rootDialog: BENCH_DIALOG_ID });
+    setup === 'off' || setup === 'audit'
+      ? undefined
+      : createBotMetrics({ idleMs: 3600_000, rootDialog: BENCH_DIALOG_ID });
   const trail =
-    setup === 'metrics+analytics'
+    setup === 'metrics+analytics' || setup === 'audit'
       ? createAuditTrail(
           {
             append: async (entries) => {
@@ -77,7 +90,12 @@ function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & 
     operations: createInProcessBackend().operations,
     store,
     ...(metrics ? { onEvent: (event) => metrics.event(event) } : {}),
-    ...(trail ? { recordEvents: (events) => trail.record(events) } : {}),
+    ...(trail
+      ? {
+          recordEvents: (events) =>
+            trail.record(setup === 'audit' ? events.filter((event) => !FUNNEL_ONLY.has(event.kind)) : events),
+        }
+      : {}),
   });
   const pipeline = createTurnPipeline({
     engine,
@@ -91,44 +109,69 @@ function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & 
   };
 }
 
-async function timedRun(setup: InstrumentationSetup, options: InstrumentationOptions, run: number) {
-  const sink: AuditEntry[] = [];
-  const bench = pipelineFor(setup, sink);
-  for (let i = 0; i < options.warmup; i++) await playFlow(bench, `warm:${setup}:${run}:${i}`, undefined);
+/**
+ * One run: the three set-ups side by side, one conversation of each in turn (the order rotating), each timed on
+ * its own, so a load change on a shared machine hits all three alike.
+ */
+async function interleavedRun(options: InstrumentationOptions, run: number) {
+  const sinks = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, [] as AuditEntry[]]));
+  const benches = new Map(
+    INSTRUMENTATION_SETUPS.map((setup) => [setup, pipelineFor(setup, sinks.get(setup) ?? [])]),
+  );
+  const elapsed = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, 0]));
+  const turns = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, 0]));
+  for (const [setup, bench] of benches)
+    for (let i = 0; i < options.warmup; i++) await playFlow(bench, `warm:${setup}:${run}:${i}`, undefined);
   let entries = 0;
-  const samples: number[] = [];
-  const started = process.hrtime.bigint();
   for (let i = 0; i < options.conversations; i++) {
-    const before = sink.length;
-    await playFlow(bench, `run:${setup}:${run}:${i}`, samples);
-    entries += Math.max(0, sink.length - before);
+    for (let k = 0; k < INSTRUMENTATION_SETUPS.length; k++) {
+      const setup = INSTRUMENTATION_SETUPS[(i + k) % INSTRUMENTATION_SETUPS.length] as InstrumentationSetup;
+      const bench = benches.get(setup);
+      if (!bench) continue;
+      const sink = sinks.get(setup) ?? [];
+      const before = sink.length;
+      const samples: number[] = [];
+      const started = process.hrtime.bigint();
+      await playFlow(bench, `run:${setup}:${run}:${i}`, samples);
+      elapsed.set(setup, (elapsed.get(setup) ?? 0) + msSince(started));
+      turns.set(setup, (turns.get(setup) ?? 0) + samples.length);
+      if (setup === 'metrics+analytics') entries += Math.max(0, sink.length - before);
+    }
   }
-  const elapsedMs = msSince(started);
-  await bench.close();
-  return { turnsPerSecond: (samples.length / elapsedMs) * 1000, entries: entries / options.conversations };
+  for (const bench of benches.values()) await bench.close();
+  const rate = (setup: InstrumentationSetup) => ((turns.get(setup) ?? 0) / (elapsed.get(setup) ?? 1)) * 1000;
+  return {
+    rates: {
+      off: rate('off'),
+      audit: rate('audit'),
+      metrics: rate('metrics'),
+      'metrics+analytics': rate('metrics+analytics'),
+    },
+    entries: entries / options.conversations,
+  };
 }
 
 export async function runInstrumentationSection(
   options: InstrumentationOptions,
   when: { date: string; commit: string; mode: 'full' | 'quick' },
 ): Promise<InstrumentationResult> {
-  const rates: Record<InstrumentationSetup, number[]> = { off: [], metrics: [], 'metrics+analytics': [] };
+  const rates: Record<InstrumentationSetup, number[]> = {
+    off: [],
+    audit: [],
+    metrics: [],
+    'metrics+analytics': [],
+  };
   let entriesPerConversation = 0;
   for (let run = 0; run < options.runs; run++) {
-    // Rotate the order, so no set-up always runs first (warm caches, GC debt).
-    const order = INSTRUMENTATION_SETUPS.map(
-      (_, i) => INSTRUMENTATION_SETUPS[(i + run) % 3] as InstrumentationSetup,
-    );
-    for (const setup of order) {
-      const { turnsPerSecond, entries } = await timedRun(setup, options, run);
-      rates[setup].push(turnsPerSecond);
-      if (setup === 'metrics+analytics') entriesPerConversation = entries;
-    }
+    const { rates: measured, entries } = await interleavedRun(options, run);
+    for (const setup of INSTRUMENTATION_SETUPS) rates[setup].push(measured[setup]);
+    entriesPerConversation = entries;
   }
   const tps = {
     off: round(median(rates.off)),
     metrics: round(median(rates.metrics)),
     'metrics+analytics': round(median(rates['metrics+analytics'])),
+    audit: round(median(rates.audit)),
   };
   const cost = (value: number) => round(((tps.off - value) / tps.off) * 100);
   return {
@@ -136,7 +179,12 @@ export async function runInstrumentationSection(
     runs: options.runs,
     conversations: options.conversations,
     turnsPerSecond: tps,
-    costPercent: { metrics: cost(tps.metrics), 'metrics+analytics': cost(tps['metrics+analytics']) },
+    costPercent: {
+      metrics: cost(tps.metrics),
+      'metrics+analytics': cost(tps['metrics+analytics']),
+      audit: cost(tps.audit),
+    },
+    addedOverAuditPercent: round(((tps.audit - tps['metrics+analytics']) / tps.audit) * 100),
     entriesPerConversation: round(entriesPerConversation),
   };
 }

@@ -166,6 +166,13 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
     if (verified.size > max) verified.delete(verified.keys().next().value as string);
   };
 
+  // The last conversation's digest: a turn's entries all name the same conversation (one SHA-256 per turn).
+  let digested: { key: string; digest: string } | undefined;
+  const digestOf = (key: string): string => {
+    if (digested?.key !== key) digested = { key, digest: conversationDigest(key) };
+    return digested.digest;
+  };
+
   const entry = (
     event: EngineEvent,
     kind: AuditKind,
@@ -180,7 +187,7 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
     actor: { kind: event.actor.kind, id: boundedId(event.actor.id) },
     ...(customerId ? { customerId: boundedId(customerId) } : {}),
     channel: event.channel,
-    conversation: conversationDigest(event.conversationKey),
+    conversation: digestOf(event.conversationKey),
     dialogId: event.dialogId,
     what: { ...what, language: event.locale },
     result: outcome.result,
