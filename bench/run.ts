@@ -159,6 +159,7 @@ async function main(): Promise<void> {
       date: results.machine.date,
       commit: results.machine.commit,
       mode: results.mode,
+      load: currentLoad(),
     }),
   );
   results.loadAtEnd = currentLoad();

@@ -48,6 +48,8 @@ export interface InstrumentationResult {
   date: string;
   commit: string;
   mode: 'full' | 'quick';
+  /** Load average (1/5/15 min) when the section started: above the core count, other processes competed. */
+  load?: number[] | undefined;
   runs: number;
   conversations: number;
   /** Median turns/s per set-up. */
@@ -153,7 +155,7 @@ async function interleavedRun(options: InstrumentationOptions, run: number) {
 
 export async function runInstrumentationSection(
   options: InstrumentationOptions,
-  when: { date: string; commit: string; mode: 'full' | 'quick' },
+  when: { date: string; commit: string; mode: 'full' | 'quick'; load?: number[] | undefined },
 ): Promise<InstrumentationResult> {
   const rates: Record<InstrumentationSetup, number[]> = {
     off: [],
