@@ -8,7 +8,8 @@
  *   npm run bench -- --only analytics   the dashboard's queries on 1,000,000 PostgreSQL audit entries (opt-in:
  *                                 not in a default run; `--analytics` adds it to one; with --quick 50,000 entries)
  *
- * Sections: engine, botbuilder, store, slack, scaleOut, and the opt-in analytics (see bench/sections/). Targets are reported against, never
+ * Sections: engine, botbuilder, store, slack, scaleOut, instrumentation (metrics + analytics on vs off), and the
+ * opt-in analytics (see bench/sections/). Targets are reported against, never
  * asserted: a missed target is a finding, explained in RESULTS.md from the same run's profile.
  */
 import { execFileSync } from 'node:child_process';
@@ -22,11 +23,20 @@ import { evaluateTargets, type Results } from './lib/targets.js';
 import { runAnalyticsSection } from './sections/analytics.js';
 import { runEngineAndBotbuilder } from './sections/compare.js';
 import { profileEngine } from './sections/engine.js';
+import { runInstrumentationSection } from './sections/instrumentation.js';
 import { runScaleOutSection } from './sections/scale-out.js';
 import { runSlackSection } from './sections/slack.js';
 import { runStoreSection } from './sections/store.js';
 
-const SECTIONS = ['engine', 'botbuilder', 'store', 'slack', 'scaleOut', 'analytics'] as const;
+const SECTIONS = [
+  'engine',
+  'botbuilder',
+  'store',
+  'slack',
+  'scaleOut',
+  'instrumentation',
+  'analytics',
+] as const;
 /** A run without --only: every section but the opt-in analytics (a million rows take a while to write). */
 const DEFAULT_SECTIONS = SECTIONS.filter((name) => name !== 'analytics');
 type Section = (typeof SECTIONS)[number] | 'engine+botbuilder';
@@ -52,6 +62,7 @@ const SIZES = {
     slack: { rates: [100, 300, 1000], durationMs: 5000, runs: 3, users: 500, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 5000, concurrency: 32, duplicateRate: 0.2, runs: 3 },
     analytics: { entries: 1_000_000, runs: 5 },
+    instrumentation: { runs: 5, conversations: 2000, warmup: 300 },
   },
   quick: {
     engine: { runs: 3, conversations: 300, warmup: 100, profiled: 300 },
@@ -60,6 +71,7 @@ const SIZES = {
     slack: { rates: [100, 300, 1000], durationMs: 1000, runs: 1, users: 200, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 1500, concurrency: 16, duplicateRate: 0.2, runs: 1 },
     analytics: { entries: 50_000, runs: 5 },
+    instrumentation: { runs: 7, conversations: 500, warmup: 100 },
   },
 };
 
@@ -175,6 +187,14 @@ async function main(): Promise<void> {
   // Opt-in: when it did not run, the last committed figures are kept (they carry their own date).
   results.analytics =
     (await timed('analytics', () => runAnalyticsSection({ ...sizes.analytics, log }))) ?? previousAnalytics();
+  results.instrumentation = await timed('instrumentation', () =>
+    runInstrumentationSection(sizes.instrumentation, {
+      date: results.machine.date,
+      commit: results.machine.commit,
+      mode: results.mode,
+      load: currentLoad(),
+    }),
+  );
   results.loadAtEnd = currentLoad();
   results.durationS = round((Date.now() - started) / 1000);
   results.targets = evaluateTargets(results);

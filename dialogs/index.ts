@@ -72,7 +72,7 @@ export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
     behaviour: mergeBehaviour(
       identifyBehaviour,
       agentModeBehaviour,
-      menuBehaviour((text, locale) => faq.answer(text, locale)?.text),
+      menuBehaviour((text, locale) => faq.answer(text, locale)),
       miemasuBehaviour,
       createCspsBehaviour(options.closures ?? []),
       walkthroughBehaviour,

@@ -10,6 +10,7 @@ import {
   createAuditOutbox,
   createAuditTrail,
   DEFAULT_OUTBOX_TTL_MS,
+  handoffEntry,
   type OutboxRecord,
   openAuditLog,
   startRetention,
@@ -44,6 +45,7 @@ import {
   calendarHours,
   createLiveDesk,
   HANDOFF_TTL_MS,
+  type HandoffEvent,
   type HandoffRecord,
   HandoffRegistry,
   type LiveDesk,
@@ -51,6 +53,7 @@ import {
 import { keyvControls, memoryControls, type RoomControls } from './handoff/room-controls.js';
 import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
+import { type BotMetrics, countStoreErrors, createBotMetrics } from './metrics/bot-metrics.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import { receiptBody, receiptTitle } from './receipts/format.js';
 import { openReceiptKeyv } from './receipts/keyv.js';
@@ -127,6 +130,8 @@ export interface Bot {
   readiness(): Promise<Readiness>;
   /** The audit outbox: `flush` delivers what is queued now (tests, shutdown); `backlog` counts what waits. */
   audit: { flush(): Promise<void>; backlog(): number };
+  /** Prometheus metrics of this bot instance (`/metrics`; its own registry). */
+  metrics: BotMetrics;
   /** The fault log, for channels' own errors. */
   onError: NonNullable<BotOptions['onError']>;
   /** What is running, for the start-up message. */
@@ -224,13 +229,20 @@ function storeFor(config: Config): Promise<ConversationStore<ConversationState>>
 
 export async function createBot(config: Config, options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? createClock({ BOT_NOW: config.BOT_NOW });
-  const store = options.store ?? (await storeFor(config));
+  const { bundle } = options;
+  const metrics = createBotMetrics({
+    idleMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
+    rootDialog: bundle.rootDialog,
+  });
+  const store = countStoreErrors(options.store ?? (await storeFor(config)), (operation) =>
+    metrics.storeError(operation),
+  );
   const backend = await connectBackend(config, {
     clock,
+    onBackendCall: (operation, status, outcome) => metrics.backendCall(operation, status, outcome),
     sandboxStore: options.sandboxInMemory ? 'memory' : 'file',
     ...(options.onMail ? { onMail: options.onMail } : {}),
   });
-  const { bundle } = options;
   const receiptKeyv = await openReceiptKeyv(config);
   const receiptIndex = await createStore<string[]>({
     ...storeBackendFor(config),
@@ -272,7 +284,10 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     store: outboxStore,
     log: auditLog,
     now: () => Date.now(),
-    onError: (error, phase) => auditFault(`audit-outbox ${phase}`)(error),
+    onError: (error, phase) => {
+      metrics.auditDeliveryError(phase);
+      auditFault(`audit-outbox ${phase}`)(error);
+    },
   });
   const auditTrail = createAuditTrail(
     { append: (entries) => auditOutbox.enqueue(entries) },
@@ -282,6 +297,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     },
   );
   const emit = async (event: EngineEvent) => {
+    metrics.event(event);
     await recorder.onEvent(event);
     await options.onEvent?.(event);
   };
@@ -309,11 +325,16 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     trace: options.trace,
     onError,
     describableCredentials: [VERIFIED_CUSTOMER_ID],
+    satisfaction: config.SATISFACTION_QUESTION,
     // A call may be in flight for the client's worst case (every attempt and wait), plus a margin.
     inFlightLeaseMs: Math.max(DEFAULT_IN_FLIGHT_LEASE_MS, worstCaseCallMs(config.BACKEND_TIMEOUT_MS) + 5_000),
   });
+  const onHandoff = async (event: HandoffEvent) => {
+    metrics.handoff(event);
+    await auditOutbox.enqueue([handoffEntry(event)]);
+  };
   const handoff = handoffRoomsConfigured(config)
-    ? await createHandoff(config, engine, speakers, clock, onError)
+    ? await createHandoff(config, engine, speakers, clock, onError, onHandoff)
     : undefined;
   const deduper = keyvDeduper(dedupeKeyv);
   const pipeline = createTurnPipeline({
@@ -322,6 +343,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     speakers,
     desk: handoff?.desk,
     receipts: recorder,
+    metrics: (metric) => metrics.turn(metric),
     onError,
   });
   return {
@@ -337,6 +359,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       feed: handoff.feed,
       controls: handoff.controls,
     },
+    metrics,
     channels: { speakers, sessions, deduper },
     clock,
     audit: { flush: () => auditOutbox.flush(), backlog: () => auditOutbox.backlog() },
@@ -387,6 +410,7 @@ async function createHandoff(
   speakers: SpeakerDeps,
   clock: Clock,
   onError: NonNullable<BotOptions['onError']>,
+  onHandoff: (event: HandoffEvent) => Promise<void>,
 ): Promise<BotHandoff & { store: ConversationStore<HandoffRecord> }> {
   const store = await createStore<HandoffRecord>({
     ...storeBackendFor(config),
@@ -412,6 +436,7 @@ async function createHandoff(
     directory: registry.directory,
     ...calendarHours(parseClosures(config.BOT_CLOSURES)),
     now: () => clock.now(),
+    onHandoff,
     onError: (error, { phase, ticketId }) =>
       onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
   });

@@ -56,6 +56,16 @@ const schema = z
     // The sources name no closures (DOMAIN §2e): closures are the operator's configuration, none by default.
     BOT_CLOSURES: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * The one optional satisfaction question (1–5, skippable) after a procedure completed, once per
+     * conversation; answers are `satisfaction` entries of the audit log. `off` never asks.
+     */
+    SATISFACTION_QUESTION: z.stringbool().default(true),
+    /**
+     * Bearer token for `GET /metrics` (Prometheus). Set: a scrape without `Authorization: Bearer <token>` is 401.
+     * Unset: `/metrics` is open (keep it on a private network then).
+     */
+    METRICS_TOKEN: z.string().min(16).optional(),
     /** `production` refuses development switches (e.g. TEAMS_AUTH_DISABLED). */
     NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
     /**
@@ -233,6 +243,7 @@ const SECRET_NAMES = new Set([
   'WEB_TOKEN_SECRET',
   'LINE_CHANNEL_SECRET',
   'LINE_CHANNEL_ACCESS_TOKEN',
+  'METRICS_TOKEN',
 ]);
 
 export class ConfigError extends Error {

@@ -12,10 +12,11 @@ import { toTokyo } from './calendar/tokyo-time.js';
 import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/enabled.js';
 import { openRateLimiters } from './channels/limiters.js';
-import { USER_RATE_LIMIT } from './channels/rate-limit.js';
+import { type RateLimiter, USER_RATE_LIMIT } from './channels/rate-limit.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { demoMailHook } from './demo-mail.js';
 import { healthRoutes, type Readiness } from './http/health.js';
+import { metricsRoute } from './http/metrics-route.js';
 import { serve } from './http/serve.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
 import { describeStartupFailure, startWithin } from './startup.js';
@@ -50,12 +51,24 @@ export async function startServer(
       ...(onMail ? { onMail } : {}),
     }));
   const limiters = await openRateLimiters(config);
+  // Channels' own limits (web sessions, addresses…) counted by name; the pipeline's `users` limit is counted by
+  // the metrics stage (turn outcome `rate-limited`).
+  const countedLimiter = (name: string, limit: Parameters<typeof limiters.limiter>[1]): RateLimiter => {
+    const limiter = limiters.limiter(name, limit);
+    return {
+      async take(key) {
+        const admission = await limiter.take(key);
+        if (!admission.ok) bot.metrics.rateLimited(name);
+        return admission;
+      },
+    };
+  };
   const channels = await createChannels({
     config,
     pipeline: bot.pipeline.with({ limiter: limiters.limiter('users', USER_RATE_LIMIT) }),
     speakers: bot.channels.speakers,
     deduper: bot.channels.deduper,
-    limiterFor: (name, limit) => limiters.limiter(name, limit),
+    limiterFor: countedLimiter,
     now: () => bot.clock.now(),
     receipts: bot.receipts,
     handoff: bot.handoff,
@@ -70,7 +83,13 @@ export async function startServer(
   );
   // The operations dashboard (/admin): aggregates of the audit log, behind ADMIN_TOKEN.
   const admin = await adminDashboard(config, () => bot.clock.now());
-  const served = await serve([...health, ...admin.routes, ...channels.flatMap((channel) => channel.routes)], {
+  const routes = [
+    ...health,
+    metricsRoute(bot.metrics, config.METRICS_TOKEN),
+    ...admin.routes,
+    ...channels.flatMap((channel) => channel.routes),
+  ];
+  const served = await serve(routes, {
     host: config.HOST,
     port: config.PORT,
     onError: (error) => bot.onError(error, { conversationKey: 'http', phase: 'route' }),

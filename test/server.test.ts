@@ -38,6 +38,10 @@ describe('npm start (composition root)', () => {
       });
       expect(ready.status).toBe(200);
       expect((await fetch(`${running.url}/nope`)).status).toBe(404);
+      // Prometheus metrics, open without METRICS_TOKEN (test/adapters/web/metrics-trace.test.ts: with one).
+      const metrics = await fetch(`${running.url}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('# TYPE helpdesk_turns_total counter');
       expect(running.bot.banner).toContain('embedded sandbox');
     } finally {
       await running.close();

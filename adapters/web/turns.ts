@@ -78,7 +78,10 @@ export function turnHandler(deps: WebDeps) {
     }
     let result: TurnResponse;
     try {
-      result = await deps.locks.run(session.id, () => runTurn(deps, session.id, parsed.data));
+      const traceparent = request.headers.traceparent;
+      result = await deps.locks.run(session.id, () =>
+        runTurn(deps, session.id, parsed.data, typeof traceparent === 'string' ? traceparent : undefined),
+      );
     } catch (error) {
       deps.context.onError(error, { channel: 'web', phase: 'turn' });
       sendProblem(deps.send, response, 500, 'internal', session.locale);
@@ -88,7 +91,12 @@ export function turnHandler(deps: WebDeps) {
   };
 }
 
-async function runTurn(deps: WebDeps, sessionId: string, request: TurnRequest): Promise<TurnResponse> {
+async function runTurn(
+  deps: WebDeps,
+  sessionId: string,
+  request: TurnRequest,
+  traceparent: string | undefined,
+): Promise<TurnResponse> {
   const { context, sessions, transcripts } = deps;
   // Re-read under the lock: a sign-in or another turn may have changed the record since admission.
   const session = (await sessions.get(sessionId)) ?? { id: sessionId, locale: 'ja', receipts: [] };
@@ -106,6 +114,7 @@ async function runTurn(deps: WebDeps, sessionId: string, request: TurnRequest): 
     deliveryId: turnId,
     locale: session.locale,
     input: toTurnInput(input),
+    ...(traceparent ? { traceparent } : {}),
     ...(siteToken ? { credentials: { [SITE_ASSERTION_CREDENTIAL]: siteToken } } : {}),
   });
   // A request id already handled (the pipeline's de-duplication, or the engine's own check when a retry raced

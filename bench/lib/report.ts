@@ -266,6 +266,32 @@ function analyticsSection(r: Results): string {
   ].join('\n');
 }
 
+function instrumentationSection(r: Results): string {
+  const i = r.instrumentation;
+  if (!i) return '';
+  return [
+    '## instrumentation',
+    '',
+    `Measured ${i.date} at commit ${i.commit} (${i.mode} run${i.load ? `, load average ${i.load.join(' / ')} at its start` : ''}). What metrics and analytics cost (bench/sections/instrumentation.ts): the same 5-turn flow through the whole turn pipeline (a W3C trace per turn in every set-up) on the memory store, ${i.conversations} conversations per run, ${i.runs} run(s), the four set-ups interleaved conversation by conversation in one process (the order rotating), each conversation timed on its own. "off": no metrics hook, no engine events, no audit trail; "audit": the audit trail as before issue 16 (funnel-only events left out), which every deployment runs; "metrics": the bot's Prometheus recorder; "metrics+analytics": the recorder plus the audit trail deriving every entry (${i.entriesPerConversation} per conversation, funnel entries included) into memory, without a database.`,
+    '',
+    table(
+      ['set-up', 'turns/s (median)', 'cost vs off'],
+      [
+        ['off', i.turnsPerSecond.off, '—'],
+        ['audit (as before issue 16)', i.turnsPerSecond.audit, `${i.costPercent.audit} %`],
+        ['metrics', i.turnsPerSecond.metrics, `${i.costPercent.metrics} %`],
+        [
+          'metrics+analytics',
+          i.turnsPerSecond['metrics+analytics'],
+          `${i.costPercent['metrics+analytics']} %`,
+        ],
+      ],
+    ),
+    '',
+    `What issue 16 adds over the audit trail (metrics+analytics vs audit): **${i.addedOverAuditPercent} %**. The differences are of the order of the run-to-run noise on a loaded machine: a negative cost is noise, and single runs of this section can differ by ±10 points.`,
+  ].join('\n');
+}
+
 export function renderMarkdown(r: Results): string {
   const targets = r.targets ?? [];
   return [
@@ -293,6 +319,7 @@ export function renderMarkdown(r: Results): string {
     scaleOutSection(r),
     '',
     analyticsSection(r),
+    instrumentationSection(r),
     '',
     explainMisses(r),
     '',

@@ -5,6 +5,7 @@
 import type { AnalyticsSection } from '../sections/analytics.js';
 import type { BotbuilderSection } from '../sections/botbuilder.js';
 import type { EngineSection } from '../sections/engine.js';
+import type { InstrumentationResult } from '../sections/instrumentation.js';
 import type { ScaleOutSection } from '../sections/scale-out.js';
 import type { SlackSection } from '../sections/slack.js';
 import type { runStoreSection } from '../sections/store.js';
@@ -43,6 +44,8 @@ export interface Results {
   scaleOut?: ScaleOutSection;
   /** The dashboard's queries on PostgreSQL (opt-in section; kept from the previous run when it did not run). */
   analytics?: AnalyticsSection | undefined;
+  /** Metrics and analytics on vs off through the turn pipeline (issue 16). */
+  instrumentation?: InstrumentationResult | undefined;
   targets?: Target[];
   /** Sections that threw; their results are missing. */
   failures?: { section: string; error: string }[];
@@ -133,6 +136,16 @@ export function evaluateTargets(r: Results): Target[] {
       target: '< 50 ms, 0 over 3 s',
       measured: `${at1000.bot.ackP99Ms} ms, ${at1000.bot.lateOver3s} over 3 s (${at1000.bot.errors} errors, ${at1000.bot.handledPerSecond} handled/s, backlog up to ${at1000.bot.maxBacklog ?? '?'})`,
       met: at1000.bot.ackP99Ms < 50 && at1000.bot.lateOver3s === 0 && at1000.bot.errors === 0,
+    });
+  }
+  if (r.instrumentation) {
+    const i = r.instrumentation;
+    const added = i.addedOverAuditPercent;
+    targets.push({
+      name: 'metrics + analytics cost per turn over the audit trail (turn pipeline, memory store)',
+      target: '≤ 5 %',
+      measured: `${added} % (${i.turnsPerSecond['metrics+analytics']} vs ${i.turnsPerSecond.audit} turns/s); vs nothing at all ${i.costPercent['metrics+analytics']} % (off ${i.turnsPerSecond.off}); metrics alone ${i.costPercent.metrics} %`,
+      met: added <= 5,
     });
   }
   if (r.scaleOut) {

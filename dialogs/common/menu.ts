@@ -3,6 +3,7 @@
  * as a sub-dialog; a question is answered from the FAQ, or, when the FAQ is not sure, a person is offered.
  */
 import type { DialogBehaviour } from '../../src/engine/behaviour.js';
+import type { FaqReport } from '../../src/engine/hooks.js';
 import type { Json } from '../../src/engine/state.js';
 import type { Dialog } from '../../src/engine/tree/schema.js';
 
@@ -70,16 +71,19 @@ export const menuDialog: Dialog = {
   },
 };
 
-/** Answers the menu's question with the FAQ; `{ found: false }` lets the dialog offer a person instead. */
+/**
+ * Answers the menu's question with the FAQ; `{ found: false }` lets the dialog offer a person instead. What the
+ * FAQ did is reported (`faq` events): its own report, or `declined` when it had no confident answer.
+ */
 export function menuBehaviour(
-  answer: (text: string, locale: 'ja' | 'en') => string | undefined,
+  answer: (text: string, locale: 'ja' | 'en') => { text: string; report?: FaqReport | undefined } | undefined,
 ): DialogBehaviour {
   return {
     validators: {
       faqQuestion: (input, { text }) => {
         const found = answer(input, text.locale);
-        const value: Json = found ? { found: true, answer: found } : { found: false };
-        return { ok: true, value };
+        const value: Json = found ? { found: true, answer: found.text } : { found: false };
+        return { ok: true, value, faq: found ? found.report : { outcome: 'declined' } };
       },
     },
   };

@@ -9,7 +9,12 @@
  *   acknowledged, backend reference, result, and for destructive calls the receipt id the recorder gives it);
  *   identity verification → `identity-verified`; an agent's customer search → `customer-lookup`; agent sessions
  *   → `agent-session-started` / `-ended`;
- * - `dialog-ended` → `dialog-ended` with its outcome.
+ * - `dialog-started` → `dialog-started`; `dialog-ended` → `dialog-ended` with its outcome and its funnel closure
+ *   (`closure.ts`);
+ * - `faq` → `faq` (`answered` with the entry id; `declined` with the question redacted and bounded, see
+ *   {@link declinedQuestion}); `satisfaction` → `satisfaction` (score, or outcome `skipped`);
+ * - handoffs (not engine events: the live desk's `onHandoff`) → `handoff` by {@link handoffEntry}.
+ * Every entry carries `what.language`, the conversation's language when it was made.
  *
  * Only named fields are read from events, never call arguments wholesale, answer payloads or typed text: no
  * e-mail address, token, one-time code or typed phrase can reach an entry. For whom: the agent's `onBehalfOf`,
@@ -22,7 +27,10 @@
 import { createHash } from 'node:crypto';
 import type { EngineEvent } from '../engine/events.js';
 import type { OperationOutcome } from '../engine/operations.js';
+import type { HandoffEvent } from '../handoff/desk-types.js';
 import { receiptIdOf } from '../receipts/call-receipt.js';
+import { redactText } from '../redaction/redact.js';
+import { closureOf } from './closure.js';
 import {
   type AuditEntry,
   type AuditItem,
@@ -79,6 +87,21 @@ function field(value: unknown, name: string): string | undefined {
 
 const iso = (at: string): string => new Date(at).toISOString();
 
+/** The longest declined question an entry keeps (characters, after redaction). */
+export const MAX_DECLINED_LENGTH = 200;
+/** Runs of four or more digits (one-time codes, phone and customer numbers): never kept in a declined question. */
+const DIGIT_RUN = /[0-9０-９]{4,}/g;
+
+/**
+ * A declined FAQ question as an entry may keep it: redacted as log lines are (`src/audit/redact.ts`: credentials,
+ * phone numbers), e-mail addresses (masked or not) replaced by `[e-mail]`, digit runs by `#`, whitespace
+ * collapsed, cut to {@link MAX_DECLINED_LENGTH} characters.
+ */
+export function declinedQuestion(question: string): string {
+  const redacted = scrubShown(redactText(question)).replace(DIGIT_RUN, '#').replace(/\s+/g, ' ').trim();
+  return redacted.length > MAX_DECLINED_LENGTH ? `${redacted.slice(0, MAX_DECLINED_LENGTH - 1)}…` : redacted;
+}
+
 /** The item an object names, by its identifier fields; `labelled: false` for call arguments (labels unread). */
 function itemOf(value: unknown, labelled = true): AuditItem | undefined {
   const label = (...names: string[]) =>
@@ -132,6 +155,13 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
     if (verified.size > max) verified.delete(verified.keys().next().value as string);
   };
 
+  // The last conversation's digest: a turn's entries all name the same conversation (one SHA-256 per turn).
+  let digested: { key: string; digest: string } | undefined;
+  const digestOf = (key: string): string => {
+    if (digested?.key !== key) digested = { key, digest: conversationDigest(key) };
+    return digested.digest;
+  };
+
   const entry = (
     event: EngineEvent,
     kind: AuditKind,
@@ -146,9 +176,9 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
     actor: { kind: event.actor.kind, id: boundedId(event.actor.id) },
     ...(customerId ? { customerId: boundedId(customerId) } : {}),
     channel: event.channel,
-    conversation: conversationDigest(event.conversationKey),
+    conversation: digestOf(event.conversationKey),
     dialogId: event.dialogId,
-    what,
+    what: { ...what, language: event.locale },
     result: outcome.result,
     ...(outcome.resultCode ? { resultCode: boundedId(outcome.resultCode) } : {}),
     ...(receiptId ? { receiptId } : {}),
@@ -249,9 +279,56 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
         return confirmed(event);
       case 'call-completed':
         return callCompleted(event);
-      case 'dialog-ended':
-        return [entry(event, 'dialog-ended', event.at, forWhom(event), { outcome: event.outcome })];
+      case 'dialog-started':
+        return [entry(event, 'dialog-started', event.at, forWhom(event), {})];
+      case 'dialog-ended': {
+        const closure = closureOf(event.outcome, event.changed === true);
+        const what: AuditWhat = { outcome: event.outcome, ...(closure ? { closure } : {}) };
+        return [entry(event, 'dialog-ended', event.at, forWhom(event), what)];
+      }
+      case 'faq': {
+        const what: AuditWhat = {
+          outcome: event.outcome,
+          ...(event.entry ? { entry: boundedId(event.entry) } : {}),
+          ...(event.outcome === 'declined' && event.question !== undefined
+            ? { declined: declinedQuestion(event.question) }
+            : {}),
+        };
+        return [entry(event, 'faq', event.at, forWhom(event), what)];
+      }
+      case 'satisfaction': {
+        const what: AuditWhat = event.score === undefined ? { outcome: 'skipped' } : { score: event.score };
+        return [entry(event, 'satisfaction', event.at, forWhom(event), what)];
+      }
     }
+  };
+}
+
+/**
+ * The `handoff` entry of a live-desk handoff (`HandoffEvent` in src/handoff): `live`, `request` (actor: the
+ * customer) or `claimed` (actor: the agent, with `waitedMs`). The dialog is the one the handoff was asked from
+ * (`none` when nothing was in progress).
+ */
+export function handoffEntry(event: HandoffEvent): AuditEntry {
+  const { ticket } = event;
+  const customer = ticket.summary.customer;
+  const agent = event.kind === 'claimed' && event.agentId !== undefined;
+  return {
+    at: iso(event.at),
+    kind: 'handoff',
+    actor: agent
+      ? { kind: 'agent', id: boundedId(event.agentId ?? '') }
+      : { kind: 'customer', id: boundedId(customer.actorId) },
+    ...(customer.customerId ? { customerId: boundedId(customer.customerId) } : {}),
+    channel: ticket.channel,
+    conversation: conversationDigest(ticket.conversationKey),
+    dialogId: boundedId(ticket.summary.dialogId ?? ticket.summary.position.at(-1)?.dialogId ?? 'none'),
+    what: {
+      handoff: event.kind,
+      language: ticket.locale,
+      ...(event.waitedMs !== undefined ? { waitedMs: Math.max(0, Math.round(event.waitedMs)) } : {}),
+    },
+    result: 'ok',
   };
 }
 

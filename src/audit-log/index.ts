@@ -2,7 +2,14 @@
  * The append-only audit log: disclosures shown, acknowledgements and actions (who, for whom, when, what,
  * result), derived from the engine's events, kept in memory, SQLite or PostgreSQL, with retention.
  */
-export { type AuditTrail, createAuditTrail, createEntryDeriver, type DeriveOptions } from './derive.js';
+export {
+  type AuditTrail,
+  createAuditTrail,
+  createEntryDeriver,
+  type DeriveOptions,
+  declinedQuestion,
+  handoffEntry,
+} from './derive.js';
 export {
   AUDIT_KINDS,
   type AuditEntry,

@@ -8,7 +8,7 @@ import type { OperationRegistry } from '../engine/operations.js';
 import { withIdentityCredentials } from '../identity/credentials.js';
 import type { OutboxMail } from '../sandbox/api/route.js';
 import { createSandbox } from '../sandbox/server.js';
-import { createBackendClient, createOperationRegistry } from './client/index.js';
+import { type BackendCallObserver, createBackendClient, createOperationRegistry } from './client/index.js';
 import { loadOperationCatalog } from './operation-metadata.js';
 
 export interface BackendConnection {
@@ -25,6 +25,8 @@ export interface ConnectOptions {
   onMail?: (mail: OutboxMail) => void;
   /** Embedded sandbox storage: the SQLite file from config, or memory for tests. */
   sandboxStore?: 'memory' | 'file';
+  /** Told of every backend call's status and outcome (metrics). */
+  onBackendCall?: BackendCallObserver;
 }
 
 export async function connectBackend(config: Config, options: ConnectOptions): Promise<BackendConnection> {
@@ -44,6 +46,13 @@ export async function connectBackend(config: Config, options: ConnectOptions): P
     close = () => sandbox.close();
   }
   const client = createBackendClient({ baseUrl: url, timeoutMs: config.BACKEND_TIMEOUT_MS });
-  const operations = withIdentityCredentials(createOperationRegistry(client, loadOperationCatalog()));
+  const registry = createOperationRegistry(
+    client,
+    loadOperationCatalog(),
+    undefined,
+    undefined,
+    options.onBackendCall,
+  );
+  const operations = withIdentityCredentials(registry);
   return { operations, url, embedded: !config.BACKEND_URL, close };
 }

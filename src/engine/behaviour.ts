@@ -2,6 +2,7 @@
  * Behaviour the tree data cannot express, supplied in code and referenced from the data by name
  * (like XState's `setup({ actions, guards })`). The checker proves every name used by a tree exists here.
  */
+import type { FaqReport } from './hooks.js';
 import type { Json, Slots } from './state.js';
 import type { Translator } from './text/catalog.js';
 import type { Actor, Fact } from './turn.js';
@@ -26,7 +27,13 @@ export interface BehaviourContext {
   credentials: readonly string[];
 }
 
-export type ValidatorResult = { ok: true; value: Json } | { ok: false; message: string };
+/**
+ * A validator's verdict. A validator that consulted the FAQ says what it found in `faq` (the engine reports it as a
+ * `faq` event; `declined` carries the question, which the audit trail redacts).
+ */
+export type ValidatorResult =
+  | { ok: true; value: Json; faq?: FaqReport | undefined }
+  | { ok: false; message: string };
 
 export interface DialogBehaviour {
   optionsFrom?: Record<string, (ctx: BehaviourContext) => DynamicOption[]>;

@@ -46,4 +46,52 @@ export type EngineEvent =
       /** The confirmed item, for destructive calls. */
       target?: unknown;
     })
-  | (EventBase & { kind: 'dialog-ended'; outcome: string });
+  /** A dialog (a procedure, or a sub-dialog of one) began: a frame was pushed. */
+  | (EventBase & { kind: 'dialog-started' })
+  /**
+   * A dialog's frame left the stack. `outcome` is its end node's outcome (`completed` when the node names none),
+   * `handoff`, or how the engine took it off: {@link ENGINE_END_OUTCOMES}. `changed`: a backend write of this
+   * dialog (or of a sub-dialog it ran) succeeded, so "completed" means something was done.
+   */
+  | (EventBase & { kind: 'dialog-ended'; outcome: string; changed?: boolean | undefined })
+  /**
+   * The FAQ handled a question: `answered` (with the entry's id) or `declined` (out of scope, not covered, or no
+   * confident answer where a question was asked). `question` is the text as typed, for a declined question only:
+   * consumers must redact and bound it before it is stored anywhere.
+   */
+  | (EventBase & {
+      kind: 'faq';
+      outcome: 'answered' | 'declined';
+      entry?: string | undefined;
+      question?: string | undefined;
+    })
+  /**
+   * The satisfaction question was answered (`score` 1–5) or skipped (`score` absent); `dialogId` is the procedure
+   * it followed.
+   */
+  | (EventBase & { kind: 'satisfaction'; score?: number | undefined });
+
+/**
+ * Outcomes the engine itself gives a dialog it takes off the stack (besides the end nodes' own):
+ * - `stopped`: the customer chose やめる (stop), at any step;
+ * - `restarted`: the customer chose 最初から (start over);
+ * - `switched`: another entry point was started over it;
+ * - `routed`: the menu handed over to the procedure a typed request named;
+ * - `back`: the customer went back out of a sub-dialog;
+ * - `expired`: idle for longer than the idle limit (noticed when the customer writes again);
+ * - `tree-updated`: the dialog changed under the conversation and it started over;
+ * - `safety-refusal`: a destructive call without its confirmation was refused;
+ * - `failed`: the conversation's state no longer matched the tree (restarted at the menu).
+ */
+export const ENGINE_END_OUTCOMES = [
+  'stopped',
+  'restarted',
+  'switched',
+  'routed',
+  'back',
+  'expired',
+  'tree-updated',
+  'safety-refusal',
+  'failed',
+  'handoff',
+] as const;

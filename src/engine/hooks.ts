@@ -6,6 +6,15 @@ import type { Fact, Locale, Reply } from './turn.js';
 
 export type ReplyContent = Omit<Reply, 'stateVersion'>;
 
+/**
+ * What the FAQ did with a question, for the audit trail's funnel (`faq` events): `answered` names the entry;
+ * `declined` is an answer that says the FAQ cannot help (out of scope, not covered by the guides).
+ */
+export interface FaqReport {
+  outcome: 'answered' | 'declined';
+  entry?: string | undefined;
+}
+
 /** Answers a question asked in the middle of a flow (interruption), or says it is not sure (`undefined`). */
 export interface QuestionAnswerer {
   /** `dialogId`: the procedure in progress, so an ambiguous question is read in its context. */
@@ -13,7 +22,7 @@ export interface QuestionAnswerer {
     text: string,
     locale: Locale,
     context?: { dialogId?: string | undefined },
-  ): { text: string; facts?: Fact[] } | undefined;
+  ): { text: string; facts?: Fact[]; report?: FaqReport | undefined } | undefined;
 }
 
 /** Picks the dialog a free-text request means, or `undefined` when unsure. */

@@ -110,6 +110,8 @@ export function createEngine(options: EngineOptions): Engine {
   const store = options.store;
 
   async function emit(events: EngineEvent[], conversationKey: string): Promise<void> {
+    // Nothing to tell: no extra turn of the event loop per event, so interleavings of turns stay as they were.
+    if (!options.onEvent) return;
     for (const event of events) {
       try {
         await options.onEvent?.(event);

@@ -104,7 +104,12 @@ export interface ConversationState {
    * Set while the bot's last interactive message is not the current node's question but its own escape prompt
    * (too many unclear answers: retry / person / stop). See `core/interpret.ts`.
    */
-  prompt?: 'escape' | undefined;
+  prompt?: 'escape' | 'satisfaction' | undefined;
+  /**
+   * The satisfaction question (`core/satisfaction.ts`): the procedure it was asked about, once asked — it is never
+   * asked again in this conversation.
+   */
+  satisfactionAsked?: string | undefined;
   stack: Frame[];
   pending?: PendingCall | undefined;
   /** Ids of the most recent turns handled (platform retries are recognised by them). */

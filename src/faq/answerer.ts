@@ -39,13 +39,18 @@ export function createFaqAnswerer(faq: Faq): QuestionAnswerer {
       const result = faq.ask(text, locale, doc ? { doc } : undefined);
       switch (result.kind) {
         case 'answer':
-          return { text: formatFaqAnswer(result.entry, locale) };
+          return {
+            text: formatFaqAnswer(result.entry, locale),
+            report: { outcome: 'answered', entry: result.entry.id },
+          };
         case 'clarify':
           return { text: clarifyText(result.services, locale) };
         case 'not-covered':
-          return { text: notCoveredText(result.desk, locale) };
+          return { text: notCoveredText(result.desk, locale), report: { outcome: 'declined' } };
         case 'decline':
-          return result.reason === 'out-of-scope' ? { text: outOfScopeText(locale) } : undefined;
+          return result.reason === 'out-of-scope'
+            ? { text: outOfScopeText(locale), report: { outcome: 'declined' } }
+            : undefined;
         case 'unsure':
           return undefined;
       }

@@ -41,6 +41,8 @@ export async function claimTicket(ctx: DeskContext, ticketId: string, agent: Age
   );
   if (!result.ok || !fresh) return result;
   const ticket = result.ticket;
+  const waitedMs = Math.max(0, Date.parse(ticket.updatedAt) - Date.parse(ticket.createdAt));
+  await ctx.reportHandoff({ kind: 'claimed', ticket, at: ticket.updatedAt, waitedMs, agentId: id });
   await eachThread(ctx.rooms, ticket, 'mark claimed', ctx.onError, (room, ref) =>
     room.markClaimed(ticket, ref, label),
   );

@@ -76,6 +76,7 @@ export async function openTicket(
   } else if (stored.status === 'closed') {
     await ctx.tellRoomsClosed(stored);
   }
+  await ctx.reportHandoff({ kind: leaving ? 'request' : 'live', ticket: stored, at });
   const next = leaving ? ctx.nextOpening(req.dialogId) : undefined;
   const text = leaving
     ? t.requestTaken(draft.id, next && formatOpening(next, req.locale))

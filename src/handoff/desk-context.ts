@@ -2,7 +2,7 @@
  * What the live desk's operations share: the records, the rooms, the clock and the few steps every side needs
  * (telling the customer, closing a ticket and telling the rooms). Internal to src/handoff.
  */
-import type { ConversationHandoffState, CustomerText, LiveDeskOptions } from './desk-types.js';
+import type { ConversationHandoffState, CustomerText, HandoffEvent, LiveDeskOptions } from './desk-types.js';
 import { roomTexts } from './messages.js';
 import { HandoffRecords } from './records.js';
 import { type AgentRoom, type ErrorSink, eachThread } from './rooms.js';
@@ -24,6 +24,15 @@ export class DeskContext {
     this.rooms = options.rooms;
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? (() => {});
+  }
+
+  /** Tells `onHandoff` (audit trail, metrics); its failure goes to the fault log only. */
+  async reportHandoff(event: HandoffEvent): Promise<void> {
+    try {
+      await this.options.onHandoff?.(event);
+    } catch (error) {
+      this.onError(error, { phase: `report handoff ${event.kind}`, ticketId: event.ticket.id });
+    }
   }
 
   get agentLocale() {

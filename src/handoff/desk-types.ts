@@ -28,6 +28,27 @@ export interface LiveDeskOptions {
   agentLocale?: Locale;
   /** Our own faults (a room or a delivery failing), for the operator's log. Never includes message text. */
   onError?: ErrorSink;
+  /**
+   * Told of each handoff as it happens (audit trail, metrics): a live chat asked for, a request left, a claim.
+   * A failure is reported to `onError` and never changes what the customer or the agent is told.
+   */
+  onHandoff?: (event: HandoffEvent) => void | Promise<void>;
+}
+
+/**
+ * A handoff as the audit trail and metrics see it: `live` (a live chat was asked for and reached the rooms),
+ * `request` (a request was left for later), `claimed` (an agent took a waiting live chat; `waitedMs` from the
+ * request to the claim).
+ */
+export interface HandoffEvent {
+  kind: 'live' | 'request' | 'claimed';
+  ticket: Ticket;
+  /** When it happened (ISO). */
+  at: string;
+  /** `claimed`: milliseconds from the ticket's creation to the claim. */
+  waitedMs?: number | undefined;
+  /** `claimed`: the claiming agent's actor id (`slack:U…`). */
+  agentId?: string | undefined;
 }
 
 /** Something to tell the customer, as the engine would (the caller adds the state version). */

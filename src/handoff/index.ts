@@ -21,6 +21,7 @@ export type {
   ConversationHandoffState,
   CustomerRelay,
   CustomerText,
+  HandoffEvent,
   HandoffRequest,
   LeaveResult,
   LiveDesk,

@@ -4,8 +4,9 @@
  *
  *   metrics → correlation → dedupe → rate-limit → speaker → live-handoff → receipt-notices → engine.handle
  *
- * - metrics: a slot for a hook that sees every turn's outcome and duration;
- * - correlation: a fresh correlation id for every log line of the turn;
+ * - metrics: every turn's channel, outcome and duration (the bot's Prometheus registry, src/metrics);
+ * - correlation: the turn's W3C trace (the caller's `traceparent` or a new one); its trace id is the correlation
+ *   id of every log line and is sent in `traceparent` on every backend call of the turn;
  * - dedupe: a delivery id seen before ends the turn (outcome `duplicate`, no replies);
  * - rate-limit: turns per platform user (outcome `rate-limited`, one reply);
  * - speaker: customer / agent / agent acting for a customer → conversation key, actor, credentials;

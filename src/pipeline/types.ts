@@ -22,6 +22,11 @@ export interface InboundTurn {
   deliveryId?: string | undefined;
   locale?: Locale | undefined;
   input: TurnInput;
+  /**
+   * The W3C `traceparent` the platform's request carried (the web chat's HTTP request), if any: the turn joins
+   * that trace (its trace id becomes the correlation id). Absent or invalid: the turn starts a trace of its own.
+   */
+  traceparent?: string | undefined;
   /** Credentials the channel itself vouches for on this turn (e.g. the web chat's signed site token). */
   credentials?: Readonly<Record<string, string>> | undefined;
 }

@@ -133,6 +133,7 @@ describe('the bot’s audit log on SQLite', () => {
     expect(started.errors).toEqual([]);
     expect(new Set(entries.map((entry) => entry.kind))).toEqual(
       new Set([
+        'dialog-started',
         'identity-verified',
         'customer-lookup',
         'agent-session-started',
@@ -142,6 +143,7 @@ describe('the bot’s audit log on SQLite', () => {
         'confirmed',
         'action',
         'dialog-ended',
+        'satisfaction',
       ]),
     );
     // The log's redaction patterns (e-mail, phone, bearer / JWT / Slack tokens, key=value secrets, secret fields)

@@ -95,6 +95,7 @@ describe.skipIf(!reachable)('audit log through a PostgreSQL outage', () => {
     const entries = await everything(reader, 'CUS-1001');
     expectDeviceDeletion(entries, receiptId);
     expect(entries.filter((e) => e.dialogId === 'miemasu-delete-one').map((e) => e.kind)).toEqual([
+      'dialog-started',
       'disclosure-shown',
       'acknowledged',
       'acknowledged',

@@ -134,12 +134,14 @@ describe('audit entries derived from engine events', () => {
       node: 'confirm',
       item,
       acknowledgement: { id: 'data-loss', text: 'データは元に戻りません。' },
+      language: 'ja',
     });
     expect(confirmation?.what).toEqual({
       node: 'confirm',
       item,
       question: '「CameraOA」を削除（解約）します。よろしいですか？',
       typedConfirmation: true,
+      language: 'ja',
     });
     const json = JSON.stringify(entries);
     for (const secret of ['退会します', '@', KEY, 'slack:T1']) expect(json).not.toContain(secret);
@@ -203,7 +205,7 @@ describe('audit entries derived from engine events', () => {
       expect.objectContaining({
         kind: 'identity-verified',
         customerId: 'CUS-1001',
-        what: { operation: 'confirmVerification', outcome: 'one-time-code' },
+        what: { operation: 'confirmVerification', outcome: 'one-time-code', language: 'ja' },
         result: 'ok',
       }),
     ]);
@@ -302,6 +304,7 @@ describe('audit entries derived from engine events', () => {
       destructive: false,
       item: { kind: 'contract', id: 'HMAO061322', label: 'HMAO061322' },
       reference: 'R-20261123-238080',
+      language: 'ja',
     });
     expect(entry).not.toHaveProperty('receiptId');
   });
@@ -321,7 +324,11 @@ describe('audit entries derived from engine events', () => {
       expect.objectContaining({
         kind: 'customer-lookup',
         customerId: 'CUS-2001',
-        what: { operation: 'findCustomer', item: { kind: 'customer', id: 'CUS-2001', label: 'CUS-2001' } },
+        what: {
+          operation: 'findCustomer',
+          item: { kind: 'customer', id: 'CUS-2001', label: 'CUS-2001' },
+          language: 'ja',
+        },
       }),
     ]);
     expect(JSON.stringify(lookup)).not.toContain('@');
@@ -343,7 +350,10 @@ describe('audit entries derived from engine events', () => {
       what: { ended: true },
     });
     expect(deriver({ ...base(), kind: 'dialog-ended', outcome: 'cancelled' })).toEqual([
-      expect.objectContaining({ kind: 'dialog-ended', what: { outcome: 'cancelled' } }),
+      expect.objectContaining({
+        kind: 'dialog-ended',
+        what: { outcome: 'cancelled', closure: 'stopped', language: 'ja' },
+      }),
     ]);
   });
 });

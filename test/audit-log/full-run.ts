@@ -18,6 +18,7 @@ export function expectDeviceDeletion(entries: AuditEntry[], receiptId: string | 
   // The call completes in the same turn (and, on the test clock, the same instant) as the confirmation.
   expect(ofDeletion.map((entry) => entry.kind).sort()).toEqual(
     [
+      'dialog-started',
       'disclosure-shown',
       'acknowledged',
       'acknowledged',

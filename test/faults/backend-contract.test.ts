@@ -57,7 +57,7 @@ describe('off-contract answers are never believed', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ operation: 'listMiemasuDevices', kind: 'unreachable' });
     expect(String(lines[0]?.detail)).toMatch(/contract-mismatch.*listMiemasuDevices HTTP 200.*devices/);
-    expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{16}$/);
+    expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('confirmVerification 200 without a token: never "verified", one fault line', async () => {

@@ -104,7 +104,7 @@ describe('a fault on the deletion with no usable answer', () => {
       const lines = faultLines(rig.log);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ operation: 'deleteMiemasuDevice', kind: 'unreachable' });
-      expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{16}$/);
+      expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{32}$/);
 
       // The fault has cleared: the customer re-checks; the same bot re-sends the same key and learns the result.
       await user.click(RECHECK_CHOICE);

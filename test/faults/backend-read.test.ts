@@ -88,7 +88,7 @@ describe('a fault on the device list read', () => {
         kind,
         msg: kind === 'bug' ? 'backend call failed' : 'backend unavailable',
       });
-      expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{16}$/);
+      expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{32}$/);
 
       // The fault has cleared (every armed answer was used): the same bot, asked again, lists the devices.
       await user.say('こんにちは');

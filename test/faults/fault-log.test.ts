@@ -44,7 +44,7 @@ describe('correlation ids', () => {
     expect(currentCorrelationId()).toBeUndefined();
     const a = newCorrelationId();
     const b = newCorrelationId();
-    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(a).not.toBe(b);
     const seen = await withCorrelationId(a, async () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -102,8 +102,8 @@ describe('one line per fault', () => {
       ['deleteMiemasuDevice', 'unreachable'],
     ]);
     const [read, write] = lines;
-    expect(read?.correlationId).toMatch(/^[0-9a-f]{16}$/);
-    expect(write?.correlationId).toMatch(/^[0-9a-f]{16}$/);
+    expect(read?.correlationId).toMatch(/^[0-9a-f]{32}$/);
+    expect(write?.correlationId).toMatch(/^[0-9a-f]{32}$/);
     expect(read?.correlationId).not.toBe(write?.correlationId);
     // The conversation is named by a hash, the same in both lines.
     expect(read?.conversation).toMatch(/^[0-9a-f]{12}$/);
@@ -132,7 +132,7 @@ describe('one line per fault', () => {
     await user.say(CAMERA_CUSTOMER); // another turn, no fault
     const lines = faultLines(rig.log);
     expect(lines.map((l) => l.operation ?? l.phase)).toEqual(['listMiemasuDevices', 'event']);
-    expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{16}$/);
+    expect(lines[0]?.correlationId).toMatch(/^[0-9a-f]{32}$/);
     expect(lines[1]?.correlationId).toBe(lines[0]?.correlationId);
   });
 

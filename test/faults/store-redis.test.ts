@@ -97,7 +97,7 @@ describe.runIf(redisServerAvailable())('Redis stopped and restarted', () => {
       ['fault while handling a turn', 'turn'],
     ]);
     const ids = lines.map((l) => l.correlationId);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(ids).size).toBe(2);
     for (const raw of rig.rawLog) {
       expect(raw).not.toContain(CAMERA_CUSTOMER);

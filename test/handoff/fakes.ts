@@ -17,6 +17,7 @@ import {
   HANDOFF_TTL_MS,
   type HandoffRecord,
   type LiveDesk,
+  type LiveDeskOptions,
   type RelayAuthor,
   type Ticket,
 } from '../../src/handoff/index.js';
@@ -119,7 +120,12 @@ export interface HandoffSetup {
 }
 
 export async function setupHandoff(
-  options: { now?: string; rooms?: FakeRoom[]; store?: ConversationStore<HandoffRecord> } = {},
+  options: {
+    now?: string;
+    rooms?: FakeRoom[];
+    store?: ConversationStore<HandoffRecord>;
+    onHandoff?: LiveDeskOptions['onHandoff'];
+  } = {},
 ): Promise<HandoffSetup> {
   const t = await createChannelTestBot();
   if (options.now) t.clock.set(options.now);
@@ -139,6 +145,7 @@ export async function setupHandoff(
     ...calendarHours([]),
     now: () => t.clock.now(),
     onError: (error) => errors.push(error),
+    ...(options.onHandoff ? { onHandoff: options.onHandoff } : {}),
   });
   const pipeline = t.bot.pipeline.with({ desk, onError: (error) => errors.push(error) });
   const front: Engine = {

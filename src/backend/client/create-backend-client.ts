@@ -14,6 +14,7 @@ import { actingAsMiddleware } from './acting-as-middleware.js';
 import { authMiddleware, type CredentialProvider, conversationCredentials } from './auth-middleware.js';
 import type { CallContext } from './call-context.js';
 import { createResilientFetch, type ResilientFetchOptions } from './resilient-fetch.js';
+import { traceMiddleware } from './trace-middleware.js';
 
 export interface BackendClientOptions extends ResilientFetchOptions {
   /** The backend's root URL, e.g. `http://127.0.0.1:4010`. */
@@ -39,7 +40,7 @@ export function createBackendClient<Paths extends {} = paths>(
         baseUrl,
         fetch: createResilientFetch({ ...fetchOptions, timeoutMs: call.timeoutMs ?? fetchOptions.timeoutMs }),
       });
-      client.use(authMiddleware(credentials, call), actingAsMiddleware(call));
+      client.use(authMiddleware(credentials, call), actingAsMiddleware(call), traceMiddleware());
       return client;
     },
   };

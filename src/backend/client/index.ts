@@ -25,7 +25,11 @@ export {
 export { AUTHORIZATION_HEADER, IDEMPOTENCY_KEY_HEADER, ON_BEHALF_OF_HEADER } from './headers.js';
 export { type BackendLogger, redactPath, silentLogger } from './logger.js';
 export { type BackendApi, OPERATION_BINDINGS, type OperationBinding } from './operation-bindings.js';
-export { createOperationRegistry, type RoutedOperationCatalog } from './operation-registry.js';
+export {
+  type BackendCallObserver,
+  createOperationRegistry,
+  type RoutedOperationCatalog,
+} from './operation-registry.js';
 export {
   createResilientFetch,
   DEFAULT_TIMEOUT_MS,

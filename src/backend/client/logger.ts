@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { newSpanId, newTraceId, type TraceContext } from './trace-context.js';
 
 /**
  * The small logging surface the client uses; a pino logger satisfies it.
@@ -15,23 +15,37 @@ export const silentLogger: BackendLogger = {
   warn: () => {},
 };
 
-const correlation = new AsyncLocalStorage<string>();
+const correlation = new AsyncLocalStorage<TraceContext>();
 
-/** A fresh correlation id: random, 16 hex digits, derived from nothing about the user or the turn. */
+/**
+ * A fresh correlation id: a new W3C trace id (32 hex digits, random), derived from nothing about the user or the
+ * turn. A turn's correlation id IS its trace id (see `trace-context.ts`).
+ */
 export function newCorrelationId(): string {
-  return randomUUID().replaceAll('-', '').slice(0, 16);
+  return newTraceId();
 }
 
 /**
  * Runs `fn` with `id` as the correlation id of the work it starts (its async continuations included), so the
- * lines the bot and the client log about one turn carry the same `correlationId`.
+ * lines the bot and the client log about one turn carry the same `correlationId`. A 32-hex-digit id is also the
+ * trace id backend calls send in `traceparent` (with a new span id); others are used for logs only.
  */
 export function withCorrelationId<T>(id: string, fn: () => T): T {
-  return correlation.run(id, fn);
+  return correlation.run({ traceId: id, spanId: newSpanId(), flags: '01' }, fn);
 }
 
-/** The correlation id of the turn in progress, `undefined` outside one. */
+/** Runs `fn` under `trace`: its trace id is the correlation id of every log line and backend call it starts. */
+export function withTrace<T>(trace: TraceContext, fn: () => T): T {
+  return correlation.run(trace, fn);
+}
+
+/** The correlation id (= trace id) of the turn in progress, `undefined` outside one. */
 export function currentCorrelationId(): string | undefined {
+  return correlation.getStore()?.traceId;
+}
+
+/** The trace of the turn in progress, `undefined` outside one. */
+export function currentTrace(): TraceContext | undefined {
   return correlation.getStore();
 }
 

@@ -21,7 +21,7 @@ import { type ResponseContract, responseContract } from './contract.js';
 import type { BackendClient } from './create-backend-client.js';
 import { isStateChanging } from './headers.js';
 import { OPERATION_BINDINGS, type OperationBinding } from './operation-bindings.js';
-import { outcomeFromError, settle, settleChecked, toOperationOutcome } from './result.js';
+import { type BackendResult, outcomeFromError, settle, settleChecked, toOperationOutcome } from './result.js';
 
 /** The catalog the registry is built from; `loadOperationCatalog()` (operation-metadata.ts) returns one. */
 export type RoutedOperationCatalog = Readonly<
@@ -29,7 +29,33 @@ export type RoutedOperationCatalog = Readonly<
 >;
 
 /**
- * Builds one engine operation per catalog entry.
+ * Told of every call that reached the transport: the operation, the HTTP status (`undefined`: no answer) and how
+ * it ended — `off-contract` for an answer the contract does not allow (invariant 8). For metrics; must not throw.
+ */
+export type BackendCallObserver = (
+  operationId: string,
+  status: number | undefined,
+  outcome: 'ok' | 'refused' | 'unreachable' | 'off-contract' | 'bug',
+) => void;
+
+function observed(result: BackendResult<unknown>, operationId: string, observe?: BackendCallObserver) {
+  if (!observe) return result;
+  try {
+    if (result.ok) observe(operationId, result.status, 'ok');
+    else {
+      const { error } = result;
+      const outcome =
+        error.kind === 'unreachable' && error.reason === 'contract-mismatch' ? 'off-contract' : error.kind;
+      observe(operationId, error.status, outcome);
+    }
+  } catch {
+    // Metrics never change a call's outcome.
+  }
+  return result;
+}
+
+/**
+ * Builds one engine operation per catalog entry; `observe` is told of each call's status and outcome.
  * @throws when the catalog names an operation this client cannot send, or its method disagrees with the
  *   binding's (the spec and the client have drifted apart).
  */
@@ -38,6 +64,7 @@ export function createOperationRegistry(
   catalog: RoutedOperationCatalog,
   bindings: Readonly<Record<string, OperationBinding>> = OPERATION_BINDINGS,
   contract: ResponseContract = responseContract(),
+  observe?: BackendCallObserver,
 ): OperationRegistry {
   const registry: Record<string, Operation> = {};
   for (const [operationId, meta] of Object.entries(catalog)) {
@@ -58,7 +85,7 @@ export function createOperationRegistry(
       mutates: binding.method !== 'GET',
       // A GET changes nothing: the runtime need not store it as pending before sending (a conflict re-sends it).
       readOnly: binding.method === 'GET',
-      run: (args, ctx) => runOperation(backend, operationId, meta, binding, contract, args, ctx),
+      run: (args, ctx) => runOperation(backend, operationId, meta, binding, contract, args, ctx, observe),
     };
   }
   return registry;
@@ -72,6 +99,7 @@ async function runOperation(
   contract: ResponseContract,
   args: Readonly<Record<string, unknown>>,
   ctx: OperationContext,
+  observe?: BackendCallObserver,
 ): Promise<OperationOutcome> {
   const write = isStateChanging(binding.method);
   if (meta.destructive && !ctx.idempotencyKey) {
@@ -93,9 +121,12 @@ async function runOperation(
       });
     }
     const check = (status: number, body: unknown) => contract.check(operationId, status, body);
-    return toOperationOutcome(await settleChecked(binding.method, sent, check));
+    return toOperationOutcome(
+      observed(await settleChecked(binding.method, sent, check), operationId, observe),
+    );
   } catch (thrown) {
     // A binding that throws synchronously (e.g. openapi-fetch rejecting a path) is our bug, not the backend's.
-    return toOperationOutcome(await settle(binding.method, Promise.reject(thrown)));
+    const result = await settle(binding.method, Promise.reject(thrown));
+    return toOperationOutcome(observed(result, operationId, observe));
   }
 }

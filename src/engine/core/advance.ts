@@ -12,12 +12,17 @@ import { setSlot } from './history.js';
 import { renderCurrent, renderFacts } from './render.js';
 import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
 
+/** End-node outcomes that do not complete a procedure, even after a change (no satisfaction question). */
+const UNFINISHED_OUTCOMES: ReadonlySet<string> = new Set(['failed', 'unverified', 'refused', 'cancelled']);
+
 /** More automatic steps than this in one turn means a loop in the tree: stop rather than spin. */
 const MAX_AUTOMATIC_STEPS = 200;
 
+/** A new frame for `dialogId`; reports `dialog-started` (the caller pushes it on the stack). */
 export function newFrame(w: Work, dialogId: string, slots: Frame['slots'] = {}): Frame {
   const dialog = w.def.dialogs.get(dialogId);
   if (!dialog) throw new Error(`Unknown dialog "${dialogId}".`);
+  w.events.push({ ...eventBase(w, dialogId), kind: 'dialog-started' });
   return {
     dialogId,
     dialogHash: w.def.dialogHash(dialogId) ?? '',
@@ -31,8 +36,30 @@ export function newFrame(w: Work, dialogId: string, slots: Frame['slots'] = {}):
   };
 }
 
-/** Starts a dialog as the bottom of the stack (everything else is dropped). */
-export function startDialog(w: Work, dialogId: string): void {
+/**
+ * Takes every frame off the stack, innermost first, reporting each as `dialog-ended` with `outcome` (one of
+ * `ENGINE_END_OUTCOMES` in events.ts). `at` overrides when it happened (idle expiry: when the limit passed).
+ */
+export function endFrames(w: Work, outcome: string, at?: string): void {
+  const changed = w.state.stack.some((f) => f.committed || f.changed);
+  for (const frame of [...w.state.stack].reverse()) {
+    w.events.push({
+      ...eventBase(w, frame.dialogId),
+      ...(at ? { at } : {}),
+      kind: 'dialog-ended',
+      outcome,
+      changed,
+    });
+  }
+  w.state.stack = [];
+}
+
+/**
+ * Starts a dialog as the bottom of the stack; whatever was on it ends first, reported with `dropped` (how the
+ * engine took it off, see `ENGINE_END_OUTCOMES`).
+ */
+export function startDialog(w: Work, dialogId: string, dropped = 'switched'): void {
+  endFrames(w, dropped);
   const frame = newFrame(w, dialogId);
   w.state.stack = [frame];
   enter(w, frame.nodeId);
@@ -100,8 +127,14 @@ function prepareCall(w: Work, frame: Frame, node: NodeOf<'call'>): PendingCall |
 /** Ends the top frame, returning to its caller (if any) with the outcome. */
 function finishFrame(w: Work, outcome: string, result: Json | undefined): string | undefined {
   const finished = w.state.stack.pop();
-  if (finished) w.events.push({ ...eventBase(w, finished.dialogId), kind: 'dialog-ended', outcome });
   const parent = topFrame(w);
+  if (finished) {
+    const changed = finished.committed || finished.changed === true;
+    w.events.push({ ...eventBase(w, finished.dialogId), kind: 'dialog-ended', outcome, changed });
+    // A procedure (started from the root, or the root itself when run alone) done, having changed something.
+    const procedure = !parent || (w.state.stack.length === 1 && parent.dialogId === w.def.rootDialog);
+    if (procedure && changed && !UNFINISHED_OUTCOMES.has(outcome)) w.completedProcedure ??= finished.dialogId;
+  }
   if (!parent) {
     // The conversation is done: every button rendered before (a final confirmation too) is stale now.
     w.state.step += 1;
@@ -168,10 +201,7 @@ export function enter(w: Work, nodeId: string): void {
       case 'handoff': {
         say(w, node.reason, 'info', frame.slots);
         handoffReplies(w, frame.dialogId);
-        for (const f of [...w.state.stack].reverse()) {
-          w.events.push({ ...eventBase(w, f.dialogId), kind: 'dialog-ended', outcome: 'handoff' });
-        }
-        w.state.stack = [];
+        endFrames(w, 'handoff');
         w.state.step += 1;
         break;
       }
@@ -180,7 +210,7 @@ export function enter(w: Work, nodeId: string): void {
         if (call) w.call = call;
         else {
           say(w, 'engine.safety-refusal', 'danger');
-          w.state.stack = [];
+          endFrames(w, 'safety-refusal');
           w.state.step += 1;
         }
         return;

@@ -12,7 +12,7 @@ import { enter } from './advance.js';
 import { remember, setConfirmation, setSlot } from './history.js';
 import { parseFreeAnswer, pickOption } from './parse-answer.js';
 import { CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts, reshowQuestion } from './render.js';
-import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
+import { behaviourContext, eventBase, reportFaq, say, text, topFrame, type Work } from './work.js';
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 
@@ -22,6 +22,7 @@ function tryInterruption(w: Work, input: TurnInput): boolean {
   const answer = w.def.faq.answer(input.text, w.state.locale, { dialogId: topFrame(w)?.dialogId });
   if (!answer) return false;
   w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
+  reportFaq(w, topFrame(w)?.dialogId ?? '', input.text, answer.report);
   reshowQuestion(w);
   return true;
 }
@@ -79,6 +80,7 @@ export function answerAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, input: Tur
       return;
     }
     value = checked.value;
+    reportFaq(w, frame.dialogId, String(parsed.value), checked.faq);
   }
   remember(frame);
   setSlot(frame, node.slot, value);

@@ -29,6 +29,11 @@ export interface DefinitionInput {
   handoff?: HandoffProvider | undefined;
   /** Observability only (transcript coverage, debugging): told of every node entered. Must not throw. */
   trace?: ((dialogId: string, nodeId: string) => void) | undefined;
+  /**
+   * Ask the one optional satisfaction question (1–5, skippable) after a procedure that changed something
+   * completed — at most once per conversation (`core/satisfaction.ts`). Default off.
+   */
+  satisfaction?: boolean | undefined;
 }
 
 export interface EngineDefinition {
@@ -45,6 +50,7 @@ export interface EngineDefinition {
   trace?: ((dialogId: string, nodeId: string) => void) | undefined;
   dialogHash(dialogId: string): string | undefined;
   nodeHash(dialogId: string, nodeId: string): string | undefined;
+  satisfaction: boolean;
 }
 
 export const DEFAULT_IN_FLIGHT_LEASE_MS = 60_000;
@@ -85,6 +91,7 @@ export function defineEngine(input: DefinitionInput): EngineDefinition {
     router: input.router,
     handoff: input.handoff,
     trace: input.trace,
+    satisfaction: input.satisfaction === true,
     dialogHash: (id) => dialogHashes.get(id),
     nodeHash: (id, nodeId) => nodeHashes.get(`${id}#${nodeId}`),
   };

@@ -17,7 +17,14 @@
 import type { ConversationState } from '../state.js';
 import { detectCommand, type GlobalCommand } from '../text/commands.js';
 import { type InputProblem, inputProblem, normalizeLoose, parseOptionNumber } from '../text/normalize.js';
-import { ESCAPE_CHOICES, ESCAPE_HUMAN, ESCAPE_RETRY, ESCAPE_STOP, RECHECK_CHOICE } from '../text/reserved.js';
+import {
+  ESCAPE_CHOICES,
+  ESCAPE_HUMAN,
+  ESCAPE_RETRY,
+  ESCAPE_STOP,
+  isSatisfactionChoice,
+  RECHECK_CHOICE,
+} from '../text/reserved.js';
 import type { Turn, TurnInput } from '../turn.js';
 
 export type Meaning =
@@ -90,6 +97,8 @@ export function interpret(
     }
     // With no call pending (the runtime reconciles those first), "check the result" has nothing to check.
     if (input.choiceId === RECHECK_CHOICE) return { kind: 'reshow' };
+    // The satisfaction question is answered before interpretation (core/satisfaction.ts); off screen it is nothing.
+    if (isSatisfactionChoice(input.choiceId)) return { kind: 'reshow' };
   }
   if (input.kind === 'text' || input.kind === 'typed') {
     const command = detectCommand(input.text);

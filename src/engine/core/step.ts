@@ -8,7 +8,7 @@ import type { GlobalCommand } from '../text/commands.js';
 import { inputProblem } from '../text/normalize.js';
 import { AGENT_ENTRY_POINTS } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
-import { enter, handoffReplies, startDialog } from './advance.js';
+import { endFrames, enter, handoffReplies, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
@@ -16,11 +16,22 @@ import { interpret } from './interpret.js';
 import { followWrittenLanguage } from './language.js';
 import { askToRecheck } from './pending.js';
 import { renderCurrent, reshowQuestion } from './render.js';
-import { type StepResult, say, startWork, type TurnScope, topFrame, type Work } from './work.js';
+import { answerSatisfaction, maybeAskSatisfaction } from './satisfaction.js';
+import {
+  eventBase,
+  reportFaq,
+  type StepResult,
+  say,
+  startWork,
+  type TurnScope,
+  topFrame,
+  type Work,
+} from './work.js';
 
 export type { StepResult };
 
 function finish(w: Work): StepResult {
+  maybeAskSatisfaction(w);
   return { state: w.state, replies: w.replies, events: w.events, call: w.call };
 }
 
@@ -35,7 +46,7 @@ function reconcileTreeVersions(w: Work): void {
       continue;
     }
     say(w, anyCommitted(w) ? 'engine.tree-updated-after-commit' : 'engine.tree-updated', 'warning');
-    startDialog(w, w.def.rootDialog);
+    startDialog(w, w.def.rootDialog, 'tree-updated');
     return;
   }
 }
@@ -49,7 +60,14 @@ function goBack(w: Work): void {
   let frame = topFrame(w);
   let entry = frame?.history.pop();
   while (frame && !entry && !frame.committed && !frame.changed && w.state.stack.length > 1) {
-    w.state.stack.pop();
+    const left = w.state.stack.pop();
+    if (left)
+      w.events.push({
+        ...eventBase(w, left.dialogId),
+        kind: 'dialog-ended',
+        outcome: 'back',
+        changed: false,
+      });
     frame = topFrame(w);
     entry = frame?.history.pop();
   }
@@ -80,7 +98,7 @@ function runCommand(w: Work, command: GlobalCommand): void {
         w,
         !active ? 'engine.stop-idle' : anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.stopped',
       );
-      w.state.stack = [];
+      endFrames(w, 'stopped');
       w.state.step += 1; // every button rendered before the stop is now stale
       return;
     case 'back':
@@ -88,7 +106,7 @@ function runCommand(w: Work, command: GlobalCommand): void {
       return;
     case 'restart':
       say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.restarted');
-      startDialog(w, w.def.rootDialog);
+      startDialog(w, w.def.rootDialog, 'restarted');
       return;
     case 'help':
       say(w, 'engine.help');
@@ -127,6 +145,7 @@ function handleIdle(w: Work, turn: Turn): void {
     const answer = w.def.faq?.answer(turn.input.text, w.state.locale);
     if (answer) {
       w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
+      reportFaq(w, w.def.rootDialog, turn.input.text, answer.report);
       return;
     }
   }
@@ -155,9 +174,8 @@ function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' 
     return;
   }
   if (w.state.stack.length > 0) say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.switched');
-  w.state.stack = [];
   const before = w.replies.length;
-  startDialog(w, input.dialogId);
+  startDialog(w, input.dialogId, 'switched');
   const frame = topFrame(w);
   const node = frame ? w.def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId] : undefined;
   if (input.text !== undefined && input.text.trim() !== '' && frame && node?.kind === 'ask' && !w.call) {
@@ -188,11 +206,14 @@ export function processTurn(
   if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
     say(w, anyCommitted(w) ? 'engine.expired-after-commit' : 'engine.expired', 'warning');
     w.state.credentials = {};
+    // Noticed only now, when the customer writes again; recorded as of the moment the idle limit passed.
+    endFrames(w, 'expired', new Date(Date.parse(w.state.updatedAt) + idleTtlMs).toISOString());
     startDialog(w, def.rootDialog);
     return finish(w);
   }
   reconcileTreeVersions(w);
   if (w.replies.length > 0) return finish(w);
+  if (w.state.prompt === 'satisfaction' && answerSatisfaction(w, turn) !== 'moved-on') return finish(w);
 
   if (turn.input.kind === 'start') {
     w.state.prompt = undefined;
@@ -244,7 +265,7 @@ export function processTurn(
     // Typing a request at the main menu works like typing it before the menu was shown.
     const routed = def.router?.route(input.text, w.state.locale);
     if (routed && routed !== def.rootDialog) {
-      startDialog(w, routed);
+      startDialog(w, routed, 'routed');
       return finish(w);
     }
   }
@@ -292,7 +313,7 @@ export function resumeCall(
   const frame = topFrame(w);
   const node = frame ? def.dialogs.get(frame.dialogId)?.nodes[pending.nodeId] : undefined;
   if (!frame || node?.kind !== 'call') {
-    startDialog(w, def.rootDialog);
+    startDialog(w, def.rootDialog, 'failed');
     return finish(w);
   }
   if (pending.destructive && node.target) {

@@ -4,7 +4,7 @@
  */
 import type { BehaviourContext } from '../behaviour.js';
 import type { EngineEvent } from '../events.js';
-import type { ReplyContent } from '../hooks.js';
+import type { FaqReport, ReplyContent } from '../hooks.js';
 import type { ConversationState, Frame, PendingCall } from '../state.js';
 import { createTranslator, type Translator } from '../text/catalog.js';
 import type { Actor } from '../turn.js';
@@ -41,6 +41,8 @@ export interface Work {
   events: EngineEvent[];
   /** Set when the core stopped at a call node: the runtime must store the state, then send it. */
   call?: PendingCall | undefined;
+  /** The procedure (a dialog started from the root) that finished in this step having changed something. */
+  completedProcedure?: string | undefined;
 }
 
 /**
@@ -99,4 +101,16 @@ export function eventBase(w: Work, dialogId: string) {
     dialogId,
     at: w.scope.now.toISOString(),
   };
+}
+
+/** Reports what the FAQ did with `question` (the text is kept on the event for a declined question only). */
+export function reportFaq(w: Work, dialogId: string, question: string, report: FaqReport | undefined): void {
+  if (!report) return;
+  w.events.push({
+    ...eventBase(w, dialogId),
+    kind: 'faq',
+    outcome: report.outcome,
+    ...(report.entry ? { entry: report.entry } : {}),
+    ...(report.outcome === 'declined' ? { question } : {}),
+  });
 }

@@ -10,6 +10,11 @@ export const builtinMessages: Catalogs = {
     'engine.stopped-after-commit':
       '中止しました。これ以降の操作は行いません（すでに完了したお手続きは取り消されません）。',
     'engine.stop-idle': '進行中のお手続きはありません。何も変更していません。',
+    'engine.satisfaction.ask':
+      'よろしければ、今回のご案内の満足度を 1（不満）〜5（満足）でお聞かせください。お答えいただかなくても問題ありません。',
+    'engine.satisfaction.skip': '回答しない',
+    'engine.satisfaction.thanks': 'ご回答ありがとうございました。今後のご案内の改善に役立てます。',
+    'engine.satisfaction.skipped': '承知しました。ご利用ありがとうございました。',
     'engine.back-unavailable': 'これ以上前には戻れません。',
     'engine.back-after-commit': 'すでに完了したお手続きより前には戻れません。',
     'engine.restarted': '最初からやり直します。何も変更していません。',
@@ -74,6 +79,11 @@ export const builtinMessages: Catalogs = {
     'engine.stopped-after-commit':
       'Stopped. Nothing further will be done (steps already completed are not undone).',
     'engine.stop-idle': 'There is no procedure in progress. Nothing has been changed.',
+    'engine.satisfaction.ask':
+      'If you like, please rate this help from 1 (poor) to 5 (excellent). Answering is optional.',
+    'engine.satisfaction.skip': 'Skip',
+    'engine.satisfaction.thanks': 'Thank you for your answer. It helps us improve.',
+    'engine.satisfaction.skipped': 'Understood. Thank you for using this service.',
     'engine.back-unavailable': 'You cannot go back any further.',
     'engine.back-after-commit': 'You cannot go back past a step that has already been completed.',
     'engine.restarted': 'Starting over. Nothing has been changed.',

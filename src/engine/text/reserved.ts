@@ -25,6 +25,16 @@ export const ESCAPE_CHOICES = [ESCAPE_RETRY, ESCAPE_HUMAN, ESCAPE_STOP] as const
 /** "Check the result" of a destructive call whose outcome is not known yet. */
 export const RECHECK_CHOICE = '__recheck';
 
+/** The satisfaction question's buttons: a score 1–5, or skip (`core/satisfaction.ts`). */
+export const SATISFACTION_SCORES = [
+  '__satisfaction-1',
+  '__satisfaction-2',
+  '__satisfaction-3',
+  '__satisfaction-4',
+  '__satisfaction-5',
+] as const;
+export const SATISFACTION_SKIP = '__satisfaction-skip';
+
 /** The live-handoff stage's own buttons. */
 export const HANDOFF_CHOICES = {
   live: '__handoff-live',
@@ -36,7 +46,18 @@ export const HANDOFF_CHOICES = {
 /** Entry points only an agent may start (agent commands); anyone else is refused and their procedure kept. */
 export const AGENT_ENTRY_POINTS = ['agent-session', 'agent-end'] as const;
 
-const ENGINE_CHOICES = new Set<string>([CONFIRM_CHOICE, CANCEL_CHOICE, ...ESCAPE_CHOICES, RECHECK_CHOICE]);
+const ENGINE_CHOICES = new Set<string>([
+  CONFIRM_CHOICE,
+  CANCEL_CHOICE,
+  ...ESCAPE_CHOICES,
+  RECHECK_CHOICE,
+  ...SATISFACTION_SCORES,
+  SATISFACTION_SKIP,
+]);
+
+export function isSatisfactionChoice(choiceId: string): boolean {
+  return choiceId === SATISFACTION_SKIP || (SATISFACTION_SCORES as readonly string[]).includes(choiceId);
+}
 
 /** Whether a choice id is one of the engine's own buttons (never a dialog option id). */
 export function isEngineChoice(choiceId: string): boolean {

@@ -1,6 +1,8 @@
 /**
- * The metrics slot: the first stage, so it sees every turn, how it ended and how long it took. Without a hook it
- * only passes the turn on. A hook that throws is the hook's problem: it never changes the turn's answer.
+ * The metrics stage: the first stage, so it sees every turn, how it ended and how long it took, and reports it to
+ * the hook — in the bot, its Prometheus registry (`src/metrics/bot-metrics.ts`: `helpdesk_turns_total`,
+ * `helpdesk_turn_duration_seconds`). Without a hook it only passes the turn on. A hook that throws is the hook's
+ * problem: it never changes the turn's answer.
  */
 import type { NamedStage, TurnOutcome } from '../types.js';
 

@@ -1,0 +1,192 @@
+/**
+ * `instrumentation`: what metrics and analytics cost a turn (issue 16). The 5-turn cancellation flow
+ * (bench/flow/cancel-flow.ts) through the whole turn pipeline (`createTurnPipeline`: metrics → correlation (a W3C
+ * trace per turn) → … → engine) on the memory store, one conversation after another, in three set-ups measured in
+ * the same run, interleaved conversation by conversation (the order rotating) and each conversation timed on its
+ * own, so load from other processes hits all three alike:
+ * - `off`: no metrics hook, no engine events, no audit trail;
+ * - `audit`: the audit trail as before issue 16 (the funnel-only events left out), no metrics — every deployment
+ *   runs the audit trail (invariant 9), so this is the fair base for what issue 16 adds;
+ * - `metrics`: the bot's Prometheus recorder (`createBotMetrics`: the turn counter and histogram, the procedures
+ *   in progress from engine events);
+ * - `metrics+analytics`: the recorder plus the audit trail deriving every entry (funnel entries included) into an
+ *   in-memory sink, as `createBot` wires them (`recordEvents`), without a database.
+ * Reports the median over runs of each set-up's turns/s of each and the cost of each against `off`.
+ */
+import { createAuditTrail } from '../../src/audit-log/derive.js';
+import type { AuditEntry } from '../../src/audit-log/entry.js';
+import { userTextFacts } from '../../src/audit-log/scrub.js';
+import { createEngine, type Engine } from '../../src/engine/runtime.js';
+import type { ConversationState } from '../../src/engine/state.js';
+import { createMemoryStore } from '../../src/engine/store/memory.js';
+import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
+import { createTurnPipeline } from '../../src/pipeline/index.js';
+import {
+  BENCH_DIALOG_ID,
+  benchBehaviour,
+  benchCatalogs,
+  benchDialog,
+  createInProcessBackend,
+} from '../flow/cancel-flow.js';
+import { median, msSince, round } from '../lib/stats.js';
+import { playFlow } from './engine.js';
+
+/** Engine events that exist for analytics only (issue 16): the `audit` set-up leaves them out. */
+const FUNNEL_ONLY: ReadonlySet<string> = new Set(['dialog-started', 'faq', 'satisfaction']);
+
+export const INSTRUMENTATION_SETUPS = ['off', 'audit', 'metrics', 'metrics+analytics'] as const;
+export type InstrumentationSetup = (typeof INSTRUMENTATION_SETUPS)[number];
+
+export interface InstrumentationOptions {
+  runs: number;
+  conversations: number;
+  warmup: number;
+}
+
+export interface InstrumentationResult {
+  /** When and at which commit this section ran (it may be merged into a results file of an earlier full run). */
+  date: string;
+  commit: string;
+  mode: 'full' | 'quick';
+  /** Load average (1/5/15 min) when the section started: above the core count, other processes competed. */
+  load?: number[] | undefined;
+  runs: number;
+  conversations: number;
+  /** Median turns/s per set-up. */
+  turnsPerSecond: Record<InstrumentationSetup, number>;
+  /**
+   * What issue 16 adds: (audit − metrics+analytics) ÷ audit, in percent — the audit trail (invariant 9) runs in
+   * every deployment anyway; this is the metrics plus the funnel entries on top of it.
+   */
+  addedOverAuditPercent: number;
+  /** (off − set-up) ÷ off, in percent (negative: faster than off, i.e. noise). */
+  costPercent: Record<Exclude<InstrumentationSetup, 'off'>, number>;
+  /** Audit entries derived per conversation in `metrics+analytics` (shows the trail really ran). */
+  entriesPerConversation: number;
+}
+
+function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & { close(): Promise<void> } {
+  const store = createMemoryStore<ConversationState>({ ttlMs: 3600_000 });
+  const metrics =
+    setup === 'off' || setup === 'audit'
+      ? undefined
+      : createBotMetrics({ idleMs: 3600_000, rootDialog: BENCH_DIALOG_ID });
+  const trail =
+    setup === 'metrics+analytics' || setup === 'audit'
+      ? createAuditTrail(
+          {
+            append: async (entries) => {
+              // Bounded: the sink keeps the latest entries only.
+              sink.push(...entries);
+              if (sink.length > 10_000) sink.splice(0, sink.length - 1000);
+            },
+          },
+          { userText: userTextFacts(benchCatalogs) },
+        )
+      : undefined;
+  const engine = createEngine({
+    dialogs: [benchDialog],
+    rootDialog: BENCH_DIALOG_ID,
+    catalogs: benchCatalogs,
+    behaviour: benchBehaviour,
+    operations: createInProcessBackend().operations,
+    store,
+    ...(metrics ? { onEvent: (event) => metrics.event(event) } : {}),
+    ...(trail
+      ? {
+          recordEvents: (events) =>
+            trail.record(setup === 'audit' ? events.filter((event) => !FUNNEL_ONLY.has(event.kind)) : events),
+        }
+      : {}),
+  });
+  const pipeline = createTurnPipeline({
+    engine,
+    ...(metrics ? { metrics: (metric) => metrics.turn(metric) } : {}),
+  });
+  return {
+    definition: engine.definition,
+    describe: (key) => engine.describe(key),
+    handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
+    close: () => store.close(),
+  };
+}
+
+/**
+ * One run: the three set-ups side by side, one conversation of each in turn (the order rotating), each timed on
+ * its own, so a load change on a shared machine hits all three alike.
+ */
+async function interleavedRun(options: InstrumentationOptions, run: number) {
+  const sinks = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, [] as AuditEntry[]]));
+  const benches = new Map(
+    INSTRUMENTATION_SETUPS.map((setup) => [setup, pipelineFor(setup, sinks.get(setup) ?? [])]),
+  );
+  const elapsed = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, 0]));
+  const turns = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, 0]));
+  for (const [setup, bench] of benches)
+    for (let i = 0; i < options.warmup; i++) await playFlow(bench, `warm:${setup}:${run}:${i}`, undefined);
+  let entries = 0;
+  for (let i = 0; i < options.conversations; i++) {
+    for (let k = 0; k < INSTRUMENTATION_SETUPS.length; k++) {
+      const setup = INSTRUMENTATION_SETUPS[(i + k) % INSTRUMENTATION_SETUPS.length] as InstrumentationSetup;
+      const bench = benches.get(setup);
+      if (!bench) continue;
+      const sink = sinks.get(setup) ?? [];
+      const before = sink.length;
+      const samples: number[] = [];
+      const started = process.hrtime.bigint();
+      await playFlow(bench, `run:${setup}:${run}:${i}`, samples);
+      elapsed.set(setup, (elapsed.get(setup) ?? 0) + msSince(started));
+      turns.set(setup, (turns.get(setup) ?? 0) + samples.length);
+      if (setup === 'metrics+analytics') entries += Math.max(0, sink.length - before);
+    }
+  }
+  for (const bench of benches.values()) await bench.close();
+  const rate = (setup: InstrumentationSetup) => ((turns.get(setup) ?? 0) / (elapsed.get(setup) ?? 1)) * 1000;
+  return {
+    rates: {
+      off: rate('off'),
+      audit: rate('audit'),
+      metrics: rate('metrics'),
+      'metrics+analytics': rate('metrics+analytics'),
+    },
+    entries: entries / options.conversations,
+  };
+}
+
+export async function runInstrumentationSection(
+  options: InstrumentationOptions,
+  when: { date: string; commit: string; mode: 'full' | 'quick'; load?: number[] | undefined },
+): Promise<InstrumentationResult> {
+  const rates: Record<InstrumentationSetup, number[]> = {
+    off: [],
+    audit: [],
+    metrics: [],
+    'metrics+analytics': [],
+  };
+  let entriesPerConversation = 0;
+  for (let run = 0; run < options.runs; run++) {
+    const { rates: measured, entries } = await interleavedRun(options, run);
+    for (const setup of INSTRUMENTATION_SETUPS) rates[setup].push(measured[setup]);
+    entriesPerConversation = entries;
+  }
+  const tps = {
+    off: round(median(rates.off)),
+    metrics: round(median(rates.metrics)),
+    'metrics+analytics': round(median(rates['metrics+analytics'])),
+    audit: round(median(rates.audit)),
+  };
+  const cost = (value: number) => round(((tps.off - value) / tps.off) * 100);
+  return {
+    ...when,
+    runs: options.runs,
+    conversations: options.conversations,
+    turnsPerSecond: tps,
+    costPercent: {
+      metrics: cost(tps.metrics),
+      'metrics+analytics': cost(tps['metrics+analytics']),
+      audit: cost(tps.audit),
+    },
+    addedOverAuditPercent: round(((tps.audit - tps['metrics+analytics']) / tps.audit) * 100),
+    entriesPerConversation: round(entriesPerConversation),
+  };
+}
