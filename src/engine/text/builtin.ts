@@ -10,6 +10,9 @@ export const builtinMessages: Catalogs = {
     'engine.stopped-after-commit':
       '中止しました。これ以降の操作は行いません（すでに完了したお手続きは取り消されません）。',
     'engine.stop-idle': '進行中のお手続きはありません。何も変更していません。',
+    'engine.stopping': '中止します。このお手続きで作成したものを取り消します。',
+    'engine.expired-undoing':
+      '前回のお手続きは時間が経ったため終了しました。そのお手続きで作成したものを取り消します。',
     'engine.back-unavailable': 'これ以上前には戻れません。',
     'engine.back-after-commit': 'すでに完了したお手続きより前には戻れません。',
     'engine.restarted': '最初からやり直します。何も変更していません。',
@@ -73,6 +76,9 @@ export const builtinMessages: Catalogs = {
     'engine.stopped-after-commit':
       'Stopped. Nothing further will be done (steps already completed are not undone).',
     'engine.stop-idle': 'There is no procedure in progress. Nothing has been changed.',
+    'engine.stopping': 'Stopping. What this procedure created is being withdrawn.',
+    'engine.expired-undoing':
+      'Your previous session timed out. What that procedure created is being withdrawn.',
     'engine.back-unavailable': 'You cannot go back any further.',
     'engine.back-after-commit': 'You cannot go back past a step that has already been completed.',
     'engine.restarted': 'Starting over. Nothing has been changed.',
