@@ -2,11 +2,12 @@
  * Invariant 10, quote before write, proved statically: every charge, date and consequence of a procedure is shown
  * and acknowledged before the procedure's first backend write.
  *
- * A write is a `call` whose operation is destructive or `mutates`. Its procedure's consequences are those the
- * operation itself declares (when destructive) plus those of every destructive call reachable from it that reads
- * the write's `result` slot in its arguments — the write prepares that call (e.g. creating the draft application
+ * A write is a `call` whose operation is destructive or `mutates`. Its procedure's consequences are those of
+ * every destructive call reachable from it that reads the write's `result` slot in its arguments — the write prepares that call (e.g. creating the draft application
  * prepares submitting it, so the draft may only be created once the cancellation's consequences are disclosed).
- * Compensations (`compensates`, checker/safety.ts) undo a write and prepare nothing: they are not counted.
+ * Compensations (`compensates`, checker/safety.ts) undo a write and prepare nothing: they are not counted. A
+ * destructive write's own consequences are not counted here: invariant 1 (safety.ts) already proves them
+ * acknowledged for its exact target, so a missing one is reported once, by that rule.
  *
  * A forward "must" data-flow analysis like safety.ts: the facts at a node are the consequence ids acknowledged by a
  * `confirm` node (on its `confirmed` edge) on EVERY path from an entry of the dialog (its start, each `onStop`
@@ -50,8 +51,6 @@ export function procedureConsequences(
   const write = dialog.nodes[writeId];
   if (write?.kind !== 'call') return [];
   const all = new Set<string>();
-  const own = operations[write.operation];
-  if (own?.destructive) for (const c of own.consequences) all.add(c);
   if (write.result) {
     for (const id of reachableFrom(dialog, writeId)) {
       const node = dialog.nodes[id];
