@@ -3,7 +3,7 @@
  * confirmations amber, handoffs blue, so the safety structure stands out in review.
  */
 import type { OperationCatalog } from '../operations.js';
-import { edgesOf } from '../tree/edges.js';
+import { edgesOf, entriesOf } from '../tree/edges.js';
 import type { Dialog, DialogNode } from '../tree/schema.js';
 
 function safeId(id: string): string {
@@ -54,6 +54,10 @@ function shape(id: string, node: DialogNode, label: string): string {
 
 export function dialogToMermaid(dialog: Dialog, operations: OperationCatalog): string {
   const lines = ['flowchart TD', `  start((start)) --> ${safeId(dialog.start)}`];
+  // onStop cases: entered from any node when the user stops (see tree/schema.ts).
+  for (const entry of entriesOf(dialog).slice(1)) {
+    lines.push(`  stop((stop)) -.->|${escapeLabel(entry.label ?? 'stop')}| ${safeId(entry.to)}`);
+  }
   const classes: Record<'destructive' | 'confirm' | 'handoff', string[]> = {
     destructive: [],
     confirm: [],
