@@ -95,7 +95,7 @@ function submitCall(): NodeOf<'call'> {
 
 export const cspsCancelDialog: Dialog = {
   id: 'csps-cancel',
-  version: 1,
+  version: 2,
   title: 'csps.title',
   start: 'identify',
   nodes: {
