@@ -5,6 +5,9 @@
  * item it acted on, keyed by that item, and is never sent for a draft the bot did not create.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { procedureBundle } from '../../../dialogs/index.js';
+import { createEntryDeriver } from '../../../src/audit-log/derive.js';
+import { userTextFacts } from '../../../src/audit-log/scrub.js';
 import { createTestBot, type TestBot } from '../../support/bot-harness.js';
 import { playTranscript } from '../../support/transcript.js';
 import { cspsBundle } from './bundle.js';
@@ -87,6 +90,16 @@ describe('our own cancellation draft is never left behind silently', () => {
     expect(withdrawn.confirmation).toBeUndefined();
     expect(created.outcome.ok && withdrawn.target).toEqual(created.outcome.ok && created.outcome.data);
     expect(withdrawn.idempotencyKey).toEqual(expect.any(String));
+    // The audit trail derives an action row for it, like every write (the draft's creation has one too).
+    const derive = createEntryDeriver({
+      userText: userTextFacts(procedureBundle().catalogs),
+      mutating: (operation) => operation === 'createCancellationApplication',
+    });
+    const actions = bot.events.flatMap(derive).filter((entry) => entry.kind === 'action');
+    expect(actions.map((entry) => [entry.what?.operation, entry.result])).toEqual([
+      ['createCancellationApplication', 'ok'],
+      ['withdrawApplication', 'ok'],
+    ]);
   });
 
   it('やめる before the draft exists changes nothing and calls nothing', async () => {
