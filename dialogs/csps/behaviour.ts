@@ -14,7 +14,15 @@ import {
   isAlreadyCancelling,
   withdrawableDraft,
 } from './rules.js';
-import { type ApplicationSlot, applicationIn, type ContractSlot, contractsOf, thereforeOf } from './slots.js';
+import {
+  type ApplicationSlot,
+  applicationIn,
+  type CancellationSlot,
+  type ContractSlot,
+  contractsOf,
+  quotedCancellationOf,
+  thereforeOf,
+} from './slots.js';
 
 /** Common reasons offered as buttons; 「その他」 (free text) is a static option of the node. */
 export const REASON_IDS = ['cost', 'switch', 'unused'] as const;
@@ -130,12 +138,10 @@ function acceptedFacts(ctx: BehaviourContext): Fact[] {
 }
 
 /**
- * The quote of the draft being confirmed (`application.cancellation`, computed by the backend for this exact
- * application): minimum term, remaining billings, the lump-sum estimate (labelled as an estimate of standard
- * prices), then what the customer entered (domain, desired month, reason).
+ * The terms of a cancellation: minimum term, remaining billings, the lump-sum estimate (labelled as an estimate
+ * of standard prices), then what the customer entered (domain, desired month, reason).
  */
-function termFacts(ctx: BehaviourContext): Fact[] {
-  const cancellation = applicationIn(ctx.slots, 'application')?.cancellation;
+function termRows(ctx: BehaviourContext, cancellation: CancellationSlot | null | undefined): Fact[] {
   if (!cancellation) return [];
   const { t } = ctx.text;
   const locale = ctx.text.locale;
@@ -168,6 +174,16 @@ function termFacts(ctx: BehaviourContext): Fact[] {
   return rows;
 }
 
+/** The terms of the draft being confirmed (`application.cancellation`, computed for this exact application). */
+function termFacts(ctx: BehaviourContext): Fact[] {
+  return termRows(ctx, applicationIn(ctx.slots, 'application')?.cancellation);
+}
+
+/** The same rows before any draft exists, from the backend's quote and what the customer entered (invariant 10). */
+function quotedTermFacts(ctx: BehaviourContext): Fact[] {
+  return termRows(ctx, quotedCancellationOf(ctx.slots));
+}
+
 /** The CSPS behaviour on the operator's closure calendar (the one the handoff uses too). */
 export function createCspsBehaviour(closures: readonly Closure[] = []): DialogBehaviour {
   return {
@@ -189,9 +205,15 @@ export const cspsBehaviour: DialogBehaviour = {
     cspsBlockingApplication: blockingFacts,
     cspsAcceptedApplication: acceptedFacts,
     cspsTerms: termFacts,
+    cspsQuotedTerms: quotedTermFacts,
   },
   guards: {
     cspsAlreadyCancelling: ({ slots }) => isAlreadyCancelling(slots),
     cspsOwnDraftBlocks: ({ slots }) => withdrawableDraft(slots) !== undefined,
+    /** The bot created a cancellation draft in this conversation that is neither submitted nor withdrawn yet. */
+    cspsOwnCancellationDraftOpen: ({ slots }) =>
+      applicationIn(slots, 'application') !== undefined &&
+      slots.submitted === undefined &&
+      slots.discarded === undefined,
   },
 };

@@ -4,14 +4,17 @@
  * Identify → pick the contract → by status: サービス開始 proceeds; the customer's own 変更お申込作成中 (or an old
  * 解約お申込作成中) draft can be withdrawn with its own confirmation, then the flow continues; a partner's draft or
  * anything else sends them to the partner / contact desk; 解約お申込受付中 says so with the application number;
- * NVS is a separate procedure. Then reason (+ domain for type-M/W/D, + month for Therefore Online) → the draft is
- * created right before the confirmation that shows the backend's quote → submit → verify 解約お申込受付中.
+ * NVS is a separate procedure. Then reason (+ domain for type-M/W/D, + month for Therefore Online) → the backend's
+ * quote is disclosed and acknowledged (no write yet, invariant 10) → the draft is created → the final confirmation
+ * naming the application number → submit → verify 解約お申込受付中. Declining the final confirmation, stopping
+ * (`onStop`) or a failed submit withdraws the draft the bot created (`withdrawOwnDraft`) and says what happened.
  *
- * Outcomes (`end.outcome`): `completed` (cancellation accepted), `cancelled` (stopped by the customer; the end
- * text says whether a draft remains), `referred` (sent to a desk, nothing changed), `failed`.
+ * Outcomes (`end.outcome`): `completed` (cancellation accepted), `cancelled` (stopped by the customer; nothing
+ * applied, our draft withdrawn), `referred` (sent to a desk, nothing changed), `failed` (the end text says what
+ * has changed, e.g. a draft that could not be withdrawn, with the desk).
  * Every failure goes through `whatChanged`, which says honestly what has and has not been changed so far.
  */
-import type { Dialog } from '../../src/engine/tree/schema.js';
+import type { Dialog, NodeOf } from '../../src/engine/tree/schema.js';
 
 const BLOCKED_BY_APPLICATION = {
   'already-cancelling': 'loadApplications',
@@ -21,9 +24,78 @@ const BLOCKED_BY_APPLICATION = {
   'contract-not-active': 'loadApplications',
 } as const;
 
+/** Contracts without a minimum term (e.g. type-O): nothing to bill for it, so no ¥0 "remaining charge". */
+function termRoute(monthsSlot: string, withTerm: string, noTerm: string): NodeOf<'branch'> {
+  return {
+    kind: 'branch',
+    cases: [{ when: { slot: monthsSlot, equals: 0 }, next: noTerm }],
+    otherwise: withTerm,
+  };
+}
+
+/**
+ * The cancellation's terms as a confirmation, defined once for its two stages and both term variants (only the
+ * `minimum-term-charge` acknowledgement's text differs: where there is no minimum term it is acknowledged as what
+ * it is — no lump-sum charge — rather than as a ¥0 estimate).
+ *
+ * - `disclose`: before any write, from the backend's quote (`quote`), target `contract`. Invariant 10: every date,
+ *   charge and consequence is shown and acknowledged before the draft is created.
+ * - `submit`: after the draft exists, from the draft's own terms (`application.cancellation`), target
+ *   `application`, naming the application number like the portal's own final dialog (「お申込番号「R-…」を解約し
+ *   ます。よろしいですか？」, DOMAIN §2a step 7). Design choice: the acknowledgements are asked again here rather
+ *   than carried over. Invariant 1 wants them for the exact item the destructive call acts on (the checker and the
+ *   runtime both match the confirmation's target and consequences), the receipt then records them with the
+ *   application number, and the backend recomputes the terms for the draft — should they differ from the quote
+ *   (e.g. the day changed in between), the customer acknowledges what will actually be submitted.
+ */
+function cancellationTerms(o: {
+  stage: 'disclose' | 'submit';
+  noTerm: boolean;
+  next: string;
+  cancel: string;
+}): NodeOf<'confirm'> {
+  const quoted = o.stage === 'disclose';
+  const source = quoted ? 'quote' : 'application.cancellation';
+  return {
+    kind: 'confirm',
+    target: quoted ? 'contract' : 'application',
+    intro: `csps.${o.stage}.intro`,
+    facts: [
+      { label: 'csps.fact.contract', slot: 'contract.contractNumber' },
+      ...(quoted ? [] : [{ label: 'csps.fact.application', slot: 'application.applicationNumber' }]),
+      { label: 'csps.fact.effective', slot: `${source}.effectiveDate`, format: 'date' },
+    ],
+    factsFrom: quoted ? 'cspsQuotedTerms' : 'cspsTerms',
+    acknowledgements: [
+      { consequence: 'service-termination', text: `csps.${o.stage}.ack.termination` },
+      { consequence: 'minimum-term-charge', text: `csps.${o.stage}.ack.${o.noTerm ? 'no-term' : 'charge'}` },
+    ],
+    final: `csps.${o.stage}.final`,
+    confirmLabel: `csps.${o.stage}.confirm`,
+    next: o.next,
+    cancel: o.cancel,
+  };
+}
+
+/** Submitting the draft (destructive): one definition for both confirmations' own calls. */
+function submitCall(): NodeOf<'call'> {
+  return {
+    kind: 'call',
+    operation: 'submitCancellationApplication',
+    target: 'application',
+    args: { applicationNumber: 'application.applicationNumber' },
+    result: 'submitted',
+    next: {
+      ok: 'verifySubmitted',
+      errors: { 'already-cancelling': 'verifySubmitted' },
+      failed: 'whatChanged',
+    },
+  };
+}
+
 export const cspsCancelDialog: Dialog = {
   id: 'csps-cancel',
-  version: 1,
+  version: 2,
   title: 'csps.title',
   start: 'identify',
   nodes: {
@@ -203,7 +275,7 @@ export const cspsCancelDialog: Dialog = {
     isTherefore: {
       kind: 'branch',
       cases: [{ when: { slot: 'quote.therefore', exists: true }, next: 'askMonth' }],
-      otherwise: 'createDraft',
+      otherwise: 'discloseRoute',
     },
     askMonth: {
       kind: 'ask',
@@ -222,10 +294,26 @@ export const cspsCancelDialog: Dialog = {
       operation: 'getCancellationQuote',
       args: { contractNumber: 'contract.contractNumber', desiredMonth: 'desiredMonth' },
       result: 'quote',
-      next: { ok: 'createDraft', errors: BLOCKED_BY_APPLICATION, failed: 'whatChanged' },
+      next: { ok: 'discloseRoute', errors: BLOCKED_BY_APPLICATION, failed: 'whatChanged' },
     },
 
-    // The draft (解約お申込作成中) exists only from here to the end of the confirmation.
+    // Invariant 10, quote before write: everything the cancellation means (effective date, minimum term and the
+    // lump-sum estimate, what was entered) is shown from the backend's quote and acknowledged BEFORE the draft.
+    discloseRoute: termRoute('quote.minimumTerm.months', 'disclose', 'discloseNoTerm'),
+    disclose: cancellationTerms({
+      stage: 'disclose',
+      noTerm: false,
+      next: 'createDraft',
+      cancel: 'endNoChange',
+    }),
+    discloseNoTerm: cancellationTerms({
+      stage: 'disclose',
+      noTerm: true,
+      next: 'createDraft',
+      cancel: 'endNoChange',
+    }),
+
+    // The draft (解約お申込作成中) exists only from here to the final answer: every way out withdraws it.
     createDraft: {
       kind: 'call',
       operation: 'createCancellationApplication',
@@ -237,91 +325,33 @@ export const cspsCancelDialog: Dialog = {
       },
       result: 'application',
       next: {
-        ok: 'termRoute',
+        ok: 'submitRoute',
         errors: BLOCKED_BY_APPLICATION,
         unreachable: 'draftUncertain',
         failed: 'whatChanged',
       },
     },
     draftUncertain: { kind: 'end', text: 'csps.draft-uncertain', tone: 'warning', outcome: 'failed' },
-    /** No minimum term (e.g. type-O): nothing to bill for it, so no ¥0 "remaining charge" to acknowledge. */
-    termRoute: {
-      kind: 'branch',
-      cases: [
-        {
-          when: { slot: 'application.cancellation.minimumTerm.months', equals: 0 },
-          next: 'confirmSubmitNoTerm',
-        },
-      ],
-      otherwise: 'confirmSubmit',
-    },
-    confirmSubmit: {
-      kind: 'confirm',
-      target: 'application',
-      intro: 'csps.submit.intro',
-      facts: [
-        { label: 'csps.fact.contract', slot: 'contract.contractNumber' },
-        { label: 'csps.fact.application', slot: 'application.applicationNumber' },
-        { label: 'csps.fact.effective', slot: 'application.cancellation.effectiveDate', format: 'date' },
-      ],
-      factsFrom: 'cspsTerms',
-      acknowledgements: [
-        { consequence: 'service-termination', text: 'csps.submit.ack.termination' },
-        { consequence: 'minimum-term-charge', text: 'csps.submit.ack.charge' },
-      ],
-      final: 'csps.submit.final',
-      confirmLabel: 'csps.submit.confirm',
+    submitRoute: termRoute(
+      'application.cancellation.minimumTerm.months',
+      'confirmSubmit',
+      'confirmSubmitNoTerm',
+    ),
+    confirmSubmit: cancellationTerms({
+      stage: 'submit',
+      noTerm: false,
       next: 'submit',
-      cancel: 'draftLeft',
-    },
-    /**
-     * The same confirmation where the contract has no minimum term: the backend's `minimum-term-charge`
-     * consequence is acknowledged as what it is here — no lump-sum charge — rather than as a ¥0 estimate.
-     */
-    confirmSubmitNoTerm: {
-      kind: 'confirm',
-      target: 'application',
-      intro: 'csps.submit.intro',
-      facts: [
-        { label: 'csps.fact.contract', slot: 'contract.contractNumber' },
-        { label: 'csps.fact.application', slot: 'application.applicationNumber' },
-        { label: 'csps.fact.effective', slot: 'application.cancellation.effectiveDate', format: 'date' },
-      ],
-      factsFrom: 'cspsTerms',
-      acknowledgements: [
-        { consequence: 'service-termination', text: 'csps.submit.ack.termination' },
-        { consequence: 'minimum-term-charge', text: 'csps.submit.ack.no-term' },
-      ],
-      final: 'csps.submit.final',
-      confirmLabel: 'csps.submit.confirm',
+      cancel: 'withdrawOwnDraft',
+    }),
+    confirmSubmitNoTerm: cancellationTerms({
+      stage: 'submit',
+      noTerm: true,
       next: 'submitNoTerm',
-      cancel: 'draftLeft',
-    },
-    submit: {
-      kind: 'call',
-      operation: 'submitCancellationApplication',
-      target: 'application',
-      args: { applicationNumber: 'application.applicationNumber' },
-      result: 'submitted',
-      next: {
-        ok: 'verifySubmitted',
-        errors: { 'already-cancelling': 'verifySubmitted' },
-        failed: 'whatChanged',
-      },
-    },
+      cancel: 'withdrawOwnDraft',
+    }),
+    submit: submitCall(),
     /** The same call, from the no-minimum-term confirmation (each confirmation authorises its own call). */
-    submitNoTerm: {
-      kind: 'call',
-      operation: 'submitCancellationApplication',
-      target: 'application',
-      args: { applicationNumber: 'application.applicationNumber' },
-      result: 'submitted',
-      next: {
-        ok: 'verifySubmitted',
-        errors: { 'already-cancelling': 'verifySubmitted' },
-        failed: 'whatChanged',
-      },
-    },
+    submitNoTerm: submitCall(),
     verifySubmitted: {
       kind: 'call',
       operation: 'getCspsApplication',
@@ -356,73 +386,53 @@ export const cspsCancelDialog: Dialog = {
       outcome: 'completed',
     },
 
-    // The customer stopped at the confirmation, or submitting failed: the draft is still there.
-    draftLeft: {
-      kind: 'ask',
-      slot: 'draftAction',
-      prompt: 'csps.draft-left.prompt',
-      reprompt: 'csps.draft-left.reprompt',
-      tone: 'warning',
-      facts: [
-        { label: 'csps.fact.application', slot: 'application.applicationNumber' },
-        { label: 'csps.fact.status', slot: 'application.statusLabel' },
-      ],
-      input: {
-        type: 'choice',
-        options: [
-          { id: 'discard', label: 'csps.draft-left.discard', style: 'danger', next: 'confirmDiscard' },
-          { id: 'keep', label: 'csps.draft-left.keep', next: 'keptCancellationDraft' },
-        ],
-      },
-      next: 'keptCancellationDraft',
-    },
-    keptCancellationDraft: { kind: 'end', text: 'csps.draft-left.kept', outcome: 'cancelled' },
-    confirmDiscard: {
-      kind: 'confirm',
-      target: 'application',
-      intro: 'csps.discard.intro',
-      facts: [
-        { label: 'csps.fact.application', slot: 'application.applicationNumber' },
-        { label: 'csps.fact.contract', slot: 'contract.contractNumber' },
-      ],
-      acknowledgements: [{ consequence: 'draft-discarded', text: 'csps.discard.ack' }],
-      final: 'csps.discard.final',
-      confirmLabel: 'csps.discard.confirm',
-      next: 'discard',
-      cancel: 'keptCancellationDraft',
-    },
-    discard: {
+    // Our draft is never left behind (invariant 10): declining the final confirmation, stopping (`onStop` below)
+    // or a failed submit withdraws it, then checks the contract and says truthfully what happened.
+    withdrawOwnDraft: {
       kind: 'call',
       operation: 'withdrawApplication',
       target: 'application',
+      compensates: 'createDraft',
       args: { applicationNumber: 'application.applicationNumber' },
       result: 'discarded',
-      next: { ok: 'verifyDiscarded', failed: 'whatChanged' },
+      next: { ok: 'verifyDiscarded', failed: 'draftNotWithdrawn' },
     },
     verifyDiscarded: {
       kind: 'call',
       operation: 'getCspsContract',
       args: { contractNumber: 'contract.contractNumber' },
       result: 'contractAfter',
-      next: { ok: 'discarded', failed: 'whatChanged' },
+      next: { ok: 'checkDiscarded', failed: 'discardedUnverified' },
+    },
+    checkDiscarded: {
+      kind: 'branch',
+      cases: [{ when: { slot: 'contractAfter.status', equals: 'service-started' }, next: 'discarded' }],
+      otherwise: 'discardedUnverified',
     },
     discarded: { kind: 'end', text: 'csps.discarded', outcome: 'cancelled' },
+    discardedUnverified: {
+      kind: 'say',
+      text: 'csps.discarded-unverified',
+      tone: 'warning',
+      next: 'draftContact',
+    },
+    draftNotWithdrawn: {
+      kind: 'say',
+      text: 'csps.draft-not-withdrawn',
+      tone: 'warning',
+      next: 'draftContact',
+    },
+    draftContact: { kind: 'say', text: 'csps.contact', factsFrom: 'cspsContacts', next: 'endDraftProblem' },
+    endDraftProblem: { kind: 'end', outcome: 'failed' },
 
     // A call failed: say exactly what has (and has not) been changed so far.
     whatChanged: {
       kind: 'branch',
       cases: [
-        { when: { slot: 'discarded', exists: true }, next: 'discardedUnverified' },
-        { when: { slot: 'application', exists: true }, next: 'draftLeft' },
+        { when: { guard: 'cspsOwnCancellationDraftOpen' }, next: 'withdrawOwnDraft' },
         { when: { slot: 'withdrawal', exists: true }, next: 'downAfterWithdrawal' },
       ],
       otherwise: 'downNothingChanged',
-    },
-    discardedUnverified: {
-      kind: 'end',
-      text: 'csps.discarded-unverified',
-      tone: 'warning',
-      outcome: 'cancelled',
     },
     downAfterWithdrawal: {
       kind: 'end',
@@ -441,4 +451,6 @@ export const cspsCancelDialog: Dialog = {
     endReferred: { kind: 'end', text: 'csps.end.referred', outcome: 'referred' },
     endNoChange: { kind: 'end', text: 'csps.end.no-change', outcome: 'cancelled' },
   },
+  // やめる / 最初から / another procedure / idle expiry while our draft exists: withdraw it (invariant 10).
+  onStop: [{ when: { guard: 'cspsOwnCancellationDraftOpen' }, next: 'withdrawOwnDraft' }],
 };

@@ -58,6 +58,19 @@ const ja = {
   'csps.month.option.earliest': '{month|month}末で解約（最短）',
   'csps.draft-uncertain':
     '解約お申込の作成結果を確認できませんでした。解約のお申込は完了していませんが、「解約お申込作成中」の下書きができている可能性があります。お手数ですが、しばらくしてからポータルのお申込一覧をご確認いただくか、もう一度お試しください。',
+  'csps.disclose.intro':
+    'ご契約 {contract.contractNumber}（{contract.serviceName}）を解約すると、次のとおりになります。解約のお申込（下書きの作成）を始める前に、内容をご確認ください。費用は標準価格で目安の金額です。',
+  'csps.disclose.ack.termination':
+    '{quote.effectiveDate|date}をもってサービスが終了し、それ以降はご利用いただけなくなることを確認しました。',
+  'csps.disclose.ack.charge':
+    '最低利用期間に満たない場合、残りの期間の月額料金がまとめて請求されることを確認しました（今回の見込みは残り{quote.minimumTerm.billingsRemaining}回分、{quote.minimumTermCharge.amount|yen}。標準価格による目安の金額です）。',
+  'csps.disclose.ack.no-term':
+    'このご契約には最低利用期間がないため、最低利用期間に関する残りの月額料金のまとめての請求はないことを確認しました。',
+  'csps.disclose.final':
+    'この内容で、ご契約 {contract.contractNumber} の解約お申込（下書き）を作成し、最終確認に進みます。よろしいですか？（まだ解約は確定しません。最終確認で「やめる」とお答えいただくと、作成した下書きは取り消します。）',
+  'csps.disclose.confirm': '下書きを作成して最終確認へ',
+  'csps.draft-not-withdrawn':
+    '解約のお申込は完了していません（解約されていません）。ただ、このチャットで作成したお申込番号「{application.applicationNumber}」の下書き（解約お申込作成中）を取り消せたかどうか確認できませんでした。下書きが残っていると、次の解約お申込ができません。ポータルのお申込一覧から取り消していただくか、次の窓口にご連絡ください。',
   'csps.submit.intro':
     'ご契約 {contract.contractNumber}（{contract.serviceName}）の解約お申込を、お申込番号「{application.applicationNumber}」の下書き（{application.statusLabel}）として作成しました。まだ解約は確定していません。内容をご確認ください。費用は標準価格で目安の金額です。',
   'csps.submit.ack.termination':
@@ -76,22 +89,10 @@ const ja = {
     'お申込番号「{application.applicationNumber}」の送信は完了しましたが、現在の状態が「{verified.statusLabel}」と表示されており、受付を確認できませんでした。お手数ですが、お問い合わせ窓口にご確認ください。',
   'csps.submitted-unverified':
     '解約のお申込を承りました（お申込番号「{application.applicationNumber}」）。ただ、その後の状態の確認ができませんでした。詳細はご登録のメールアドレスにお送りしますので、ご確認ください。',
-  'csps.draft-left.prompt':
-    '解約のお申込はまだ完了していません（解約されていません）。ただし、お申込番号「{application.applicationNumber}」の下書き（解約お申込作成中）が残っています。この下書きを取り消しますか？',
-  'csps.draft-left.reprompt': '「下書きを取り消す」か「下書きを残す」でお答えください。',
-  'csps.draft-left.discard': '下書きを取り消す',
-  'csps.draft-left.keep': '下書きを残す',
-  'csps.draft-left.kept':
-    '下書きはそのまま残しました。解約はまだ申し込まれていません。お申込番号「{application.applicationNumber}」（解約お申込作成中）は、ポータルのお申込一覧から続けて申し込むことも、取り消すこともできます。',
-  'csps.discard.intro': '解約お申込の下書き（お申込番号「{application.applicationNumber}」）を取り消します。',
-  'csps.discard.ack': 'この下書きと、入力した解約理由などの内容は削除され、元に戻せないことを確認しました。',
-  'csps.discard.final':
-    'お申込番号「{application.applicationNumber}」の下書きを取り消します。よろしいですか？',
-  'csps.discard.confirm': '下書きを取り消す',
   'csps.discarded':
-    'お申込番号「{application.applicationNumber}」の下書きを取り消しました。ご契約 {contract.contractNumber} のステータスは「{contractAfter.statusLabel}」です。解約は申し込まれていません。',
+    '解約のお申込は行っていません。このチャットで作成したお申込番号「{application.applicationNumber}」の下書き（解約お申込作成中）を取り消し、ご契約 {contract.contractNumber} のステータスが「{contractAfter.statusLabel}」に戻ったことを確認しました。改めて解約をお申し込みいただくこともできます。',
   'csps.discarded-unverified':
-    'お申込番号「{application.applicationNumber}」の下書きを取り消しました。解約は申し込まれていません。ただ、その後のご契約の状態を確認できませんでした。',
+    '解約のお申込は行っていません。このチャットで作成したお申込番号「{application.applicationNumber}」の下書きは取り消しましたが、ご契約の状態が「サービス開始」に戻ったことを確認できませんでした。',
   'csps.down.after-withdrawal':
     '申し訳ありません。ただいまお手続きを続けられません。お申込番号「{blockingDraft.applicationNumber}」の取り消しは完了していますが、解約のお申込はまだ行っていません。しばらくしてからもう一度お試しください。',
   'csps.down.nothing-changed':
@@ -183,6 +184,19 @@ const en: Record<keyof typeof ja, string> = {
   'csps.month.option.earliest': 'End of {month|month} (earliest)',
   'csps.draft-uncertain':
     'We could not confirm whether the cancellation application was created. The cancellation has not been submitted, but a draft (解約お申込作成中) may exist. Please check the application list on the portal in a while, or try again.',
+  'csps.disclose.intro':
+    'Cancelling contract {contract.contractNumber} ({contract.serviceName}) means the following. Please check it before the cancellation application (a draft) is created. Amounts are estimates based on standard prices.',
+  'csps.disclose.ack.termination':
+    'I understand that the service ends on {quote.effectiveDate|date} and cannot be used after that.',
+  'csps.disclose.ack.charge':
+    'I understand that if the minimum usage period is not reached, the remaining monthly charges are billed together (estimated here: {quote.minimumTerm.billingsRemaining} billings, {quote.minimumTermCharge.amount|yen}, based on standard prices).',
+  'csps.disclose.ack.no-term':
+    'I understand that this contract has no minimum usage period, so no remaining monthly charges are billed for one.',
+  'csps.disclose.final':
+    'Create the cancellation application (a draft) for contract {contract.contractNumber} with these details and go to the final confirmation? (Nothing is cancelled yet; if you then answer "stop", the draft is withdrawn.)',
+  'csps.disclose.confirm': 'Create the draft and go to the final confirmation',
+  'csps.draft-not-withdrawn':
+    'The cancellation has not been submitted (nothing is cancelled). However, we could not confirm that draft application {application.applicationNumber} (解約お申込作成中), created in this chat, was withdrawn. While a draft exists, a new cancellation cannot be applied for. Please withdraw it from the application list on the portal, or contact the desk below.',
   'csps.submit.intro':
     'The cancellation of contract {contract.contractNumber} ({contract.serviceName}) has been prepared as draft application {application.applicationNumber} ({application.statusLabel}). Nothing is cancelled yet. Please check the details. Amounts are estimates based on standard prices.',
   'csps.submit.ack.termination':
@@ -201,22 +215,10 @@ const en: Record<keyof typeof ja, string> = {
     'Application {application.applicationNumber} was sent, but its status shows "{verified.statusLabel}", so we could not confirm it was accepted. Please check with the desk below.',
   'csps.submitted-unverified':
     'Your cancellation application {application.applicationNumber} has been accepted, but we could not check its status afterwards. An e-mail with the details will be sent to your registered address.',
-  'csps.draft-left.prompt':
-    'The cancellation has not been submitted (nothing is cancelled). However, draft application {application.applicationNumber} (解約お申込作成中) still exists. Would you like to discard the draft?',
-  'csps.draft-left.reprompt': 'Please answer "discard the draft" or "keep the draft".',
-  'csps.draft-left.discard': 'Discard the draft',
-  'csps.draft-left.keep': 'Keep the draft',
-  'csps.draft-left.kept':
-    'The draft has been kept. Nothing has been cancelled. You can submit or discard draft {application.applicationNumber} (解約お申込作成中) later from the application list on the portal.',
-  'csps.discard.intro': 'Discarding the cancellation draft {application.applicationNumber}.',
-  'csps.discard.ack':
-    'I understand that the draft and what I entered in it (such as the reason) will be deleted for good.',
-  'csps.discard.final': 'Discard draft {application.applicationNumber}?',
-  'csps.discard.confirm': 'Discard the draft',
   'csps.discarded':
-    'Draft {application.applicationNumber} has been discarded. Contract {contract.contractNumber} is "{contractAfter.statusLabel}". Nothing has been cancelled.',
+    'Nothing has been applied for. Draft application {application.applicationNumber} (解約お申込作成中), created in this chat, has been withdrawn, and we checked that contract {contract.contractNumber} is back to "{contractAfter.statusLabel}". You can apply for the cancellation again at any time.',
   'csps.discarded-unverified':
-    'Draft {application.applicationNumber} has been discarded and nothing has been cancelled, but we could not check the contract afterwards.',
+    'Nothing has been applied for. Draft application {application.applicationNumber}, created in this chat, has been withdrawn, but we could not confirm that the contract is back to "service started" (サービス開始).',
   'csps.down.after-withdrawal':
     'Sorry, the procedure cannot continue right now. Application {blockingDraft.applicationNumber} has been withdrawn, but the cancellation has not been applied for. Please try again later.',
   'csps.down.nothing-changed':

@@ -94,3 +94,26 @@ export function thereforeOf(slots: Readonly<Slots>): ThereforeSlot | undefined {
   const parsed = thereforeSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
+
+const quoteSchema = z.object({
+  effectiveDate: z.string(),
+  minimumTerm: minimumTermSchema,
+  minimumTermCharge: z.object({ amount: z.number(), isEstimate: z.boolean() }),
+});
+
+/**
+ * What the cancellation would be, before any draft exists: the backend's quote (`quote`, for the chosen desired
+ * month) with what the customer entered (`reason`, `domainDisposition`, `desiredMonth`), in the shape of an
+ * application's `cancellation`, so the disclosure before the draft and the final confirmation show the same rows.
+ */
+export function quotedCancellationOf(slots: Readonly<Slots>): CancellationSlot | undefined {
+  const quote = quoteSchema.safeParse(slots.quote);
+  if (!quote.success) return undefined;
+  const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+  return {
+    ...quote.data,
+    reason: text(slots.reason) ?? '',
+    domainDisposition: text(slots.domainDisposition),
+    desiredMonth: thereforeOf(slots) ? text(slots.desiredMonth) : null,
+  };
+}

@@ -14,6 +14,11 @@ export const PROBLEM_TYPE_BASE = 'https://errors.helpdesk.example/';
 
 export interface OperationSafety {
   destructive: boolean;
+  /**
+   * Whether a success changes something in the backend: every method but GET (the contract's reads are GETs).
+   * The quote-before-write rule (engine/checker/disclosure.ts) counts these as writes.
+   */
+  mutates: boolean;
   /** Consequence ids (`x-consequences`) to acknowledge before calling. */
   consequences: string[];
   /** Business problem codes (`x-refusals`) besides the generic ones. */
@@ -61,6 +66,7 @@ export function loadOperationCatalog(path: string = OPENAPI_SPEC_PATH): Record<s
       if (typeof operation.operationId !== 'string') throw new Error(`${where} has no operationId.`);
       catalog[operation.operationId] = {
         destructive: operation['x-destructive'] === true,
+        mutates: method !== 'get',
         consequences: stringList(operation['x-consequences'], `${where} x-consequences`),
         refusals: stringList(operation['x-refusals'], `${where} x-refusals`),
         method: method.toUpperCase(),

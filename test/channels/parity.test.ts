@@ -157,6 +157,9 @@ describe.each(channels)('%s', (_name, factory) => {
     await d.click(AGENT, 'cost');
     await d.click(AGENT, 'transfer');
     expect(latest(d, AGENT).text).toContain('担当者の方へ');
+    // Acknowledged before the draft (invariant 10), then again at the final confirmation naming it.
+    await d.acknowledge(AGENT, CONTRACT_ACKS);
+    await d.click(AGENT, 'confirm');
     await d.acknowledge(AGENT, CONTRACT_ACKS);
     await d.click(AGENT, 'confirm');
     expect(allText(d, AGENT)).toContain('解約のお申込を承りました');

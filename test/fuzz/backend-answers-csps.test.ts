@@ -160,12 +160,15 @@ describe('generated csps backend answers', () => {
         await user.say(rig.codeFor(PORTAL_CUSTOMER));
         await user.click('HMMH061530');
         await user.click('cost');
+        await user.click('transfer');
+        // The terms are acknowledged before the draft (invariant 10); answering the question creates it.
+        await user.tick(['service-termination', 'minimum-term-charge']);
         const faultsBefore = faultLines(rig.log).length;
         const writesBefore = rig.faults.matching(CSPS_WRITES).length;
         rig.faults.clear();
         // Not forwarded (every attempt): the backend never sees the request, so any "created" would be a lie.
         rig.faults.inject(CREATE_DRAFT, faultOf(answer, false, TIMEOUT_MS, 201), 3);
-        const replies = await user.click('transfer');
+        const replies = await user.click('confirm');
         rig.faults.clear();
         const text = replies.map((r) => r.text).join('\n');
         expectThat(politeProblems(replies).length === 0, `not a polite answer: ${politeProblems(replies)}`);
@@ -202,8 +205,12 @@ describe('generated csps backend answers', () => {
           await user.click('csps-cancel');
           await user.say(PORTAL_CUSTOMER);
           await user.say(own.codeFor(PORTAL_CUSTOMER));
-          // By what is on screen: the disclosures may come before or after the draft is created.
-          await answerUntilFinal(user, ['HMMH061530', 'cost', 'transfer']);
+          await user.click('HMMH061530');
+          await user.click('cost');
+          await user.click('transfer');
+          await user.tick(['service-termination', 'minimum-term-charge']);
+          await user.click('confirm'); // the draft is created once the terms were acknowledged
+          await user.tick(['service-termination', 'minimum-term-charge']);
           expectThat(user.lastText().includes('よろしいですか'), `no final confirmation: ${user.lastText()}`);
           const faultsBefore = faultLines(own.log).length;
           // Not forwarded (every attempt): the backend never sees it, so "accepted" would be a lie.

@@ -45,7 +45,7 @@ interface Model {
   turns: number;
 }
 
-const stats = { runs: 0, turns: 0, destructive: 0, blocked: 0, duplicates: 0, stale: 0 };
+const stats = { runs: 0, turns: 0, destructive: 0, compensations: 0, blocked: 0, duplicates: 0, stale: 0 };
 
 const isQuestion = (r: Reply) =>
   (r.choices?.length ?? 0) > 0 || (r.acknowledgements?.length ?? 0) > 0 || r.typedConfirmation !== undefined;
@@ -111,6 +111,32 @@ class Send implements fc.AsyncCommand<Model, FuzzBot> {
     if (this.duplicate) expect(bot.calls.length, 'a duplicated delivery ran again').toBe(callsBefore);
     for (const call of destructive) {
       stats.destructive += 1;
+      // Invariant 10's compensation: the bot withdrawing what it created itself in this conversation, on a way
+      // out (stop, decline, start over, another procedure), with no confirmation of its own (checker/safety.ts).
+      const turnEvents = bot.events.slice(eventsBefore).map((e) => e.event);
+      const undone = turnEvents.find(
+        (e) =>
+          e.kind === 'call-completed' &&
+          e.operation === call.operation &&
+          e.confirmation === undefined &&
+          isDeepStrictEqual(e.args, call.args),
+      );
+      if (undone?.kind === 'call-completed') {
+        const created = bot.events
+          .slice(0, eventsBefore)
+          .some(
+            ({ event: e }) =>
+              e.kind === 'call-completed' &&
+              e.conversationKey === m.key &&
+              e.outcome.ok &&
+              isDeepStrictEqual(e.outcome.data, undone.target ?? null),
+          );
+        expect(created, `${call.operation} without a confirmation, of an item the bot did not create`).toBe(
+          true,
+        );
+        stats.compensations += 1;
+        continue;
+      }
       const what = `${call.operation} after ${JSON.stringify(input)} on screen ${JSON.stringify(shown.question?.choices ?? shown.question?.typedConfirmation ?? null)}`;
       expect(answersConfirmation(input, shown.question), `not the confirmation on screen: ${what}`).toBe(
         true,

@@ -6,6 +6,7 @@ import type { DialogBehaviour } from '../behaviour.js';
 import type { OperationCatalog } from '../operations.js';
 import type { Catalogs } from '../text/catalog.js';
 import { type Dialog, dialogSchema } from '../tree/schema.js';
+import { checkDisclosureBeforeWrite } from './disclosure.js';
 import { formatProblem, type Problem } from './problem.js';
 import { checkDestructiveCalls } from './safety.js';
 import { checkMessages, checkReachability, checkReferences } from './structure.js';
@@ -50,7 +51,11 @@ export function checkDialogs(input: CheckInput): { dialogs: Dialog[]; problems: 
     problems.push(...references, ...checkMessages(dialog, input.catalogs));
     // Graph rules need resolvable references to say anything meaningful.
     if (references.length === 0)
-      problems.push(...checkReachability(dialog), ...checkDestructiveCalls(dialog, input.operations));
+      problems.push(
+        ...checkReachability(dialog),
+        ...checkDestructiveCalls(dialog, input.operations),
+        ...checkDisclosureBeforeWrite(dialog, input.operations),
+      );
   }
   return { dialogs, problems };
 }

@@ -1,6 +1,14 @@
 /** One finding of the static checker, phrased for the dialog author. */
 export interface Problem {
-  rule: 'schema' | 'reference' | 'unreachable' | 'dead-end' | 'message' | 'unconfirmed-destructive-call';
+  rule:
+    | 'schema'
+    | 'reference'
+    | 'unreachable'
+    | 'dead-end'
+    | 'message'
+    | 'unconfirmed-destructive-call'
+    | 'invalid-compensation'
+    | 'write-before-disclosure';
   dialog: string;
   node: string;
   message: string;

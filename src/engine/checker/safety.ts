@@ -7,9 +7,17 @@
  * it (intersection over incoming edges). A confirm node's `confirmed` edge generates its confirmation; a node that
  * writes slot S (ask, call result, sub result) kills confirmations for S; a destructive call consumes the
  * confirmation for its target (the runtime does the same), so a second call needs a second confirmation.
+ * Every entry of the dialog (its start, each `onStop` case) starts with no confirmation in force.
+ *
+ * One exception, checked here too: a compensation (`compensates: X`) undoes the write of call node X, the
+ * bot's own, unconfirmed, non-destructive write (e.g. withdraws the draft application the bot created). It needs
+ * no confirmation when X is a non-destructive call, its `result` is the compensation's target, and no other node
+ * writes that slot: the call can then only act on what the bot created in this conversation, and undoing it
+ * returns the customer to where they were before the procedure (the stop or decline is their decision; they are
+ * told the outcome). Anything else marked `compensates` is rejected.
  */
 import type { OperationCatalog } from '../operations.js';
-import { edgesOf, slotWrittenBy } from '../tree/edges.js';
+import { edgesOf, entriesOf, slotWrittenBy } from '../tree/edges.js';
 import type { Dialog, DialogNode } from '../tree/schema.js';
 import type { Problem } from './problem.js';
 
@@ -49,11 +57,40 @@ function transfer(
   return out;
 }
 
+/** Why a `compensates` call is not a compensation of the bot's own write, or undefined when it is. */
+export function compensationProblem(dialog: Dialog, node: DialogNode): string | undefined {
+  if (node.kind !== 'call' || node.compensates === undefined) return undefined;
+  const undone = dialog.nodes[node.compensates];
+  if (undone?.kind !== 'call')
+    return `compensates "${node.compensates}", which is not a call node of this dialog`;
+  if (undone.compensates !== undefined) return `compensates "${node.compensates}", itself a compensation`;
+  if (!undone.result || undone.result !== node.target)
+    return `its target "${node.target ?? '?'}" is not the result slot of "${node.compensates}" (${undone.result ?? 'none'})`;
+  const writers = Object.entries(dialog.nodes)
+    .filter(([, n]) => slotWrittenBy(n) === node.target)
+    .map(([writer]) => writer);
+  if (writers.length !== 1)
+    return `slot "${node.target}" is written by ${writers.join(', ')}, not by "${node.compensates}" alone`;
+  const foreign = Object.values(node.args ?? {}).filter((path) => path.split('.')[0] !== node.target);
+  if (foreign.length > 0) return `it takes arguments from outside its target: ${foreign.join(', ')}`;
+  return undefined;
+}
+
+/** Whether `operations` says this call node undoes a non-destructive write (checked with the catalog). */
+function undoesDestructive(dialog: Dialog, node: DialogNode, operations: OperationCatalog): boolean {
+  if (node.kind !== 'call' || node.compensates === undefined) return false;
+  const undone = dialog.nodes[node.compensates];
+  return undone?.kind === 'call' && operations[undone.operation]?.destructive === true;
+}
+
 export function checkDestructiveCalls(dialog: Dialog, operations: OperationCatalog): Problem[] {
   const incoming = new Map<string, Set<Fact> | typeof TOP>();
   for (const id of Object.keys(dialog.nodes)) incoming.set(id, TOP);
-  incoming.set(dialog.start, new Set());
-  const work = [dialog.start];
+  const work: string[] = [];
+  for (const entry of entriesOf(dialog)) {
+    incoming.set(entry.to, new Set());
+    if (!work.includes(entry.to)) work.push(entry.to);
+  }
   while (work.length > 0) {
     const id = work.shift()!;
     const node = dialog.nodes[id];
@@ -83,6 +120,14 @@ export function checkDestructiveCalls(dialog: Dialog, operations: OperationCatal
         node: id,
         message: `destructive operation "${node.operation}" takes arguments from outside its confirmed target "${node.target ?? '?'}": ${foreign.join(', ')}`,
       });
+    }
+    if (node.compensates !== undefined) {
+      const problem = undoesDestructive(dialog, node, operations)
+        ? `compensates "${node.compensates}", a destructive call: that cannot be undone by a compensation`
+        : compensationProblem(dialog, node);
+      if (problem)
+        problems.push({ rule: 'invalid-compensation', dialog: dialog.id, node: id, message: problem });
+      else continue; // a valid compensation needs no confirmation (see above)
     }
     const facts = incoming.get(id);
     if (!facts) continue; // unreachable: reported by the reachability rule

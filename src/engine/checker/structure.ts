@@ -5,7 +5,7 @@
 import type { DialogBehaviour } from '../behaviour.js';
 import type { OperationCatalog } from '../operations.js';
 import type { Catalogs } from '../text/catalog.js';
-import { edgesOf, messageKeysOf } from '../tree/edges.js';
+import { edgesOf, entriesOf, messageKeysOf } from '../tree/edges.js';
 import type { Dialog } from '../tree/schema.js';
 import type { Problem } from './problem.js';
 
@@ -26,6 +26,11 @@ export function checkReferences(dialog: Dialog, ctx: CheckContext): Problem[] {
   });
   if (!(dialog.start in dialog.nodes))
     problems.push(at(dialog.start, `start node "${dialog.start}" does not exist`));
+  for (const stop of dialog.onStop ?? []) {
+    if (!(stop.next in dialog.nodes)) problems.push(at('-', `onStop points to missing node "${stop.next}"`));
+    if ('guard' in stop.when && !(stop.when.guard in (ctx.behaviour.guards ?? {})))
+      problems.push(at('-', `guards "${stop.when.guard}" is not supplied in code`));
+  }
   for (const [id, node] of Object.entries(dialog.nodes)) {
     for (const edge of edgesOf(node)) {
       if (!(edge.to in dialog.nodes))
@@ -64,7 +69,7 @@ export function checkReferences(dialog: Dialog, ctx: CheckContext): Problem[] {
 export function checkReachability(dialog: Dialog): Problem[] {
   const problems: Problem[] = [];
   const reached = new Set<string>();
-  const queue = [dialog.start];
+  const queue = entriesOf(dialog).map((e) => e.to);
   while (queue.length > 0) {
     const id = queue.pop()!;
     const node = dialog.nodes[id];

@@ -65,7 +65,7 @@ export function startDialog(w: Work, dialogId: string, dropped = 'switched'): vo
   enter(w, frame.nodeId);
 }
 
-function matches(condition: Condition, ctx: BehaviourContext, w: Work): boolean {
+export function matches(condition: Condition, ctx: BehaviourContext, w: Work): boolean {
   if ('guard' in condition) return w.def.behaviour.guards[condition.guard]?.(ctx) ?? false;
   const value = readPath(ctx.slots, condition.slot);
   if ('equals' in condition) return value === condition.equals;
@@ -100,6 +100,19 @@ function prepareCall(w: Work, frame: Frame, node: NodeOf<'call'>): PendingCall |
     sentAt: w.scope.now.toISOString(),
     status: 'sending' as const,
   };
+  if (meta?.destructive && node.compensates !== undefined) {
+    // A compensation (the checker proved it acts only on what node `compensates` wrote in this conversation):
+    // no confirmation of its own; keyed by the item, so a retry or a second stop never withdraws twice.
+    const target = node.target ?? '';
+    const value = frame.slots[target];
+    if (value === undefined || value === null) return undefined;
+    return {
+      ...base,
+      args: readArgs(frame.slots),
+      idempotencyKey: idempotencyKey(w, `compensation:${frame.nodeId}:${JSON.stringify(value)}`),
+      target: value,
+    };
+  }
   if (!meta?.destructive) {
     return {
       ...base,

@@ -47,7 +47,8 @@ const ESCAPE_COMMANDS: Record<string, GlobalCommand | 'retry'> = {
 };
 
 function escapeMeaning(choiceId: string): Meaning {
-  const meaning = ESCAPE_COMMANDS[choiceId];
+  // Own keys only: a forged id such as `toString` must not find Object.prototype's members.
+  const meaning = Object.hasOwn(ESCAPE_COMMANDS, choiceId) ? ESCAPE_COMMANDS[choiceId] : undefined;
   if (meaning === 'retry') return { kind: 'retry' };
   return meaning ? { kind: 'command', command: meaning } : { kind: 'reshow' };
 }
@@ -90,7 +91,7 @@ export function interpret(
   }
   if (input.kind !== 'text' && input.stateVersion !== state.step) return { kind: 'stale' };
   if (input.kind === 'choice') {
-    if (input.choiceId in ESCAPE_COMMANDS) {
+    if (Object.hasOwn(ESCAPE_COMMANDS, input.choiceId)) {
       // Person and stop are allowed whatever is on screen; "try again" only answers the escape prompt.
       const meaning = escapeMeaning(input.choiceId);
       return meaning.kind === 'retry' && state.prompt !== 'escape' ? { kind: 'reshow' } : meaning;

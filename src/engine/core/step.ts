@@ -8,7 +8,7 @@ import type { GlobalCommand } from '../text/commands.js';
 import { inputProblem } from '../text/normalize.js';
 import { AGENT_ENTRY_POINTS } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
-import { endFrames, enter, handoffReplies, startDialog } from './advance.js';
+import { endFrames, enter, handoffReplies, matches, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
@@ -18,6 +18,7 @@ import { askToRecheck } from './pending.js';
 import { renderCurrent, reshowQuestion } from './render.js';
 import { answerSatisfaction, maybeAskSatisfaction } from './satisfaction.js';
 import {
+  behaviourContext,
   eventBase,
   reportFaq,
   type StepResult,
@@ -54,6 +55,32 @@ function reconcileTreeVersions(w: Work): void {
 /** Whether something in the backend changed in this procedure, so "stop" must not say "nothing changed". */
 function anyCommitted(w: Work): boolean {
   return w.state.stack.some((f) => f.committed || f.changed);
+}
+
+/**
+ * Leaving a procedure (stop, restart, another procedure, idle expiry) while a dialog on the stack declares an
+ * `onStop` case that holds: that dialog's frame is left alone on the stack and the case's node is entered, so the
+ * dialog undoes what it wrote and says what happened (invariant 10). Returns false (nothing done) when no case
+ * holds, or while a call's outcome is unknown (that call is reconciled first, never raced by a compensation).
+ * `notice` is said first (e.g. "stopped"), but never "nothing changed": the compensation's own ending tells.
+ */
+function compensateOnLeave(w: Work, notice?: string): boolean {
+  if (w.state.pending) return false;
+  for (let depth = w.state.stack.length - 1; depth >= 0; depth--) {
+    const frame = w.state.stack[depth];
+    const cases = frame ? w.def.dialogs.get(frame.dialogId)?.onStop : undefined;
+    if (!frame || !cases) continue;
+    const ctx = behaviourContext(w, frame);
+    const chosen = cases.find((c) => matches(c.when, ctx, w));
+    if (!chosen) continue;
+    if (notice) say(w, notice, 'warning');
+    w.state.stack = [frame];
+    frame.history = []; // "back" from the compensation's end must not return into the procedure
+    w.state.step += 1; // every button rendered before is stale now
+    enter(w, chosen.next);
+    return true;
+  }
+  return false;
 }
 
 function goBack(w: Work): void {
@@ -94,6 +121,7 @@ function runCommand(w: Work, command: GlobalCommand): void {
   const active = w.state.stack.length > 0;
   switch (command) {
     case 'stop':
+      if (active && compensateOnLeave(w, 'engine.stopping')) return;
       say(
         w,
         !active ? 'engine.stop-idle' : anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.stopped',
@@ -105,6 +133,7 @@ function runCommand(w: Work, command: GlobalCommand): void {
       goBack(w);
       return;
     case 'restart':
+      if (compensateOnLeave(w, 'engine.stopping')) return;
       say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.restarted');
       startDialog(w, w.def.rootDialog, 'restarted');
       return;
@@ -173,6 +202,7 @@ function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' 
     else startDialog(w, w.def.rootDialog);
     return;
   }
+  if (compensateOnLeave(w, 'engine.stopping')) return;
   if (w.state.stack.length > 0) say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.switched');
   const before = w.replies.length;
   startDialog(w, input.dialogId, 'switched');
@@ -204,6 +234,10 @@ export function processTurn(
   const w = startWork(def, scope, state);
   const idleFor = scope.now.getTime() - Date.parse(w.state.updatedAt);
   if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
+    if (compensateOnLeave(w, 'engine.expired-undoing')) {
+      w.state.credentials = {};
+      return finish(w);
+    }
     say(w, anyCommitted(w) ? 'engine.expired-after-commit' : 'engine.expired', 'warning');
     w.state.credentials = {};
     // Noticed only now, when the customer writes again; recorded as of the moment the idle limit passed.

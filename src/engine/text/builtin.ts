@@ -15,6 +15,9 @@ export const builtinMessages: Catalogs = {
     'engine.satisfaction.skip': '回答しない',
     'engine.satisfaction.thanks': 'ご回答ありがとうございました。今後のご案内の改善に役立てます。',
     'engine.satisfaction.skipped': '承知しました。ご利用ありがとうございました。',
+    'engine.stopping': '中止します。このお手続きで作成したものを取り消します。',
+    'engine.expired-undoing':
+      '前回のお手続きは時間が経ったため終了しました。そのお手続きで作成したものを取り消します。',
     'engine.back-unavailable': 'これ以上前には戻れません。',
     'engine.back-after-commit': 'すでに完了したお手続きより前には戻れません。',
     'engine.restarted': '最初からやり直します。何も変更していません。',
@@ -84,6 +87,9 @@ export const builtinMessages: Catalogs = {
     'engine.satisfaction.skip': 'Skip',
     'engine.satisfaction.thanks': 'Thank you for your answer. It helps us improve.',
     'engine.satisfaction.skipped': 'Understood. Thank you for using this service.',
+    'engine.stopping': 'Stopping. What this procedure created is being withdrawn.',
+    'engine.expired-undoing':
+      'Your previous session timed out. What that procedure created is being withdrawn.',
     'engine.back-unavailable': 'You cannot go back any further.',
     'engine.back-after-commit': 'You cannot go back past a step that has already been completed.',
     'engine.restarted': 'Starting over. Nothing has been changed.',

@@ -2,7 +2,7 @@
  * The edges of a dialog graph, read from the data. One definition shared by the checker, the Mermaid export and
  * the transcript coverage report, so the three always agree.
  */
-import type { Condition, DialogNode } from './schema.js';
+import type { Condition, Dialog, DialogNode } from './schema.js';
 
 export type EdgeKind =
   | 'next'
@@ -77,6 +77,21 @@ export function edgesOf(node: DialogNode): Edge[] {
     case 'end':
       return [];
   }
+}
+
+/**
+ * Where a dialog can be entered: its start, and each `onStop` case (entered from any node of the dialog when the
+ * user stops). Graph rules treat every entry as a root with nothing known (no confirmation, nothing disclosed).
+ */
+export function entriesOf(dialog: Dialog): Edge[] {
+  return [
+    { to: dialog.start, kind: 'next', label: 'start' },
+    ...(dialog.onStop ?? []).map((c) => ({
+      to: c.next,
+      kind: 'case' as const,
+      label: `stop: ${describeCondition(c.when)}`,
+    })),
+  ];
 }
 
 /** The slot a node writes on its outgoing edges, if any. */

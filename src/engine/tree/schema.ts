@@ -112,6 +112,14 @@ const callNode = z.strictObject({
   target: slotName.optional(),
   /** Where the operation's result is written. */
   result: slotName.optional(),
+  /**
+   * A compensation: this call undoes the write of the named `call` node of the same dialog (e.g. withdraws the
+   * draft the bot created). Its target must be that node's `result` slot, written by no other node, so the call
+   * can only ever act on what the bot itself created in this conversation. It then needs no confirmation of its
+   * own (the customer's stop or decline is the decision; see checker/safety.ts) and its idempotency key is derived
+   * from that item. Entered from the dialog's `onStop` or any edge.
+   */
+  compensates: id.optional(),
   next: z.strictObject({
     ok: id,
     /** Business refusal code → node. */
@@ -180,6 +188,14 @@ export const dialogSchema = z.strictObject({
   title: messageKey,
   start: id,
   nodes: z.record(id, nodeSchema),
+  /**
+   * What "stop" (やめる, the escape prompt's stop, restart, switching procedure) does while this dialog is on the
+   * stack: the first case whose condition holds on the dialog's slots is entered (in this dialog's frame, alone on
+   * the stack) instead of dropping the conversation, so the dialog can undo what it wrote (invariant 10: a draft
+   * the bot created is never left behind silently). The path must finish at an `end`; the conversation is over
+   * when it does. No case holds (or none given): the stop drops the conversation as before.
+   */
+  onStop: z.array(z.strictObject({ when: condition, next: id })).optional(),
 });
 
 export type DialogNode = z.infer<typeof nodeSchema>;
@@ -187,4 +203,5 @@ export type Dialog = z.infer<typeof dialogSchema>;
 export type NodeOf<K extends DialogNode['kind']> = Extract<DialogNode, { kind: K }>;
 export type FactSpec = z.infer<typeof factSchema>;
 export type Condition = z.infer<typeof condition>;
+export type StopCase = NonNullable<Dialog['onStop']>[number];
 export type StaticOption = z.infer<typeof staticOption>;

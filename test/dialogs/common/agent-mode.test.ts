@@ -136,6 +136,9 @@ describe('agent mode: starting and ending acting for a customer', () => {
     await acting.say('HMMH061530');
     await acting.click('cost');
     await acting.click('transfer');
+    // Acknowledged before the draft (invariant 10), then again at the final confirmation naming the draft.
+    await acting.tick(['service-termination', 'minimum-term-charge']);
+    await acting.click('confirm');
     await acting.tick(['service-termination', 'minimum-term-charge']);
     await acting.click('confirm');
     expect(acting.lastText()).toContain('解約のお申込を承りました');

@@ -49,8 +49,13 @@ describe('csps-cancel transcripts (sandbox demo data, 2026-11-23)', () => {
       reason: '費用を見直すため',
       domainDisposition: 'transfer',
     });
+    // Two confirmations: the disclosure before the draft (invariant 10) and the final one before the submit.
     const confirmed = bot.events.filter((e) => e.kind === 'confirmed');
-    expect(confirmed).toHaveLength(1);
+    expect(confirmed).toHaveLength(2);
+    const order = bot.calls.map((c) => c.operation);
+    expect(order.indexOf('createCancellationApplication')).toBeLessThan(
+      order.indexOf('submitCancellationApplication'),
+    );
   });
 
   it('every node of csps-cancel is visited by some transcript', () => {

@@ -4,8 +4,8 @@
  */
 import type { BotOptions } from '../../../src/bot.js';
 import type { Transcript, TranscriptStep } from '../../support/transcript.js';
-import { alteredAnswer, lostAnswer, unreachable } from './faults.js';
-import { signIn } from './transcripts.js';
+import { alteredAnswer, lostAnswer, rewrite, unreachable } from './faults.js';
+import { acknowledgeAndDraft, signIn } from './transcripts.js';
 
 export interface FaultTranscript extends Transcript {
   decorate?: BotOptions['decorateOperations'];
@@ -19,7 +19,8 @@ const BOTH_ACKS = ['service-termination', 'minimum-term-charge'];
 const toFinalQuestion: TranscriptStep[] = [
   ...signIn,
   { user: 'HMAO061322' },
-  { click: 'cost', expect: { calls: ['createCancellationApplication'] } },
+  { click: 'cost', expect: { noCalls: true } },
+  ...acknowledgeAndDraft('HMAO061322', 'R-20261123-238080'),
   { tick: BOTH_ACKS, expect: { contains: ['よろしいですか？'] } },
 ];
 
@@ -55,9 +56,12 @@ export const faultTranscripts: FaultTranscript[] = [
     steps: [
       ...signIn,
       { user: 'HMAO061322' },
+      { click: 'cost', expect: { noCalls: true } },
+      { tick: BOTH_ACKS, expect: { noCalls: true } },
       {
-        click: 'cost',
+        click: 'confirm',
         expect: {
+          calls: ['createCancellationApplication'],
           contains: [
             '作成結果を確認できませんでした',
             '解約のお申込は完了していません',
@@ -68,7 +72,7 @@ export const faultTranscripts: FaultTranscript[] = [
     ],
   },
   {
-    name: 'Therefore Online: the deadline passes between the draft and the submission; the draft is then discarded',
+    name: 'Therefore Online: the deadline passes between the draft and the submission; our draft is withdrawn',
     now: '2026-11-27T23:50:00+09:00',
     steps: [
       ...signIn,
@@ -86,9 +90,10 @@ export const faultTranscripts: FaultTranscript[] = [
         click: '2027-01',
         expect: {
           contains: ['2027年1月31日'],
-          calls: ['getCancellationQuote', 'createCancellationApplication'],
+          calls: ['getCancellationQuote'],
         },
       },
+      ...acknowledgeAndDraft('TFOL040112', 'R-20261127-238080'),
       { tick: BOTH_ACKS },
     ],
     later: {
@@ -98,19 +103,11 @@ export const faultTranscripts: FaultTranscript[] = [
           click: 'confirm',
           expect: {
             contains: [
-              '解約のお申込はまだ完了していません（解約されていません）',
-              'お申込番号「R-20261127-238080」の下書き（解約お申込作成中）が残っています',
+              '解約のお申込は行っていません',
+              'お申込番号「R-20261127-238080」の下書き（解約お申込作成中）を取り消し',
+              '「サービス開始」に戻ったことを確認しました',
             ],
-            calls: ['submitCancellationApplication'],
-          },
-        },
-        { click: 'discard', expect: { noCalls: true } },
-        { tick: ['draft-discarded'] },
-        {
-          click: 'confirm',
-          expect: {
-            contains: ['下書きを取り消しました', '「サービス開始」'],
-            calls: ['withdrawApplication', 'getCspsContract'],
+            calls: ['submitCancellationApplication', 'withdrawApplication', 'getCspsContract'],
           },
         },
       ],
@@ -156,20 +153,52 @@ export const faultTranscripts: FaultTranscript[] = [
     ],
   },
   {
-    name: 'the draft is discarded, but the contract cannot be read back',
+    name: 'our draft is withdrawn on decline, but the contract cannot be read back: said so, with the desk',
     decorate: unreachable('getCspsContract'),
     steps: [
       ...toFinalQuestion,
-      { click: 'cancel' },
-      { click: 'discard' },
-      { tick: ['draft-discarded'] },
       {
-        click: 'confirm',
+        click: 'cancel',
         expect: {
-          contains: ['下書きを取り消しました。解約は申し込まれていません', '状態を確認できませんでした'],
+          contains: [
+            '解約のお申込は行っていません',
+            '下書きは取り消しましたが、ご契約の状態が「サービス開始」に戻ったことを確認できませんでした',
+            '03-6631-2540',
+          ],
           calls: ['withdrawApplication', 'getCspsContract'],
         },
       },
+    ],
+  },
+  {
+    name: 'our draft cannot be withdrawn after やめる: said so truthfully, with the desk',
+    decorate: rewrite('withdrawApplication', async () => ({
+      ok: false,
+      kind: 'refused',
+      code: 'application-not-withdrawable',
+    })),
+    steps: [
+      ...toFinalQuestion,
+      {
+        user: 'やめる',
+        expect: {
+          contains: [
+            '解約のお申込は完了していません',
+            '「R-20261123-238080」の下書き（解約お申込作成中）を取り消せたかどうか確認できませんでした',
+            '03-6631-2540',
+          ],
+          notContains: ['何も変更していません', '「サービス開始」に戻ったことを確認しました'],
+          calls: ['withdrawApplication'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'the withdrawal of our draft has an unknown outcome: reconciled with the same key, then reported',
+    decorate: lostAnswer('withdrawApplication'),
+    steps: [
+      ...toFinalQuestion,
+      { click: 'cancel', expect: { choices: ['__recheck', '__human'], calls: ['withdrawApplication'] } },
     ],
   },
   {

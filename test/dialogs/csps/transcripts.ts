@@ -25,6 +25,29 @@ export const signIn: TranscriptStep[] = [
 
 const BOTH_ACKS = ['service-termination', 'minimum-term-charge'];
 
+/**
+ * Invariant 10: the terms were disclosed (no write yet); the customer acknowledges them, answers the question to
+ * create the draft, and only then is the draft created — and the final confirmation names it.
+ */
+export function acknowledgeAndDraft(contractNumber: string, applicationNumber: string): TranscriptStep[] {
+  return [
+    {
+      tick: BOTH_ACKS,
+      expect: {
+        contains: [`ご契約 ${contractNumber} の解約お申込（下書き）を作成し、最終確認に進みます`],
+        noCalls: true,
+      },
+    },
+    {
+      click: 'confirm',
+      expect: {
+        contains: [`お申込番号「${applicationNumber}」の下書き（解約お申込作成中）として作成しました`],
+        calls: ['createCancellationApplication'],
+      },
+    },
+  ];
+}
+
 export const transcripts: Transcript[] = [
   {
     name: 'HOME type-M inside its minimum term: domain choice, quote facts, acknowledgements, submit, verify',
@@ -44,7 +67,7 @@ export const transcripts: Transcript[] = [
         click: 'transfer',
         expect: {
           contains: [
-            'お申込番号「R-20261123-238080」の下書き（解約お申込作成中）として作成しました。まだ解約は確定していません',
+            '解約のお申込（下書きの作成）を始める前に、内容をご確認ください',
             '費用は標準価格で目安の金額です',
             '契約番号: HMMH061530',
             '解約日（サービス最終日）: 2026年12月31日',
@@ -56,13 +79,15 @@ export const transcripts: Transcript[] = [
             '☐ 2026年12月31日(木)をもってサービスが終了し',
             '残り4回分、￥13,200',
           ],
-          calls: ['createCancellationApplication'],
+          notContains: ['R-20261123-238080'],
+          noCalls: true,
         },
       },
       {
         tick: ['service-termination'],
         expect: { contains: ['まだ確認されていない項目があります'], noCalls: true },
       },
+      ...acknowledgeAndDraft('HMMH061530', 'R-20261123-238080'),
       {
         tick: BOTH_ACKS,
         expect: {
@@ -104,6 +129,17 @@ export const transcripts: Transcript[] = [
           ],
           // No minimum term: no "0 billings, ￥0" rows and no ￥0 remaining-charge acknowledgement.
           notContains: ['ドメインの扱い', '残りの請求回数', '￥0', '残り0回分'],
+          noCalls: true,
+        },
+      },
+      {
+        user: '1 2',
+        expect: { contains: ['ご契約 HMAO061322 の解約お申込（下書き）を作成し'], noCalls: true },
+      },
+      {
+        user: 'はい',
+        expect: {
+          contains: ['R-20261123-238080', '最低利用期間がないため'],
           calls: ['createCancellationApplication'],
         },
       },
@@ -144,9 +180,10 @@ export const transcripts: Transcript[] = [
             '解約希望月: 2027年3月',
             '最低利用期間: 12か月（経過しています）',
           ],
-          calls: ['getCancellationQuote', 'createCancellationApplication'],
+          calls: ['getCancellationQuote'],
         },
       },
+      ...acknowledgeAndDraft('TFOL040112', 'R-20261123-238080'),
       { tick: BOTH_ACKS, expect: { contains: ['ご契約 TFOL040112 の解約を申し込みます'], noCalls: true } },
       {
         click: 'confirm',
@@ -158,67 +195,66 @@ export const transcripts: Transcript[] = [
     ],
   },
   {
-    name: 'uniFLOW Online: stopping at the confirmation says honestly that the draft remains; kept',
+    name: 'uniFLOW Online (issue 13): the ¥132,000 charge before any write; declining the final confirmation withdraws our draft',
     steps: [
       ...signIn,
       { user: 'UFOL050233', expect: { calls: ['getCancellationQuote'] } },
       {
         click: 'unused',
         expect: {
-          contains: ['残りの請求回数: 6回', '￥132,000', '解約日（サービス最終日）: 2026年12月31日'],
-          calls: ['createCancellationApplication'],
+          contains: [
+            '残りの請求回数: 6回',
+            '￥132,000',
+            '解約日（サービス最終日）: 2026年12月31日',
+            '残り6回分、￥132,000',
+          ],
+          noCalls: true,
         },
       },
+      ...acknowledgeAndDraft('UFOL050233', 'R-20261123-238080'),
       {
         click: 'cancel',
         expect: {
           contains: [
-            '解約のお申込はまだ完了していません',
-            'お申込番号「R-20261123-238080」の下書き（解約お申込作成中）が残っています',
+            '解約のお申込は行っていません',
+            'お申込番号「R-20261123-238080」の下書き（解約お申込作成中）を取り消し',
+            '「サービス開始」に戻ったことを確認しました',
           ],
-          choices: ['discard', 'keep'],
-          noCalls: true,
+          notContains: ['すでに完了したお手続きは取り消されません'],
+          calls: ['withdrawApplication', 'getCspsContract'],
         },
       },
+      { user: 'HOMEを解約したい', expect: { contains: ['解約するご契約をお選びください'] } },
       {
-        click: 'keep',
-        expect: { contains: ['下書きはそのまま残しました。解約はまだ申し込まれていません'], noCalls: true },
+        user: 'UFOL050233',
+        expect: {
+          contains: ['解約の理由をお選びください'],
+          notContains: ['作成中のお申込があるため'],
+          calls: ['getCancellationQuote'],
+        },
       },
     ],
   },
   {
-    name: 'HOME type-U2 Pro: stopping after the acknowledgements, then discarding the draft with its own confirmation',
+    name: 'HOME type-U2 Pro: stopping (やめる) at the final confirmation withdraws the draft and says so',
     steps: [
       ...signIn,
       { user: 'HMUH022123', expect: { calls: ['getCancellationQuote'] } },
       {
         click: 'cost',
-        expect: {
-          contains: ['最低利用期間: 12か月（経過しています）', '￥0'],
-          calls: ['createCancellationApplication'],
-        },
+        expect: { contains: ['最低利用期間: 12か月（経過しています）', '￥0'], noCalls: true },
       },
+      ...acknowledgeAndDraft('HMUH022123', 'R-20261123-238080'),
       { tick: BOTH_ACKS, expect: { contains: ['よろしいですか'], noCalls: true } },
-      { click: 'cancel', expect: { contains: ['下書き（解約お申込作成中）が残っています'], noCalls: true } },
       {
-        click: 'discard',
-        expect: {
-          contains: ['下書き（お申込番号「R-20261123-238080」）を取り消します', '☐ この下書きと'],
-          noCalls: true,
-        },
-      },
-      {
-        tick: ['draft-discarded'],
-        expect: { contains: ['下書きを取り消します。よろしいですか？'], noCalls: true },
-      },
-      {
-        click: 'confirm',
+        user: 'やめる',
         expect: {
           contains: [
-            '下書きを取り消しました',
-            'ステータスは「サービス開始」です',
-            '解約は申し込まれていません',
+            'お申込番号「R-20261123-238080」の下書き（解約お申込作成中）を取り消し',
+            '解約のお申込は行っていません',
+            'サービス開始',
           ],
+          notContains: ['すでに完了したお手続きは取り消されません'],
           calls: ['withdrawApplication', 'getCspsContract'],
         },
       },
@@ -260,10 +296,8 @@ export const transcripts: Transcript[] = [
           calls: ['withdrawApplication', 'getCspsContract', 'getCancellationQuote'],
         },
       },
-      {
-        click: 'unused',
-        expect: { contains: ['お申込番号「R-20261123-238080」'], calls: ['createCancellationApplication'] },
-      },
+      { click: 'unused', expect: { contains: ['解約のお申込（下書きの作成）を始める前に'], noCalls: true } },
+      ...acknowledgeAndDraft('HMAO021976', 'R-20261123-238080'),
       { tick: BOTH_ACKS, expect: { contains: ['ご契約 HMAO021976 の解約を申し込みます'] } },
       {
         click: 'confirm',
@@ -367,14 +401,12 @@ export const transcripts: Transcript[] = [
     ],
   },
   {
-    name: 'after the draft exists, back is refused and stop is honest; a new attempt finds the draft and withdraws it',
+    name: 'after the draft exists, back is refused and stop withdraws the draft; a new attempt is not blocked',
     steps: [
       ...signIn,
       { user: 'HMAO061322', expect: { calls: ['getCancellationQuote'] } },
-      {
-        click: 'cost',
-        expect: { contains: ['R-20261123-238080'], calls: ['createCancellationApplication'] },
-      },
+      { click: 'cost', expect: { contains: ['最低利用期間: なし'], noCalls: true } },
+      ...acknowledgeAndDraft('HMAO061322', 'R-20261123-238080'),
       {
         user: '戻る',
         expect: {
@@ -386,34 +418,25 @@ export const transcripts: Transcript[] = [
       {
         user: 'やめる',
         expect: {
-          contains: ['すでに完了したお手続きは取り消されません'],
-          notContains: ['何も変更していません'],
+          contains: [
+            '中止します。このお手続きで作成したものを取り消します。',
+            'お申込番号「R-20261123-238080」の下書き（解約お申込作成中）を取り消し',
+          ],
+          notContains: ['何も変更していません', 'すでに完了したお手続きは取り消されません'],
+          calls: ['withdrawApplication', 'getCspsContract'],
         },
       },
       { user: 'HOMEを解約したい', expect: { contains: ['解約するご契約をお選びください'] } },
       {
         user: 'HMAO061322',
         expect: {
-          contains: [
-            '作成中のお申込があるため',
-            'お申込番号: R-20261123-238080',
-            'ステータス: 解約お申込作成中',
-          ],
+          contains: ['解約の理由をお選びください'],
+          notContains: ['作成中のお申込があるため'],
+          calls: ['getCancellationQuote'],
         },
       },
-      { click: 'withdraw' },
-      { tick: ['draft-discarded'] },
-      {
-        click: 'confirm',
-        expect: {
-          contains: ['取り消しました', '解約の理由をお選びください'],
-          calls: ['withdrawApplication', 'getCspsContract', 'getCancellationQuote'],
-        },
-      },
-      {
-        click: 'unused',
-        expect: { contains: ['R-20261123-238081', '解約理由: サービスを利用しなくなったため'] },
-      },
+      { click: 'unused', expect: { contains: ['解約理由: サービスを利用しなくなったため'], noCalls: true } },
+      ...acknowledgeAndDraft('HMAO061322', 'R-20261123-238081'),
     ],
   },
   {
@@ -433,6 +456,21 @@ export const transcripts: Transcript[] = [
             '¥132,000 (estimate based on standard prices)',
             'Minimum usage period: 12 months (not reached yet)',
           ],
+          noCalls: true,
+        },
+      },
+      {
+        tick: BOTH_ACKS,
+        expect: {
+          contains: ['Create the cancellation application (a draft) for contract UFOL050233'],
+          noCalls: true,
+        },
+      },
+      {
+        click: 'confirm',
+        expect: {
+          contains: ['draft application R-20261123-238080'],
+          calls: ['createCancellationApplication'],
         },
       },
       {

@@ -74,12 +74,15 @@ describe('csps-cancel as data', () => {
     const nodes = cspsCancelDialog.nodes;
     const pairs = Object.values(nodes).flatMap((node) => {
       const next = node.kind === 'confirm' ? nodes[node.next] : undefined;
-      return node.kind === 'confirm' && next?.kind === 'call' ? [{ confirm: node, call: next }] : [];
+      return node.kind === 'confirm' && next?.kind === 'call' && operations[next.operation]?.destructive
+        ? [{ confirm: node, call: next }]
+        : [];
     });
+    // The blocking change draft's withdrawal and the two final confirmations (our own draft's withdrawal is a
+    // compensation, with no confirmation of its own).
     expect(pairs.map((p) => p.call.operation).sort()).toEqual([
       'submitCancellationApplication',
       'submitCancellationApplication',
-      'withdrawApplication',
       'withdrawApplication',
     ]);
     for (const { confirm, call } of pairs) {
@@ -88,6 +91,25 @@ describe('csps-cancel as data', () => {
       expect(call.target).toBe(confirm.target);
       for (const a of confirm.acknowledgements) expect(CONSEQUENCE_IDS).toContain(a.consequence);
     }
+  });
+
+  it("discloses and acknowledges the cancellation's consequences before the draft is created (invariant 10)", () => {
+    const nodes = cspsCancelDialog.nodes;
+    const beforeDraft = Object.values(nodes).filter(
+      (node) => node.kind === 'confirm' && node.next === 'createDraft',
+    );
+    expect(beforeDraft).toHaveLength(2); // with and without a minimum term
+    const declared = operations.submitCancellationApplication?.consequences ?? [];
+    for (const node of beforeDraft) {
+      if (node.kind !== 'confirm') continue;
+      expect(node.acknowledgements.map((a) => a.consequence).sort()).toEqual([...declared].sort());
+      expect(node.factsFrom).toBe('cspsQuotedTerms');
+    }
+    // Every other edge into the draft's creation comes from one of them.
+    const into = Object.entries(nodes).filter(
+      ([, node]) => node.kind !== 'confirm' && JSON.stringify(node).includes('"createDraft"'),
+    );
+    expect(into.map(([id]) => id)).toEqual(['withdrawOwnDraft']); // its `compensates`, not an edge
   });
 
   it('routes only refusal codes the spec declares for the operation (x-refusals)', () => {

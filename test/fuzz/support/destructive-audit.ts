@@ -9,6 +9,11 @@
  * 3. the transcript shows the user doing it: a turn that acknowledged all those consequences (ticks, or their
  *    numbers typed) after the bot showed them, then the final "confirm" (button or a typed yes) after the bot
  *    offered it, then — when the node requires one — the typed phrase the bot asked for.
+ *
+ * The one exception (invariant 10's compensation, engine/checker/safety.ts): a destructive call with no
+ * confirmation passes only when the dialog data has a compensation node for that operation (`compensates: X`) and
+ * the item it acted on is exactly what X's operation returned earlier in the same conversation — the bot undoes
+ * what it created itself, once, with arguments read from that item.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { OperationCatalog } from '../../../src/engine/operations.js';
@@ -62,6 +67,42 @@ function typedThePhrase(input: TurnInput, shown: readonly Reply[], phrase: strin
   return normalizeText(input.text) === normalizeText(phrase);
 }
 
+type CallCompleted = Extract<FuzzBot['events'][number]['event'], { kind: 'call-completed' }>;
+
+/** Why an unconfirmed destructive call is not a compensation of the bot's own creation, or undefined if it is. */
+function compensationProblem(
+  bot: Pick<FuzzBot, 'events'>,
+  dialogs: readonly Dialog[],
+  event: CallCompleted,
+  callTurn: number,
+  compensated: Set<string>,
+): string | undefined {
+  const creators = dialogs.flatMap((d) =>
+    Object.values(d.nodes).flatMap((node) => {
+      if (node.kind !== 'call' || node.operation !== event.operation || !node.compensates) return [];
+      const undone = d.nodes[node.compensates];
+      return undone?.kind === 'call' ? [undone.operation] : [];
+    }),
+  );
+  if (creators.length === 0) return 'and no compensation node for it';
+  const created = bot.events.some(
+    (e) =>
+      e.turn <= callTurn &&
+      e.event.kind === 'call-completed' &&
+      e.event.conversationKey === event.conversationKey &&
+      creators.includes(e.event.operation) &&
+      e.event.outcome.ok &&
+      isDeepStrictEqual(e.event.outcome.data, event.target ?? null),
+  );
+  if (!created) return 'and not an item the bot created in this conversation';
+  for (const [name, value] of Object.entries(event.args))
+    if (!containsValue(event.target, value)) return `and argument ${name} is not a value of the created item`;
+  const key = `${event.conversationKey}\u0000${JSON.stringify(event.target)}`;
+  if (compensated.has(key) && event.outcome.ok) return 'and that item was already undone';
+  if (event.outcome.ok) compensated.add(key);
+  return undefined;
+}
+
 /** Problems found (empty when every destructive call was properly confirmed). */
 export function auditDestructiveCalls(
   bot: Pick<FuzzBot, 'turns' | 'calls' | 'events'>,
@@ -70,6 +111,7 @@ export function auditDestructiveCalls(
 ): string[] {
   const problems: string[] = [];
   const consumed = new Set<number>();
+  const compensated = new Set<string>();
   const confirmations = bot.events.flatMap((e, i) =>
     e.event.kind === 'confirmed' ? [{ ...e, index: i }] : [],
   );
@@ -93,7 +135,8 @@ export function auditDestructiveCalls(
       )
       .at(-1);
     if (match?.event.kind !== 'confirmed') {
-      problems.push(`${what}: no confirmation of that exact item`);
+      const undone = compensationProblem(bot, dialogs, event, callTurn, compensated);
+      if (undone) problems.push(`${what}: no confirmation of that exact item, ${undone}`);
       continue;
     }
     consumed.add(match.index);
