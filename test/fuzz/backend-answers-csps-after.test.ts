@@ -168,7 +168,7 @@ function checkOneFaultLine(rig: FaultRig, before: number, operation: string): vo
   const lines = faultLines(rig.log).slice(before);
   expectThat(lines.length === 1, `${lines.length} fault lines, not 1`);
   expectThat(lines[0]?.operation === operation, `the fault line names ${String(lines[0]?.operation)}`);
-  expectThat(/^[0-9a-f]{16}$/.test(String(lines[0]?.correlationId)), 'the fault line has no correlation id');
+  expectThat(/^[0-9a-f]{32}$/.test(String(lines[0]?.correlationId)), 'the fault line has no correlation id');
 }
 
 /** The csps writes the backend received from index `from` of the exchanges on. */
