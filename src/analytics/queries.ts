@@ -184,7 +184,8 @@ async function completedByProcedure(db: AnalyticsDb, filters: AnalyticsFilters):
        FROM (SELECT MIN(at) FILTER (WHERE kind = 'action' AND result = 'ok') AS first_ok,
                     bool_or(kind = 'handoff') AS handed,
                     array_agg(ROW(dialog_id, at)) FILTER (WHERE ${completedEnd} AND ${filter}) AS ends
-               FROM base GROUP BY conversation) c,
+               FROM base WHERE (kind = 'action' AND result = 'ok') OR kind = 'handoff' OR (${completedEnd})
+              GROUP BY conversation) c,
             unnest(c.ends) AS e(dialog_id text, at timestamptz)
        GROUP BY e.dialog_id`,
       q.params,
