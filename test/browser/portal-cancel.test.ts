@@ -38,7 +38,9 @@ describe.skipIf(!chromiumAvailable)('browser: cancelling a portal contract', () 
     await current(page).getByRole('button', { name: '費用を見直すため' }).click();
     await waitForText(page, 'ドメインの扱い');
     await current(page).getByRole('button', { name: 'ドメインを他社サービスへ移行する' }).click();
-    await waitForText(page, 'まだ解約は確定していません');
+    // Invariant 10: the terms are shown and acknowledged before anything is written (no draft yet).
+    await waitForText(page, '解約のお申込（下書きの作成）を始める前に');
+    expect(web.testBot.calls.map((c) => c.operation)).not.toContain('createCancellationApplication');
 
     const quote = current(page);
     const facts = await quote
@@ -61,6 +63,15 @@ describe.skipIf(!chromiumAvailable)('browser: cancelling a portal contract', () 
     await quote.getByRole('checkbox', { name: /残り4回分、￥13,200/ }).check();
     expect(await submit.isDisabled()).toBe(false);
     await submit.click();
+    await waitForText(page, '下書き）を作成し、最終確認に進みます');
+    await current(page).getByRole('button', { name: '下書きを作成して最終確認へ' }).click();
+
+    // The draft exists now; the terms are acknowledged for that application before it is submitted.
+    await waitForText(page, 'まだ解約は確定していません');
+    const application = current(page);
+    await application.getByRole('checkbox', { name: /サービスが終了し/ }).check();
+    await application.getByRole('checkbox', { name: /残り4回分、￥13,200/ }).check();
+    await application.getByRole('button', { name: '確認しました' }).click();
 
     await waitForText(page, 'ご契約 HMMH061530 の解約を申し込みます');
     const confirm = page.locator('.msg.bot', { hasText: 'の解約を申し込みます' }).last();
