@@ -29,6 +29,7 @@ export async function adminDashboard(config: Config, now: () => Date): Promise<A
       token,
       analytics,
       retentionDays: config.AUDIT_RETENTION_DAYS,
+      idleLimitMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
       now,
       secureCookie: config.NODE_ENV === 'production',
     }),

@@ -68,6 +68,7 @@ const MESSAGES = {
   endedHandoff: { ja: '引き継ぎで終了', en: 'Ended in a handoff' },
   failed: { ja: '失敗', en: 'Failed' },
   unknown: { ja: '結果不明', en: 'Outcome unknown' },
+  inProgress: { ja: '進行中（待機時間内）', en: 'In progress (within the idle limit)' },
   overTime: {
     ja: '引き継ぎ率・放置率の推移（日本時間の日別）',
     en: 'Handoff and abandonment rates per day (Japan time)',

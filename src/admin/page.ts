@@ -135,6 +135,7 @@ function funnelSection(locale: Locale, p: ProcedureFunnel, index: number): strin
     ['endedHandoff', p.endedHandoff],
     ['failed', p.failed],
     ['unknown', p.unknown],
+    ['inProgress', p.inProgress],
   ];
   return `<article class="procedure" aria-labelledby="proc-${index}">
 <h3 id="proc-${index}">${html(p.dialogId)}</h3>

@@ -48,6 +48,8 @@ export interface AdminOptions {
   /** `undefined`: the audit log has no SQL (STORE=memory); the dashboard says so. */
   analytics: AnalyticsDb | undefined;
   retentionDays: number;
+  /** The conversation idle limit (CONVERSATION_IDLE_HOURS): older runs with no end count as abandoned. */
+  idleLimitMs?: number;
   now: () => Date;
   /** Mark the session cookie Secure (production: served over HTTPS). */
   secureCookie: boolean;
@@ -101,7 +103,7 @@ export function adminRoutes(options: AdminOptions): Route[] {
     adminLocale(params, request.headers['accept-language']);
 
   const filtersOf = (params: URLSearchParams) => {
-    const parsed = parseFilters(params, options.now(), options.retentionDays);
+    const parsed = parseFilters(params, options.now(), options.retentionDays, options.idleLimitMs);
     const page: PageFilters = {
       from: parsed.from,
       to: parsed.to,

@@ -38,6 +38,7 @@ export function funnelCsv(funnel: readonly ProcedureFunnel[]): string {
     row('ended-handoff', p.endedHandoff);
     row('failed', p.failed);
     row('unknown', p.unknown);
+    row('in-progress', p.inProgress);
   }
   return table(['procedure', 'step', 'node', 'acknowledgement', 'count', 'share_of_started'], rows);
 }

@@ -18,6 +18,13 @@ export interface AnalyticsFilters {
   dialogId?: string | undefined;
   /** The entries' `what.language`. */
   language?: 'ja' | 'en' | undefined;
+  /**
+   * Runs left open (a procedure's `dialog-started` with no `dialog-ended`): one that started before `now` minus
+   * `limitMs` (the conversation idle limit, CONVERSATION_IDLE_HOURS) counts as abandoned — the customer never came
+   * back, so the engine never recorded the expiry — and one within it as in progress. Absent: open runs are
+   * counted in neither.
+   */
+  idle?: { now: Date; limitMs: number } | undefined;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -62,7 +69,12 @@ export interface ParsedFilters {
  * Filters from a query string (`from`, `to` as Tokyo days; `channel`, `procedure`, `language`). Missing or
  * malformed values fall back: the last 30 Tokyo days up to today, no other filter. Always clamped to retention.
  */
-export function parseFilters(query: URLSearchParams, now: Date, retentionDays: number): ParsedFilters {
+export function parseFilters(
+  query: URLSearchParams,
+  now: Date,
+  retentionDays: number,
+  idleLimitMs?: number,
+): ParsedFilters {
   const today = tokyoDay(now);
   const defaultFrom = tokyoDay(new Date(now.getTime() - 29 * DAY_MS));
   let from = query.get('from') ?? '';
@@ -84,6 +96,7 @@ export function parseFilters(query: URLSearchParams, now: Date, retentionDays: n
       channel: name('channel'),
       dialogId: name('procedure'),
       language: language === 'ja' || language === 'en' ? language : undefined,
+      ...(idleLimitMs !== undefined ? { idle: { now, limitMs: idleLimitMs } } : {}),
     },
     now,
     retentionDays,

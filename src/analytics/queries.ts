@@ -3,6 +3,10 @@
  * `src/audit-log/entry.ts`), with the same answers on SQLite and PostgreSQL.
  *
  * Definitions (docs/operations.md explains them to operators):
+ * - **procedure runs**: only `dialog-started` / `dialog-ended` entries with `what.run = procedure` (or no `run`,
+ *   written before it existed) are runs of the funnel: the menu and sub-dialogs (identification, the deletion of
+ *   one device inside a camera deletion) are not procedures a customer came for, so a camera deletion started once
+ *   is one started.
  * - **started**: `dialog-started` entries of the procedure (`dialogId`).
  * - **steps**: per confirm node, `disclosure-shown` entries; per acknowledgement id, `acknowledged` entries; per
  *   node, `confirmed` entries.
@@ -10,7 +14,9 @@
  *   (`result = ok`) at or before that end. A `completed` closure without such an action is counted as
  *   **unknown** (claimed but not shown by the trail).
  * - **resolved / stopped / abandoned / handoff / failed / unknown**: `dialog-ended` entries by closure.
- *   Abandoned (idle expiry) is its own count and is never part of resolved or completed.
+ *   Abandoned (idle expiry) is its own count and is never part of resolved or completed. A run with no
+ *   `dialog-ended` (the customer never came back, so no expiry was recorded) counts as abandoned once its start is
+ *   older than the idle limit (`filters.idle`), else as **in progress** (its own count, in no other).
  * - **handed off live / request**: `handoff` entries of the procedure by kind (`claimed` is not a new handoff).
  * - **contained**: completed in a conversation with no `handoff` entry in the window (a person took no part);
  *   **containment** = contained ÷ started; **abandonment rate** = abandoned ÷ started.
@@ -46,6 +52,8 @@ export interface ProcedureFunnel {
   failed: number;
   /** Closure `unknown`, plus `completed` closures without an ok action. */
   unknown: number;
+  /** Runs with no end yet that started within the idle limit (see `AnalyticsFilters.idle`). */
+  inProgress: number;
   handoffLive: number;
   handoffRequest: number;
   /** Completed without a person. */
@@ -161,6 +169,34 @@ function withScope(
 
 const count = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
+/** True for entries that are not a start or end of the menu or of a sub-dialog (needs the `run` column). */
+const PROCEDURE_RUN = `(kind NOT IN ('dialog-started', 'dialog-ended') OR run IS NULL OR run = 'procedure')`;
+
+/**
+ * Per procedure, runs with no `dialog-ended`: per conversation and procedure, starts minus ends. The open run is
+ * the latest start; it is abandoned when that start is before `idle.now − idle.limitMs`, else in progress (any
+ * further unmatched starts are abandoned: a later start means the customer left the earlier one).
+ */
+async function openRunsByProcedure(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Row[]> {
+  const idle = filters.idle;
+  if (!idle) return [];
+  const { q, head } = withScope(db, filters, ['dialog-started', 'dialog-ended'], ['run']);
+  // Called once per use: SQLite's `?` placeholders are positional.
+  const cutoff = () => q.instant(new Date(idle.now.getTime() - idle.limitMs));
+  return db.all(
+    `${head}
+     SELECT dialog_id,
+       SUM(CASE WHEN last_start < ${cutoff()} THEN open ELSE open - 1 END) AS abandoned,
+       SUM(CASE WHEN last_start < ${cutoff()} THEN 0 ELSE 1 END) AS in_progress
+     FROM (SELECT conversation, dialog_id,
+                  ${count(`kind = 'dialog-started'`)} - ${count(`kind = 'dialog-ended'`)} AS open,
+                  MAX(CASE WHEN kind = 'dialog-started' THEN at END) AS last_start
+             FROM scope WHERE ${PROCEDURE_RUN} GROUP BY conversation, dialog_id) r
+     WHERE open > 0 GROUP BY dialog_id`,
+    q.params,
+  );
+}
+
 /**
  * Per procedure, the `completed` closures matching the filters: `completed` (an ok action of the conversation at or
  * before the end), `contained` (of those, no handoff in the conversation) and `unverified` (no such action). The
@@ -173,9 +209,14 @@ const count = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 
  */
 async function completedByProcedure(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Row[]> {
   const verified = 'first_ok IS NOT NULL AND first_ok <= at';
-  const completedEnd = `kind = 'dialog-ended' AND closure = 'completed'`;
+  const completedEnd = `kind = 'dialog-ended' AND closure = 'completed' AND ${PROCEDURE_RUN}`;
   if (db.dialect === 'postgres') {
-    const { q, head, filter } = withScope(db, filters, ['dialog-ended', 'action', 'handoff'], ['closure']);
+    const { q, head, filter } = withScope(
+      db,
+      filters,
+      ['dialog-ended', 'action', 'handoff'],
+      ['closure', 'run'],
+    );
     return db.all(
       `${head}
        SELECT e.dialog_id, COUNT(*) FILTER (WHERE c.first_ok <= e.at) AS completed,
@@ -191,7 +232,7 @@ async function completedByProcedure(db: AnalyticsDb, filters: AnalyticsFilters):
       q.params,
     );
   }
-  const { q, head } = withScope(db, filters, ['dialog-ended', 'action', 'handoff'], ['closure'], {
+  const { q, head } = withScope(db, filters, ['dialog-ended', 'action', 'handoff'], ['closure', 'run'], {
     conversationFacts: { of: completedEnd },
   });
   return db.all(
@@ -220,6 +261,7 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
         endedHandoff: 0,
         failed: 0,
         unknown: 0,
+        inProgress: 0,
         handoffLive: 0,
         handoffRequest: 0,
         contained: 0,
@@ -237,16 +279,17 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     db,
     filters,
     ['dialog-started', 'dialog-ended', 'handoff', 'disclosure-shown', 'acknowledged', 'confirmed'],
-    ['closure', 'handoff', 'node', 'ack'],
+    ['closure', 'handoff', 'node', 'ack', 'run'],
   );
-  const [countRows, doneRows] = await Promise.all([
+  const [countRows, doneRows, openRows] = await Promise.all([
     db.all(
       `${counts.head}
-       SELECT dialog_id, kind, closure, handoff, node, ack, COUNT(*) AS n FROM scope
+       SELECT dialog_id, kind, closure, handoff, node, ack, COUNT(*) AS n FROM scope WHERE ${PROCEDURE_RUN}
         GROUP BY dialog_id, kind, closure, handoff, node, ack`,
       counts.q.params,
     ),
     completedByProcedure(db, filters),
+    openRunsByProcedure(db, filters),
   ]);
   const closures = {
     resolved: 'resolved',
@@ -286,6 +329,11 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     entry.contained = num(row.contained);
     entry.unknown += num(row.unverified);
   }
+  for (const row of openRows) {
+    const entry = get(String(row.dialog_id));
+    entry.abandoned += num(row.abandoned);
+    entry.inProgress += num(row.in_progress);
+  }
 
   const order = { shown: 0, acknowledged: 1, confirmed: 2 } as const;
   // A dialog with no funnel entry (FAQ answers, satisfaction only) is not a procedure of the funnel.
@@ -293,7 +341,7 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
     .filter(
       (p) =>
         p.started + p.steps.length + p.completed + p.unknown + p.handoffLive + p.handoffRequest > 0 ||
-        p.resolved + p.stopped + p.abandoned + p.endedHandoff + p.failed > 0,
+        p.resolved + p.stopped + p.abandoned + p.endedHandoff + p.failed + p.inProgress > 0,
     )
     .sort((a, b) => (a.dialogId < b.dialogId ? -1 : 1));
   for (const entry of result) {
@@ -316,7 +364,7 @@ export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise
     db,
     filters,
     ['dialog-started', 'dialog-ended', 'handoff'],
-    ['closure', 'handoff'],
+    ['closure', 'handoff', 'run'],
     {
       day: true,
     },
@@ -328,7 +376,7 @@ export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise
        COALESCE(h.handed_off, 0) AS handed_off, COALESCE(d.abandoned, 0) AS abandoned
      FROM (SELECT day, ${count(`kind = 'dialog-started'`)} AS started,
                   ${count(`kind = 'dialog-ended' AND closure = 'abandoned'`)} AS abandoned
-             FROM scope WHERE kind IN ('dialog-started', 'dialog-ended') GROUP BY day) d
+             FROM scope WHERE kind IN ('dialog-started', 'dialog-ended') AND ${PROCEDURE_RUN} GROUP BY day) d
      FULL JOIN (SELECT day, COUNT(*) AS handed_off
                   FROM (SELECT DISTINCT day, conversation FROM scope
                          WHERE kind = 'handoff' AND handoff IN ('live', 'request')) x
@@ -414,10 +462,11 @@ export async function choices(db: AnalyticsDb, filters: AnalyticsFilters): Promi
     db,
     { since: filters.since, until: filters.until },
     ['dialog-started', 'faq'],
-    [],
+    ['run'],
   );
   const rows = await db.all(
-    `${head} SELECT DISTINCT channel AS c, CASE WHEN kind = 'dialog-started' THEN dialog_id END AS p FROM base`,
+    `${head} SELECT DISTINCT channel AS c,
+       CASE WHEN kind = 'dialog-started' AND (run IS NULL OR run = 'procedure') THEN dialog_id END AS p FROM base`,
     q.params,
   );
   const pick = (k: 'c' | 'p') =>

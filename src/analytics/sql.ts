@@ -17,6 +17,7 @@ export type SqlParam = string | number;
  */
 export const WHAT_FIELD_KINDS: Record<keyof typeof WHAT_FIELDS, readonly string[] | 'all'> = {
   closure: ['dialog-ended'],
+  run: ['dialog-started', 'dialog-ended'],
   node: ['disclosure-shown', 'acknowledged', 'confirmed'],
   ack: ['acknowledged'],
   handoff: ['handoff'],
@@ -29,6 +30,7 @@ export const WHAT_FIELD_KINDS: Record<keyof typeof WHAT_FIELDS, readonly string[
 /** The `what` fields the analytics read, by the column name they get in the `scope` CTE. */
 export const WHAT_FIELDS = {
   closure: 'closure',
+  run: 'run',
   node: 'node',
   ack: 'acknowledgement.id',
   handoff: 'handoff',

@@ -280,10 +280,16 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
       case 'call-completed':
         return callCompleted(event);
       case 'dialog-started':
-        return [entry(event, 'dialog-started', event.at, forWhom(event), {})];
+        return [
+          entry(event, 'dialog-started', event.at, forWhom(event), event.run ? { run: event.run } : {}),
+        ];
       case 'dialog-ended': {
         const closure = closureOf(event.outcome, event.changed === true);
-        const what: AuditWhat = { outcome: event.outcome, ...(closure ? { closure } : {}) };
+        const what: AuditWhat = {
+          outcome: event.outcome,
+          ...(closure ? { closure } : {}),
+          ...(event.run ? { run: event.run } : {}),
+        };
         return [entry(event, 'dialog-ended', event.at, forWhom(event), what)];
       }
       case 'faq': {

@@ -104,6 +104,12 @@ export const AuditWhatSchema = z.strictObject({
   closure: z
     .enum(['completed', 'resolved', 'stopped', 'abandoned', 'handoff', 'failed', 'unknown'])
     .optional(),
+  /**
+   * `dialog-started` / `dialog-ended`: how the dialog ran — `procedure` (what the customer came for: the funnel
+   * counts these), `menu` (the root dialog) or `sub` (a sub-dialog of a procedure, e.g. identification). Absent
+   * on entries written before it existed (counted as procedures).
+   */
+  run: z.enum(['procedure', 'menu', 'sub']).optional(),
   /** `handoff`: which kind. */
   handoff: z.enum(['live', 'request', 'claimed']).optional(),
   /** `handoff` claimed: milliseconds from the live request to the claim. */

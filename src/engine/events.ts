@@ -14,6 +14,12 @@ interface EventBase {
   at: string;
 }
 
+/**
+ * How a dialog ran: `menu` (the root dialog), `procedure` (started alone or from the menu: what a customer came
+ * for, counted once in the funnel) or `sub` (a sub-dialog of a procedure, e.g. identification).
+ */
+export type DialogRun = 'menu' | 'procedure' | 'sub';
+
 export type EngineEvent =
   /**
    * A confirmation's consequences were put in front of the user (the confirm node was entered): the facts and
@@ -46,14 +52,21 @@ export type EngineEvent =
       /** The confirmed item, for destructive calls. */
       target?: unknown;
     })
-  /** A dialog (a procedure, or a sub-dialog of one) began: a frame was pushed. */
-  | (EventBase & { kind: 'dialog-started' })
+  /**
+   * A dialog (a procedure, or a sub-dialog of one) began: a frame was pushed. `run` says which ({@link DialogRun}).
+   */
+  | (EventBase & { kind: 'dialog-started'; run?: DialogRun | undefined })
   /**
    * A dialog's frame left the stack. `outcome` is its end node's outcome (`completed` when the node names none),
    * `handoff`, or how the engine took it off: {@link ENGINE_END_OUTCOMES}. `changed`: a backend write of this
    * dialog (or of a sub-dialog it ran) succeeded, so "completed" means something was done.
    */
-  | (EventBase & { kind: 'dialog-ended'; outcome: string; changed?: boolean | undefined })
+  | (EventBase & {
+      kind: 'dialog-ended';
+      outcome: string;
+      changed?: boolean | undefined;
+      run?: DialogRun | undefined;
+    })
   /**
    * The FAQ handled a question: `answered` (with the entry's id) or `declined` (out of scope, not covered, or no
    * confident answer where a question was asked). `question` is the text as typed, for a declined question only:

@@ -13,6 +13,7 @@ const procedure = (dialogId: string): ProcedureFunnel => ({
   endedHandoff: 0,
   failed: 0,
   unknown: 0,
+  inProgress: 0,
   handoffLive: 0,
   handoffRequest: 0,
   contained: 1,

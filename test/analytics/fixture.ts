@@ -276,10 +276,58 @@ function faqEntries(tag: string): AuditEntry[] {
   }));
 }
 
+/**
+ * Runs in December (outside the November data set), for runs left open and for `what.run`, all csps-cancel on web:
+ *   o1  menu started (run menu), csps-cancel started 2026-12-10T01:00Z (run procedure), identify started and
+ *       ended (run sub); no end of csps-cancel: the customer never came back
+ *   o2  csps-cancel started 2026-12-11T12:00Z, no end yet
+ *   o3  csps-cancel started 2026-12-11T00:00Z, ended stopped
+ */
+export const OPEN_RUNS_WINDOW = {
+  since: new Date('2026-12-10T00:00:00.000Z'),
+  until: new Date('2026-12-12T00:00:00.000Z'),
+};
+
+function openRunEntries(tag: string): AuditEntry[] {
+  const entry = (
+    id: string,
+    at: string,
+    kind: AuditEntry['kind'],
+    dialogId: string,
+    what: AuditWhat,
+  ): AuditEntry => ({
+    at,
+    kind,
+    actor: { kind: 'customer', id: `web:user-${id}` },
+    channel: 'web',
+    conversation: digestOf(tag, id),
+    dialogId,
+    what: { language: 'ja', ...what },
+    result: 'ok',
+  });
+  return [
+    entry('o1', '2026-12-10T01:00:00.000Z', 'dialog-started', 'menu', { run: 'menu' }),
+    entry('o1', '2026-12-10T01:00:01.000Z', 'dialog-started', 'csps-cancel', { run: 'procedure' }),
+    entry('o1', '2026-12-10T01:00:02.000Z', 'dialog-started', 'identify', { run: 'sub' }),
+    entry('o1', '2026-12-10T01:01:00.000Z', 'dialog-ended', 'identify', {
+      run: 'sub',
+      outcome: 'verified',
+      closure: 'resolved',
+    }),
+    entry('o2', '2026-12-11T12:00:00.000Z', 'dialog-started', 'csps-cancel', { run: 'procedure' }),
+    entry('o3', '2026-12-11T00:00:00.000Z', 'dialog-started', 'csps-cancel', { run: 'procedure' }),
+    entry('o3', '2026-12-11T00:01:00.000Z', 'dialog-ended', 'csps-cancel', {
+      run: 'procedure',
+      outcome: 'stopped',
+      closure: 'stopped',
+    }),
+  ];
+}
+
 /** Every entry of the data set, in time order (as the outbox delivers them). */
 export function seedEntries(tag: string): AuditEntry[] {
-  return [...RUNS.flatMap((run) => runEntries(run, tag)), ...faqEntries(tag)].sort((a, b) =>
-    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  return [...RUNS.flatMap((run) => runEntries(run, tag)), ...faqEntries(tag), ...openRunEntries(tag)].sort(
+    (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0),
   );
 }
 
@@ -287,6 +335,7 @@ export function seedEntries(tag: string): AuditEntry[] {
 export function seedDigests(tag: string): string[] {
   return [
     ...RUNS.map((run) => digestOf(tag, run.id)),
+    ...['o1', 'o2', 'o3'].map((id) => digestOf(tag, id)),
     ...Array.from({ length: 12 }, (_, i) => digestOf(tag, `faq-${i}`)),
   ];
 }

@@ -7,7 +7,7 @@ import type { AnalyticsDb } from '../../src/analytics/db.js';
 import type { AnalyticsFilters } from '../../src/analytics/filters.js';
 import { parseFilters } from '../../src/analytics/filters.js';
 import { daily, dashboard, faq, funnel, satisfaction } from '../../src/analytics/queries.js';
-import { seedDigests } from './fixture.js';
+import { OPEN_RUNS_WINDOW, seedDigests } from './fixture.js';
 
 /** 2026-11-01 … 2026-12-01 (UTC): the whole data set. */
 const ALL: AnalyticsFilters = {
@@ -51,6 +51,7 @@ export function analyticsSuite(
         endedHandoff: 1,
         failed: 1,
         unknown: 2,
+        inProgress: 0,
         handoffLive: 1,
         handoffRequest: 1,
         contained: 1,
@@ -141,6 +142,36 @@ export function analyticsSuite(
         ['miemasu-delete-one', 1, 1],
       ]);
       expect((await faq(db, { ...ALL, language: 'en' })).declined).toBe(1);
+    });
+
+    it('counts a run never ended as abandoned past the idle limit, in progress within it; menu and sub-dialogs are no procedures', async () => {
+      // Idle limit 24 h at 2026-12-11T20:00Z: o1 (started 12-10T01:00Z) is abandoned, o2 (12-11T12:00Z) in progress.
+      const idle = { now: new Date('2026-12-11T20:00:00.000Z'), limitMs: 24 * 3600_000 };
+      const result = await funnel(db, { ...OPEN_RUNS_WINDOW, idle });
+      expect(result.map((p) => p.dialogId)).toEqual(['csps-cancel']);
+      expect(result[0]).toMatchObject({
+        started: 3,
+        stopped: 1,
+        abandoned: 1,
+        inProgress: 1,
+        resolved: 0,
+        completed: 0,
+        contained: 0,
+        abandonmentRate: 0.3333,
+      });
+      // Without an idle limit, open runs are counted in neither.
+      expect((await funnel(db, OPEN_RUNS_WINDOW))[0]).toMatchObject({ abandoned: 0, inProgress: 0 });
+      // The dashboard's filters carry the configured limit.
+      const { filters } = parseFilters(
+        new URLSearchParams({ from: '2026-12-10', to: '2026-12-11' }),
+        idle.now,
+        2555,
+        idle.limitMs,
+      );
+      expect((await funnel(db, filters))[0]).toMatchObject({ abandoned: 1, inProgress: 1 });
+      const board = await dashboard(db, { ...OPEN_RUNS_WINDOW, idle });
+      expect(board.choices.procedures).toEqual(['csps-cancel']);
+      expect(board.daily.reduce((sum, d) => sum + d.started, 0)).toBe(3);
     });
 
     it('never reaches past the retention window', async () => {

@@ -10,7 +10,7 @@ import type { Condition, NodeOf } from '../tree/schema.js';
 import { nodeOf } from './definition.js';
 import { setSlot } from './history.js';
 import { renderCurrent, renderFacts } from './render.js';
-import { behaviourContext, eventBase, say, text, topFrame, type Work } from './work.js';
+import { behaviourContext, eventBase, runOf, say, text, topFrame, type Work } from './work.js';
 
 /** End-node outcomes that do not complete a procedure, even after a change (no satisfaction question). */
 const UNFINISHED_OUTCOMES: ReadonlySet<string> = new Set(['failed', 'unverified', 'refused', 'cancelled']);
@@ -22,7 +22,11 @@ const MAX_AUTOMATIC_STEPS = 200;
 export function newFrame(w: Work, dialogId: string, slots: Frame['slots'] = {}): Frame {
   const dialog = w.def.dialogs.get(dialogId);
   if (!dialog) throw new Error(`Unknown dialog "${dialogId}".`);
-  w.events.push({ ...eventBase(w, dialogId), kind: 'dialog-started' });
+  w.events.push({
+    ...eventBase(w, dialogId),
+    kind: 'dialog-started',
+    run: runOf(w, dialogId, w.state.stack),
+  });
   return {
     dialogId,
     dialogHash: w.def.dialogHash(dialogId) ?? '',
@@ -42,13 +46,15 @@ export function newFrame(w: Work, dialogId: string, slots: Frame['slots'] = {}):
  */
 export function endFrames(w: Work, outcome: string, at?: string): void {
   const changed = w.state.stack.some((f) => f.committed || f.changed);
-  for (const frame of [...w.state.stack].reverse()) {
+  for (let index = w.state.stack.length - 1; index >= 0; index--) {
+    const frame = w.state.stack[index] as Frame;
     w.events.push({
       ...eventBase(w, frame.dialogId),
       ...(at ? { at } : {}),
       kind: 'dialog-ended',
       outcome,
       changed,
+      run: runOf(w, frame.dialogId, w.state.stack.slice(0, index)),
     });
   }
   w.state.stack = [];
@@ -143,7 +149,8 @@ function finishFrame(w: Work, outcome: string, result: Json | undefined): string
   const parent = topFrame(w);
   if (finished) {
     const changed = finished.committed || finished.changed === true;
-    w.events.push({ ...eventBase(w, finished.dialogId), kind: 'dialog-ended', outcome, changed });
+    const run = runOf(w, finished.dialogId, w.state.stack);
+    w.events.push({ ...eventBase(w, finished.dialogId), kind: 'dialog-ended', outcome, changed, run });
     // A procedure (started from the root, or the root itself when run alone) done, having changed something.
     const procedure = !parent || (w.state.stack.length === 1 && parent.dialogId === w.def.rootDialog);
     if (procedure && changed && !UNFINISHED_OUTCOMES.has(outcome)) w.completedProcedure ??= finished.dialogId;

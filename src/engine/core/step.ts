@@ -21,6 +21,7 @@ import {
   behaviourContext,
   eventBase,
   reportFaq,
+  runOf,
   type StepResult,
   say,
   startWork,
@@ -94,6 +95,7 @@ function goBack(w: Work): void {
         kind: 'dialog-ended',
         outcome: 'back',
         changed: false,
+        run: runOf(w, left.dialogId, w.state.stack),
       });
     frame = topFrame(w);
     entry = frame?.history.pop();

@@ -3,7 +3,7 @@
  * Callers hand in a state and get a new one back; their object (and anything it holds) is never touched.
  */
 import type { BehaviourContext } from '../behaviour.js';
-import type { EngineEvent } from '../events.js';
+import type { DialogRun, EngineEvent } from '../events.js';
 import type { FaqReport, ReplyContent } from '../hooks.js';
 import type { ConversationState, Frame, PendingCall } from '../state.js';
 import { createTranslator, type Translator } from '../text/catalog.js';
@@ -101,6 +101,12 @@ export function eventBase(w: Work, dialogId: string) {
     dialogId,
     at: w.scope.now.toISOString(),
   };
+}
+
+/** How `dialogId` runs on top of the frames `below` it (see `DialogRun` in events.ts). */
+export function runOf(w: Work, dialogId: string, below: readonly Frame[]): DialogRun {
+  if (dialogId === w.def.rootDialog) return 'menu';
+  return below.every((frame) => frame.dialogId === w.def.rootDialog) ? 'procedure' : 'sub';
 }
 
 /** Reports what the FAQ did with `question` (the text is kept on the event for a declined question only). */
