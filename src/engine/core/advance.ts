@@ -272,5 +272,8 @@ export function handoffReplies(w: Work, dialogId?: string): void {
   if (replies && replies.length > 0) w.replies.push(...replies);
   else say(w, 'engine.handoff');
   const last = w.replies.at(-1);
-  if (last) last.handoff = { dialogId };
+  // The marker names the procedure in progress (`Reply.handoff`): the first frame above the menu, not a
+  // sub-dialog it runs (identification…), so the handoff is counted for what the customer came for.
+  const procedure = w.state.stack.find((frame) => frame.dialogId !== w.def.rootDialog)?.dialogId;
+  if (last) last.handoff = { dialogId: procedure ?? dialogId };
 }
