@@ -69,12 +69,13 @@ export type EngineEvent =
     })
   /**
    * The FAQ handled a question: `answered` (with the entry's id) or `declined` (out of scope, not covered, or no
-   * confident answer where a question was asked). `question` is the text as typed, for a declined question only:
+   * confident answer where a question was asked); or the turn right after an answer said it did not help
+   * (`not-helpful`, the one-tap choice under the answer) or asked for a person (`escalated`), with its entry. `question` is the text as typed, for a declined question only:
    * consumers must redact and bound it before it is stored anywhere.
    */
   | (EventBase & {
       kind: 'faq';
-      outcome: 'answered' | 'declined';
+      outcome: 'answered' | 'declined' | 'escalated' | 'not-helpful';
       entry?: string | undefined;
       question?: string | undefined;
     })

@@ -18,11 +18,14 @@ export interface FaqReport {
 /** Answers a question asked in the middle of a flow (interruption), or says it is not sure (`undefined`). */
 export interface QuestionAnswerer {
   /** `dialogId`: the procedure in progress, so an ambiguous question is read in its context. */
-  answer(
-    text: string,
-    locale: Locale,
-    context?: { dialogId?: string | undefined },
-  ): { text: string; facts?: Fact[]; report?: FaqReport | undefined } | undefined;
+  answer(text: string, locale: Locale, context?: { dialogId?: string | undefined }): FaqAnswer | undefined;
+}
+
+/** An answer of the {@link QuestionAnswerer}. */
+export interface FaqAnswer {
+  text: string;
+  facts?: Fact[];
+  report?: FaqReport | undefined;
 }
 
 /** Picks the dialog a free-text request means, or `undefined` when unsure. */

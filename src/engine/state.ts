@@ -110,6 +110,11 @@ export interface ConversationState {
    * asked again in this conversation.
    */
   satisfactionAsked?: string | undefined;
+  /**
+   * The FAQ answer given in the last turn (`core/faq-feedback.ts`): the next turn may say it did not help or ask
+   * for a person. Cleared by the next turn, whatever it is.
+   */
+  faqAnswered?: { dialogId: string; entry: string } | undefined;
   stack: Frame[];
   pending?: PendingCall | undefined;
   /** Ids of the most recent turns handled (platform retries are recognised by them). */

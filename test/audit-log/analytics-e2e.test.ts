@@ -3,6 +3,7 @@
  * `audit.sqlite`, a live desk with an agents' room) and then the dashboard's SQL (`src/analytics`) over that same
  * file. The funnel counts procedures as a contact-center lead does: a camera deletion started once is one
  * started, whatever sub-dialogs (identification, the deletion of one device) and the menu it ran through.
+ * FAQ feedback (「解決しませんでした」, a person asked for right after an answer) is counted as the log records it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,6 +101,15 @@ describe('the dashboard’s numbers from real conversations (SQLite)', () => {
     expect(asker.text()).toContain('払い戻しは行われません');
     await asker.say('カメラの映像が映らなくなりました');
     expect(asker.text()).toContain('対象外');
+    // 5. An answer that did not help (the one-tap choice under it), and one followed by asking for a person.
+    const unhelped = slackUser(underTest, 'UUNHELPED');
+    await unhelped.say('みえますねっとで機器を削除したら返金されますか？');
+    await unhelped.click('__faq-not-helpful');
+    expect(unhelped.text()).toContain('お役に立てず申し訳ございません');
+    const escalating = slackUser(underTest, 'UESCALATING');
+    await escalating.say('みえますねっとで機器を削除したら返金されますか？');
+    const offered = await escalating.say('オペレーター');
+    expect(offered.some((reply) => reply.choices?.some((c) => c.id === '__handoff-live'))).toBe(true);
 
     const db = openSqliteAnalytics(auditSqlitePath(config));
     cleanups.push(() => db.close());
@@ -163,7 +173,7 @@ describe('the dashboard’s numbers from real conversations (SQLite)', () => {
       { day: '2026-11-24', started: 3, handedOff: 1, abandoned: 0, handoffRate: 0.3333, abandonmentRate: 0 },
     ]);
     expect(board.satisfaction).toEqual({ count: 1, skipped: 0, mean: 5, distribution: [0, 0, 0, 0, 1] });
-    expect(board.faq).toEqual({ answered: 1, declined: 1, escalated: 0, notHelpful: 0, topDeclined: [] });
+    expect(board.faq).toEqual({ answered: 3, declined: 1, escalated: 1, notHelpful: 1, topDeclined: [] });
 
     // A day later, past the 24-hour idle limit, the customer who was handed off never came back: abandoned.
     const later = new Date(now.getTime() + 25 * 3600_000);

@@ -104,6 +104,47 @@ describe('funnel entries', () => {
     expect(declinedQuestion('あ'.repeat(1000)).length).toBeLessThanOrEqual(200);
   });
 
+  it('FAQ feedback: 「解決しませんでした」 under an answer records not-helpful and offers a person', async () => {
+    const { entries, onEvent } = recording();
+    const { h } = setup({ onEvent, faq: procedureBundle().faq });
+    await h.say('みえますねっとで機器を削除したら返金されますか？');
+    const answer = h.last.find((reply) => reply.choices?.some((c) => c.id === '__faq-not-helpful'));
+    expect(answer?.choices).toEqual([
+      { id: '__faq-not-helpful', label: '解決しませんでした', style: 'default' },
+    ]);
+    const entry = entries.find((e) => e.kind === 'faq')?.what.entry;
+    expect(entry).toMatch(/^[a-z0-9.-]+$/);
+    await h.click('__faq-not-helpful');
+    expect(h.lastText()).toContain('お役に立てず申し訳ございません');
+    expect(h.last.some((reply) => reply.handoff !== undefined)).toBe(true);
+    const feedback = entries.filter((e) => e.kind === 'faq').map((e) => [e.what.outcome, e.what.entry]);
+    expect(feedback).toEqual([
+      ['answered', entry],
+      ['not-helpful', entry],
+    ]);
+    for (const e of entries) expect(AuditEntrySchema.parse(e)).toEqual(e);
+    // The same button again (its answer is no longer the last turn): refused as stale, nothing recorded.
+    await h.click('__faq-not-helpful');
+    expect(h.lastText()).toContain('以前の画面');
+    expect(entries.filter((e) => e.kind === 'faq')).toHaveLength(2);
+  });
+
+  it('FAQ feedback: asking for a person right after an answer records escalated; later, nothing', async () => {
+    const { entries, onEvent } = recording();
+    const { h } = setup({ onEvent, faq: procedureBundle().faq });
+    await h.say('English');
+    await h.say('Do I get a refund if I delete a Miemasu camera?');
+    const answer = h.last.find((reply) => reply.choices?.some((c) => c.id === '__faq-not-helpful'));
+    expect(answer?.choices?.[0]?.label).toBe("This didn't help");
+    await h.say('operator');
+    const faq = () => entries.filter((e) => e.kind === 'faq').map((e) => e.what.outcome);
+    expect(faq()).toEqual(['answered', 'escalated']);
+    expect(entries.at(-1)?.what).toMatchObject({ outcome: 'escalated', language: 'en' });
+    // A person asked for again, not right after an answer: no second escalation.
+    await h.say('operator');
+    expect(faq()).toEqual(['answered', 'escalated']);
+  });
+
   it('handoff entries: live and request by the customer, claimed by the agent with the wait', () => {
     const ticket = {
       id: 'HK-0000000000',

@@ -9,6 +9,7 @@ import { CANCEL_CHOICE, ESCAPE_HUMAN, ESCAPE_RETRY, ESCAPE_STOP } from '../text/
 import type { NodeOf } from '../tree/schema.js';
 import type { TurnInput } from '../turn.js';
 import { enter } from './advance.js';
+import { faqAnswerReply } from './faq-feedback.js';
 import { remember, setConfirmation, setSlot } from './history.js';
 import { parseFreeAnswer, pickOption } from './parse-answer.js';
 import { CONFIRM_CHOICE, optionsOf, renderCurrent, renderFacts, reshowQuestion } from './render.js';
@@ -21,7 +22,7 @@ function tryInterruption(w: Work, input: TurnInput): boolean {
   if (input.kind !== 'text' || !w.def.faq || !looksLikeQuestion(input.text)) return false;
   const answer = w.def.faq.answer(input.text, w.state.locale, { dialogId: topFrame(w)?.dialogId });
   if (!answer) return false;
-  w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
+  faqAnswerReply(w, answer);
   reportFaq(w, topFrame(w)?.dialogId ?? '', input.text, answer.report);
   reshowQuestion(w);
   return true;

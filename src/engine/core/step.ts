@@ -11,6 +11,7 @@ import type { Turn } from '../turn.js';
 import { endFrames, enter, handoffReplies, matches, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
+import { answerNotHelpful, faqAnswerReply, reportEscalation, takePreviousFaq } from './faq-feedback.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
 import { interpret } from './interpret.js';
 import { followWrittenLanguage } from './language.js';
@@ -144,6 +145,7 @@ function runCommand(w: Work, command: GlobalCommand): void {
       if (active) reshowQuestion(w);
       return;
     case 'human':
+      reportEscalation(w);
       handoffReplies(w, topFrame(w)?.dialogId);
       if (active) {
         say(w, 'engine.continue-after-handoff');
@@ -175,7 +177,7 @@ function handleIdle(w: Work, turn: Turn): void {
     }
     const answer = w.def.faq?.answer(turn.input.text, w.state.locale);
     if (answer) {
-      w.replies.push({ text: answer.text, tone: 'info', ...(answer.facts ? { facts: answer.facts } : {}) });
+      faqAnswerReply(w, answer);
       reportFaq(w, w.def.rootDialog, turn.input.text, answer.report);
       return;
     }
@@ -234,6 +236,7 @@ export function processTurn(
   idleTtlMs: number,
 ): StepResult {
   const w = startWork(def, scope, state);
+  takePreviousFaq(w);
   const idleFor = scope.now.getTime() - Date.parse(w.state.updatedAt);
   if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
     if (compensateOnLeave(w, 'engine.expired-undoing')) {
@@ -250,6 +253,7 @@ export function processTurn(
   reconcileTreeVersions(w);
   if (w.replies.length > 0) return finish(w);
   if (w.state.prompt === 'satisfaction' && answerSatisfaction(w, turn) !== 'moved-on') return finish(w);
+  if (answerNotHelpful(w, turn)) return finish(w);
 
   if (turn.input.kind === 'start') {
     w.state.prompt = undefined;

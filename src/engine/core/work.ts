@@ -43,6 +43,8 @@ export interface Work {
   call?: PendingCall | undefined;
   /** The procedure (a dialog started from the root) that finished in this step having changed something. */
   completedProcedure?: string | undefined;
+  /** The FAQ answer of the previous turn (`state.faqAnswered` as this turn found it). */
+  previousFaq?: { dialogId: string; entry: string } | undefined;
 }
 
 /**
@@ -112,6 +114,7 @@ export function runOf(w: Work, dialogId: string, below: readonly Frame[]): Dialo
 /** Reports what the FAQ did with `question` (the text is kept on the event for a declined question only). */
 export function reportFaq(w: Work, dialogId: string, question: string, report: FaqReport | undefined): void {
   if (!report) return;
+  if (report.outcome === 'answered' && report.entry) w.state.faqAnswered = { dialogId, entry: report.entry };
   w.events.push({
     ...eventBase(w, dialogId),
     kind: 'faq',

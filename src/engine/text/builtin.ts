@@ -13,6 +13,8 @@ export const builtinMessages: Catalogs = {
     'engine.satisfaction.ask':
       'よろしければ、今回のご案内の満足度を 1（不満）〜5（満足）でお聞かせください。お答えいただかなくても問題ありません。',
     'engine.satisfaction.skip': '回答しない',
+    'engine.faq.not-helpful': '解決しませんでした',
+    'engine.faq.not-helpful-sorry': 'お役に立てず申し訳ございません。担当者がご案内します。',
     'engine.satisfaction.thanks': 'ご回答ありがとうございました。今後のご案内の改善に役立てます。',
     'engine.satisfaction.skipped': '承知しました。ご利用ありがとうございました。',
     'engine.stopping': '中止します。このお手続きで作成したものを取り消します。',
@@ -85,6 +87,8 @@ export const builtinMessages: Catalogs = {
     'engine.satisfaction.ask':
       'If you like, please rate this help from 1 (poor) to 5 (excellent). Answering is optional.',
     'engine.satisfaction.skip': 'Skip',
+    'engine.faq.not-helpful': "This didn't help",
+    'engine.faq.not-helpful-sorry': 'Sorry that did not help. A person can help you.',
     'engine.satisfaction.thanks': 'Thank you for your answer. It helps us improve.',
     'engine.satisfaction.skipped': 'Understood. Thank you for using this service.',
     'engine.stopping': 'Stopping. What this procedure created is being withdrawn.',

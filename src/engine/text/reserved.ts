@@ -4,7 +4,8 @@
  * (`core/interpret.ts`) and the live-handoff stage read them from here.
  *
  * - Choice ids of the engine's own buttons: the confirmation (`confirm` / `cancel`), the escape prompt offered
- *   after too many unclear answers (`__retry` / `__human` / `__stop`), the outcome re-check (`__recheck`).
+ *   after too many unclear answers (`__retry` / `__human` / `__stop`), the outcome re-check (`__recheck`), the
+ *   satisfaction question (`__satisfaction-*`), "this didn't help" under an FAQ answer (`__faq-not-helpful`).
  * - Choice ids of the live-handoff stage (`__handoff-*`): answered there, never by the engine.
  * - Global command words (`text/commands.ts`): stop, back, restart, help, person, language.
  * - The acknowledgement submit: an `acknowledge` input (ticked ids), or the items' numbers typed.
@@ -35,6 +36,9 @@ export const SATISFACTION_SCORES = [
 ] as const;
 export const SATISFACTION_SKIP = '__satisfaction-skip';
 
+/** Under an FAQ answer: "this didn't help" (`core/faq-feedback.ts`): recorded, and a person offered. */
+export const FAQ_NOT_HELPFUL = '__faq-not-helpful';
+
 /** The live-handoff stage's own buttons. */
 export const HANDOFF_CHOICES = {
   live: '__handoff-live',
@@ -53,6 +57,7 @@ const ENGINE_CHOICES = new Set<string>([
   RECHECK_CHOICE,
   ...SATISFACTION_SCORES,
   SATISFACTION_SKIP,
+  FAQ_NOT_HELPFUL,
 ]);
 
 export function isSatisfactionChoice(choiceId: string): boolean {
