@@ -173,9 +173,10 @@ const count = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 
 const PROCEDURE_RUN = `(kind NOT IN ('dialog-started', 'dialog-ended') OR run IS NULL OR run = 'procedure')`;
 
 /**
- * Per procedure, runs with no `dialog-ended`: per conversation and procedure, starts minus ends. The open run is
- * the latest start; it is abandoned when that start is before `idle.now − idle.limitMs`, else in progress (any
- * further unmatched starts are abandoned: a later start means the customer left the earlier one).
+ * Per procedure and Asia/Tokyo day of the latest start, runs with no `dialog-ended`: per conversation and
+ * procedure, starts minus ends. The open run is the latest start; it is abandoned when that start is before
+ * `idle.now − idle.limitMs`, else in progress (any further unmatched starts are abandoned: a later start means the
+ * customer left the earlier one). The daily series counts them on that day.
  */
 async function openRunsByProcedure(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Row[]> {
   const idle = filters.idle;
@@ -185,14 +186,14 @@ async function openRunsByProcedure(db: AnalyticsDb, filters: AnalyticsFilters): 
   const cutoff = () => q.instant(new Date(idle.now.getTime() - idle.limitMs));
   return db.all(
     `${head}
-     SELECT dialog_id,
+     SELECT dialog_id, ${q.dayText(q.tokyoDay('last_start'))} AS day,
        SUM(CASE WHEN last_start < ${cutoff()} THEN open ELSE open - 1 END) AS abandoned,
        SUM(CASE WHEN last_start < ${cutoff()} THEN 0 ELSE 1 END) AS in_progress
      FROM (SELECT conversation, dialog_id,
                   ${count(`kind = 'dialog-started'`)} - ${count(`kind = 'dialog-ended'`)} AS open,
                   MAX(CASE WHEN kind = 'dialog-started' THEN at END) AS last_start
              FROM scope WHERE ${PROCEDURE_RUN} GROUP BY conversation, dialog_id) r
-     WHERE open > 0 GROUP BY dialog_id`,
+     WHERE open > 0 GROUP BY dialog_id, ${q.tokyoDay('last_start')}`,
     q.params,
   );
 }
@@ -358,7 +359,10 @@ export async function funnel(db: AnalyticsDb, filters: AnalyticsFilters): Promis
   return result;
 }
 
-/** Started, handed-off conversations and abandoned runs per Asia/Tokyo day, oldest first (days with entries). */
+/**
+ * Started, handed-off conversations and abandoned runs per Asia/Tokyo day, oldest first (days with entries);
+ * abandoned includes runs never ended past the idle limit (`filters.idle`), on the day they started.
+ */
 export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise<DayPoint[]> {
   const { q, head } = withScope(
     db,
@@ -384,10 +388,16 @@ export async function daily(db: AnalyticsDb, filters: AnalyticsFilters): Promise
      ORDER BY 1`,
     q.params,
   );
+  // Runs never ended, abandoned past the idle limit: on the day they (last) started.
+  const open = new Map<string, number>();
+  for (const row of await openRunsByProcedure(db, filters)) {
+    const day = String(row.day);
+    open.set(day, (open.get(day) ?? 0) + num(row.abandoned));
+  }
   return rows.map((row: Row) => {
     const started = num(row.started);
     const handedOff = num(row.handed_off);
-    const abandoned = num(row.abandoned);
+    const abandoned = num(row.abandoned) + (open.get(String(row.day)) ?? 0);
     return {
       day: String(row.day),
       started,

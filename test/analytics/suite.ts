@@ -171,7 +171,11 @@ export function analyticsSuite(
       expect((await funnel(db, filters))[0]).toMatchObject({ abandoned: 1, inProgress: 1 });
       const board = await dashboard(db, { ...OPEN_RUNS_WINDOW, idle });
       expect(board.choices.procedures).toEqual(['csps-cancel']);
-      expect(board.daily.reduce((sum, d) => sum + d.started, 0)).toBe(3);
+      // Tokyo days: o1 started 12-10; o3 (09:00) and o2 (21:00) on 12-11. o1, abandoned, counts on its day.
+      expect(board.daily).toEqual([
+        { day: '2026-12-10', started: 1, handedOff: 0, abandoned: 1, handoffRate: 0, abandonmentRate: 1 },
+        { day: '2026-12-11', started: 2, handedOff: 0, abandoned: 0, handoffRate: 0, abandonmentRate: 0 },
+      ]);
     });
 
     it('never reaches past the retention window', async () => {
