@@ -6,7 +6,8 @@
  * - **procedure runs**: only `dialog-started` / `dialog-ended` entries with `what.run = procedure` (or no `run`,
  *   written before it existed) are runs of the funnel: the menu and sub-dialogs (identification, the deletion of
  *   one device inside a camera deletion) are not procedures a customer came for, so a camera deletion started once
- *   is one started.
+ *   is one started. A sub-dialog's steps (`disclosure-shown`, `acknowledged`, `confirmed`) count for the procedure
+ *   they ran in (`what.procedure`), and the procedure filter selects them with it.
  * - **started**: `dialog-started` entries of the procedure (`dialogId`).
  * - **steps**: per confirm node, `disclosure-shown` entries; per acknowledgement id, `acknowledged` entries; per
  *   node, `confirmed` entries.
@@ -123,11 +124,14 @@ function withScope(
   const q = new Statement(db.dialect);
   const wanted = new Set<Field>(needed);
   if (filters.language !== undefined) wanted.add('language');
+  // A sub-dialog's confirmation steps count for the procedure in progress (`what.procedure`), as its own dialog
+  // otherwise (and for entries written before the field existed).
   const columns = [
     'kind',
     'channel',
     'conversation',
-    'dialog_id',
+    `CASE WHEN kind IN ('disclosure-shown', 'acknowledged', 'confirmed')
+       THEN COALESCE(${q.what('procedure')}, dialog_id) ELSE dialog_id END AS dialog_id`,
     'at',
     'result',
     ...(options.day ? [`${q.tokyoDay()} AS day`] : []),

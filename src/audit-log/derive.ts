@@ -145,6 +145,11 @@ function resultOf(outcome: OperationOutcome): { result: AuditResult; resultCode?
   return { result: 'refused', resultCode: outcome.kind === 'refused' ? outcome.code : 'bug' };
 }
 
+/** `what.procedure` of a step entry: the procedure in progress, when the step is a sub-dialog's. */
+function procedureOf(event: EngineEvent): Pick<AuditWhat, 'procedure'> {
+  return event.procedure !== undefined ? { procedure: boundedId(event.procedure) } : {};
+}
+
 /** Turns events into entries; remembers each conversation's verified customer (bounded). */
 export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent) => AuditEntry[] {
   const verified = new Map<string, string>();
@@ -195,6 +200,7 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
     return [
       entry(event, 'disclosure-shown', event.at, forWhom(event, field(event.targetValue, 'customerId')), {
         node: event.nodeId,
+        ...procedureOf(event),
         ...(item ? { item } : {}),
         facts: event.facts.slice(0, MAX_FACTS).map((fact) => scrubFact(fact, options.userText)),
         consequences: event.acknowledgements.map((ack) => ack.id),
@@ -206,7 +212,7 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
     const { record } = event;
     const item = itemOf(event.targetValue);
     const customerId = forWhom(event, field(event.targetValue, 'customerId'));
-    const about = { node: event.nodeId, ...(item ? { item } : {}) };
+    const about = { node: event.nodeId, ...procedureOf(event), ...(item ? { item } : {}) };
     return [
       ...record.acknowledgements.map((ack) =>
         entry(event, 'acknowledged', ack.acknowledgedAt, customerId, {

@@ -110,6 +110,12 @@ export const AuditWhatSchema = z.strictObject({
    * on entries written before it existed (counted as procedures).
    */
   run: z.enum(['procedure', 'menu', 'sub']).optional(),
+  /**
+   * `disclosure-shown` / `acknowledged` / `confirmed` of a sub-dialog: the procedure in progress it belongs to
+   * (e.g. `miemasu-delete-device` for the confirmation of `miemasu-delete-one`), so the funnel lists the step under
+   * the procedure the customer came for. Absent when the step's own dialog is the procedure.
+   */
+  procedure: NonEmpty.optional(),
   /** `handoff`: which kind. */
   handoff: z.enum(['live', 'request', 'claimed']).optional(),
   /** `handoff` claimed: milliseconds from the live request to the claim. */

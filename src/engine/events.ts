@@ -11,6 +11,11 @@ interface EventBase {
   actor: Actor;
   locale: Locale;
   dialogId: string;
+  /**
+   * The procedure in progress (the first dialog above the menu) when it is not `dialogId`: the dialog a
+   * sub-dialog's step belongs to, for the funnel.
+   */
+  procedure?: string | undefined;
   at: string;
 }
 

@@ -281,7 +281,8 @@ function faqEntries(tag: string): AuditEntry[] {
  *   o1  menu started (run menu), csps-cancel started 2026-12-10T01:00Z (run procedure), identify started and
  *       ended (run sub); no end of csps-cancel: the customer never came back
  *   o2  csps-cancel started 2026-12-11T12:00Z, no end yet
- *   o3  csps-cancel started 2026-12-11T00:00Z, ended stopped
+ *   o3  csps-cancel started 2026-12-11T00:00Z, a disclosure shown by its sub-dialog csps-terms (what.procedure
+ *       csps-cancel), ended stopped
  */
 export const OPEN_RUNS_WINDOW = {
   since: new Date('2026-12-10T00:00:00.000Z'),
@@ -316,6 +317,10 @@ function openRunEntries(tag: string): AuditEntry[] {
     }),
     entry('o2', '2026-12-11T12:00:00.000Z', 'dialog-started', 'csps-cancel', { run: 'procedure' }),
     entry('o3', '2026-12-11T00:00:00.000Z', 'dialog-started', 'csps-cancel', { run: 'procedure' }),
+    entry('o3', '2026-12-11T00:00:30.000Z', 'disclosure-shown', 'csps-terms', {
+      node: 'confirm-terms',
+      procedure: 'csps-cancel',
+    }),
     entry('o3', '2026-12-11T00:01:00.000Z', 'dialog-ended', 'csps-cancel', {
       run: 'procedure',
       outcome: 'stopped',

@@ -144,11 +144,13 @@ export function analyticsSuite(
       expect((await faq(db, { ...ALL, language: 'en' })).declined).toBe(1);
     });
 
-    it('counts a run never ended as abandoned past the idle limit, in progress within it; menu and sub-dialogs are no procedures', async () => {
+    it('counts a run never ended as abandoned past the idle limit, in progress within it; menu and sub-dialogs are no procedures; their steps count for the procedure', async () => {
       // Idle limit 24 h at 2026-12-11T20:00Z: o1 (started 12-10T01:00Z) is abandoned, o2 (12-11T12:00Z) in progress.
       const idle = { now: new Date('2026-12-11T20:00:00.000Z'), limitMs: 24 * 3600_000 };
       const result = await funnel(db, { ...OPEN_RUNS_WINDOW, idle });
       expect(result.map((p) => p.dialogId)).toEqual(['csps-cancel']);
+      // The sub-dialog's step is listed under the procedure it ran in (`what.procedure`).
+      expect(result[0]?.steps).toEqual([{ kind: 'shown', node: 'confirm-terms', count: 1 }]);
       expect(result[0]).toMatchObject({
         started: 3,
         stopped: 1,

@@ -95,12 +95,14 @@ export function behaviourContext(w: Work, frame: Frame): BehaviourContext {
 }
 
 export function eventBase(w: Work, dialogId: string) {
+  const procedure = w.state.stack.find((frame) => frame.dialogId !== w.def.rootDialog)?.dialogId;
   return {
     conversationKey: w.scope.conversationKey,
     channel: w.scope.channel,
     actor: w.scope.actor,
     locale: w.state.locale,
     dialogId,
+    ...(procedure !== undefined && procedure !== dialogId ? { procedure } : {}),
     at: w.scope.now.toISOString(),
   };
 }
