@@ -21,10 +21,13 @@ import {
   type Answer,
   answersLike,
   application,
+  checkOneFaultLine,
+  checkToldCannotShow,
   contract,
   expectThat,
   faultOf,
   isValid,
+  NOTHING_CHANGED,
   SENTINEL,
   sentinelsIn,
   withdrawal,
@@ -42,7 +45,6 @@ const WITHDRAW = { method: 'POST', path: /^\/csps\/applications\/[^/]+\/withdraw
 /** Every csps write: a draft, a submission, a withdrawal. */
 const CSPS_WRITES = { method: 'POST', path: /^\/csps\// };
 const TIMEOUT_MS = 300;
-const NOTHING_CHANGED = '何も変更していません';
 /** csps.done: the check confirmed the cancellation was accepted. */
 const ACCEPTANCE_CONFIRMED = 'になったことを確認しました';
 /** csps.withdrawn: "withdrew it, and confirmed the contract is back to サービス開始". */
@@ -154,21 +156,6 @@ function checkedText(replies: Parameters<typeof politeProblems>[0]): string {
   const shown = sentinelsIn(text);
   expectThat(shown.length === 0, `showed ${shown.join(', ')} from an invalid answer: ${text}`);
   return text;
-}
-
-/** A read's invalid answer is "cannot show this now"; no answer in time is not an answer (the dialog's text). */
-function checkToldCannotShow(text: string, answer: Answer): void {
-  if ('slow' in answer) return;
-  expectThat(text.includes(ENGINE.cannotShow), `not "cannot show this now": ${text}`);
-  expectThat(!text.includes('接続できません'), `"cannot connect" for an answer: ${text}`);
-}
-
-/** Exactly one fault line more than `before`, naming `operation`, with a correlation id. */
-function checkOneFaultLine(rig: FaultRig, before: number, operation: string): void {
-  const lines = faultLines(rig.log).slice(before);
-  expectThat(lines.length === 1, `${lines.length} fault lines, not 1`);
-  expectThat(lines[0]?.operation === operation, `the fault line names ${String(lines[0]?.operation)}`);
-  expectThat(/^[0-9a-f]{32}$/.test(String(lines[0]?.correlationId)), 'the fault line has no correlation id');
 }
 
 /** The csps writes the backend received from index `from` of the exchanges on. */

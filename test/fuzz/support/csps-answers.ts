@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { responseContract } from '../../../src/backend/client/contract.js';
+import { ENGINE, type FaultRig, faultLines } from '../../faults/support.js';
 import type { ServerFault } from '../../support/fault-server.js';
 
 /** Facts that exist only in the generated answers. */
@@ -180,4 +181,22 @@ export const isValid = (operation: string, status: number, answer: Answer): bool
 
 export function expectThat(condition: boolean, what: string): void {
   if (!condition) throw new Error(what);
+}
+
+/** What the dialogs say when nothing changed (every invalid read ends there). */
+export const NOTHING_CHANGED = '何も変更していません';
+
+/** A read's invalid answer is "cannot show this now"; no answer in time is not an answer (the dialog's text). */
+export function checkToldCannotShow(text: string, answer: Answer): void {
+  if ('slow' in answer) return;
+  expectThat(text.includes(ENGINE.cannotShow), `not "cannot show this now": ${text}`);
+  expectThat(!text.includes('接続できません'), `"cannot connect" for an answer: ${text}`);
+}
+
+/** Exactly one fault line more than `before`, naming `operation`, with a correlation id (the turn's trace id). */
+export function checkOneFaultLine(rig: FaultRig, before: number, operation: string): void {
+  const lines = faultLines(rig.log).slice(before);
+  expectThat(lines.length === 1, `${lines.length} fault lines, not 1`);
+  expectThat(lines[0]?.operation === operation, `the fault line names ${String(lines[0]?.operation)}`);
+  expectThat(/^[0-9a-f]{32}$/.test(String(lines[0]?.correlationId)), 'the fault line has no correlation id');
 }
