@@ -9,14 +9,15 @@
  * destructive write's own consequences are not counted here: invariant 1 (safety.ts) already proves them
  * acknowledged for its exact target, so a missing one is reported once, by that rule.
  *
- * A forward "must" data-flow analysis like safety.ts: the facts at a node are the consequence ids acknowledged by a
+ * A forward "must" data-flow analysis (`must-flow.ts`, as in safety.ts): the facts at a node are the consequence ids acknowledged by a
  * `confirm` node (on its `confirmed` edge) on EVERY path from an entry of the dialog (its start, each `onStop`
  * case; each starts with nothing disclosed). A write reachable while any of its procedure's consequences is not in
  * that set is rejected. Sub-dialogs are opaque: what they disclose does not count (conservative).
  */
 import type { OperationCatalog } from '../operations.js';
-import { edgesOf, entriesOf } from '../tree/edges.js';
+import { edgesOf } from '../tree/edges.js';
 import type { Dialog, DialogNode } from '../tree/schema.js';
+import { factsOnEveryPath } from './must-flow.js';
 import type { Problem } from './problem.js';
 
 function isWrite(
@@ -66,31 +67,14 @@ export function procedureConsequences(
 
 /** Consequence ids acknowledged on every path to each node (undefined: not reached). */
 function disclosedAt(dialog: Dialog): Map<string, Set<string>> {
-  const incoming = new Map<string, Set<string>>();
-  const work: string[] = [];
-  for (const entry of entriesOf(dialog)) {
-    incoming.set(entry.to, new Set());
-    if (!work.includes(entry.to)) work.push(entry.to);
-  }
-  while (work.length > 0) {
-    const id = work.shift()!;
-    const node = dialog.nodes[id];
-    const facts = incoming.get(id);
-    if (!node || !facts) continue;
+  return factsOnEveryPath<string>(dialog, function* (_id, node, facts) {
     for (const edge of edgesOf(node)) {
-      if (!dialog.nodes[edge.to]) continue;
       const out = new Set(facts);
       if (node.kind === 'confirm' && edge.kind === 'confirmed')
         for (const a of node.acknowledgements) out.add(a.consequence);
-      const before = incoming.get(edge.to);
-      const after = before === undefined ? out : new Set([...before].filter((c) => out.has(c)));
-      if (before === undefined || after.size !== before.size) {
-        incoming.set(edge.to, after);
-        if (!work.includes(edge.to)) work.push(edge.to);
-      }
+      yield [edge.to, out];
     }
-  }
-  return incoming;
+  });
 }
 
 export function checkDisclosureBeforeWrite(dialog: Dialog, operations: OperationCatalog): Problem[] {

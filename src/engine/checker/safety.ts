@@ -3,7 +3,7 @@
  * node that acknowledges every consequence the operation declares, for the same target slot, and no node between
  * them can change that slot. Its arguments must all be read from that target slot (the confirmed item).
  *
- * A forward "must" data-flow analysis: the facts at a node are the confirmations in force on EVERY path reaching
+ * A forward "must" data-flow analysis (`must-flow.ts`): the facts at a node are the confirmations in force on EVERY path reaching
  * it (intersection over incoming edges). A confirm node's `confirmed` edge generates its confirmation; a node that
  * writes slot S (ask, call result, sub result) kills confirmations for S; a destructive call consumes the
  * confirmation for its target (the runtime does the same), so a second call needs a second confirmation.
@@ -17,13 +17,13 @@
  * told the outcome). Anything else marked `compensates` is rejected.
  */
 import type { OperationCatalog } from '../operations.js';
-import { edgesOf, entriesOf, slotWrittenBy } from '../tree/edges.js';
+import { edgesOf, slotWrittenBy } from '../tree/edges.js';
 import type { Dialog, DialogNode } from '../tree/schema.js';
+import { factsOnEveryPath } from './must-flow.js';
 import type { Problem } from './problem.js';
 
 /** A confirmation in force: which confirm node, for which target slot. Encoded as `node\u0000target`. */
 type Fact = string;
-const TOP = null; // "not yet computed": the identity of intersection.
 
 function confirmationsGranted(dialog: Dialog, fact: Fact): { target: string; consequences: Set<string> } {
   const [nodeId = '', target = ''] = fact.split('\u0000');
@@ -84,29 +84,9 @@ function undoesDestructive(dialog: Dialog, node: DialogNode, operations: Operati
 }
 
 export function checkDestructiveCalls(dialog: Dialog, operations: OperationCatalog): Problem[] {
-  const incoming = new Map<string, Set<Fact> | typeof TOP>();
-  for (const id of Object.keys(dialog.nodes)) incoming.set(id, TOP);
-  const work: string[] = [];
-  for (const entry of entriesOf(dialog)) {
-    incoming.set(entry.to, new Set());
-    if (!work.includes(entry.to)) work.push(entry.to);
-  }
-  while (work.length > 0) {
-    const id = work.shift()!;
-    const node = dialog.nodes[id];
-    const facts = incoming.get(id);
-    if (!node || !facts) continue;
-    for (const [to, out] of transfer(dialog, id, node, facts, operations)) {
-      if (!dialog.nodes[to]) continue;
-      const before = incoming.get(to);
-      const after =
-        before === TOP || before === undefined ? out : new Set([...before].filter((f) => out.has(f)));
-      if (before === TOP || before === undefined || after.size !== before.size) {
-        incoming.set(to, after);
-        if (!work.includes(to)) work.push(to);
-      }
-    }
-  }
+  const incoming = factsOnEveryPath<Fact>(dialog, (id, node, facts) =>
+    transfer(dialog, id, node, facts, operations),
+  );
   const problems: Problem[] = [];
   for (const [id, node] of Object.entries(dialog.nodes)) {
     if (node.kind !== 'call') continue;
