@@ -8,9 +8,17 @@
  *
  * `take` reads and forgets. With a shared store two turns racing in one place may both take the same question
  * and both close it: the same update twice, harmless. Losing an entry only means an old message keeps its
- * buttons, which the engine then refuses as stale.
+ * buttons, which the engine then refuses as stale. The store itself is `src/storage/remembered.ts`.
  */
 import type { Keyv } from 'keyv';
+import {
+  keyvRemembered,
+  MAX_REMEMBERED,
+  memoryRemembered,
+  type Remembered,
+} from '../../src/storage/remembered.js';
+
+export { MAX_REMEMBERED };
 
 export interface PostedQuestion {
   channel: string;
@@ -19,45 +27,14 @@ export interface PostedQuestion {
   blocks: unknown[];
 }
 
-export interface OpenQuestions {
-  take(place: string): Promise<PostedQuestion | undefined>;
-  remember(place: string, question: PostedQuestion): Promise<void>;
-  close(): Promise<void>;
-}
-
-export const MAX_REMEMBERED = 10_000;
+/** Keyed by place (a direct message or a thread, per user). */
+export type OpenQuestions = Remembered<PostedQuestion>;
 
 export function memoryQuestions(limit = MAX_REMEMBERED): OpenQuestions {
-  const questions = new Map<string, PostedQuestion>();
-  return {
-    async take(place) {
-      const question = questions.get(place);
-      questions.delete(place);
-      return question;
-    },
-    async remember(place, question) {
-      questions.delete(place);
-      questions.set(place, question);
-      if (questions.size > limit) {
-        const oldest = questions.keys().next().value;
-        if (oldest !== undefined) questions.delete(oldest);
-      }
-    },
-    async close() {},
-  };
+  return memoryRemembered<PostedQuestion>(limit);
 }
 
 /** Questions kept `ttlMs` (the conversation's idle limit: after that the engine starts over anyway). */
 export function keyvQuestions(keyv: Keyv<PostedQuestion>, ttlMs: number): OpenQuestions {
-  return {
-    async take(place) {
-      const question = await keyv.get(place);
-      if (question !== undefined) await keyv.delete(place);
-      return question ?? undefined;
-    },
-    async remember(place, question) {
-      await keyv.set(place, question, ttlMs);
-    },
-    close: () => keyv.disconnect(),
-  };
+  return keyvRemembered(keyv, ttlMs);
 }

@@ -9,10 +9,12 @@
  *
  * `take` reads and forgets. In memory it is synchronous, so of two turns racing on one card exactly one closes
  * it; with a shared store two turns racing may both take it and both close it: the same update twice, harmless.
- * Losing an entry only means an old card keeps its buttons, which the engine then refuses as stale.
+ * Losing an entry only means an old card keeps its buttons, which the engine then refuses as stale. The store
+ * itself is `src/storage/remembered.ts`.
  */
 import type { Keyv } from 'keyv';
 import type { Locale, Reply } from '../../src/engine/turn.js';
+import { keyvRemembered, memoryRemembered, type Remembered } from '../../src/storage/remembered.js';
 
 export interface OpenCard {
   /** The Teams activity id of the card. */
@@ -22,52 +24,17 @@ export interface OpenCard {
   locale: Locale;
 }
 
-export interface OpenCards {
-  remember(conversation: string, card: OpenCard): Promise<void>;
-  /** Removes and returns the conversation's open card when `accept` agrees (a card left in place otherwise). */
-  take(conversation: string, accept?: (card: OpenCard) => boolean): Promise<OpenCard | undefined>;
-  close(): Promise<void>;
-}
+/** Keyed by conversation (per user). `take`'s `accept` leaves a card in place unless it agrees. */
+export type OpenCards = Remembered<OpenCard>;
 
 export const MAX_OPEN_CARDS = 10_000;
 
 /** Bounded: past `limit` conversations, the least recently remembered is forgotten. */
 export function memoryCards(limit = MAX_OPEN_CARDS): OpenCards & { readonly size: number } {
-  const cards = new Map<string, OpenCard>();
-  return {
-    get size() {
-      return cards.size;
-    },
-    async remember(conversation, card) {
-      cards.delete(conversation);
-      cards.set(conversation, card);
-      if (cards.size > limit) {
-        const oldest = cards.keys().next().value;
-        if (oldest !== undefined) cards.delete(oldest);
-      }
-    },
-    async take(conversation, accept = () => true) {
-      const card = cards.get(conversation);
-      if (!card || !accept(card)) return undefined;
-      cards.delete(conversation);
-      return card;
-    },
-    async close() {},
-  };
+  return memoryRemembered<OpenCard>(limit);
 }
 
 /** Cards kept `ttlMs` (the conversation's idle limit: after that the engine starts over anyway). */
 export function keyvCards(keyv: Keyv<OpenCard>, ttlMs: number): OpenCards {
-  return {
-    async remember(conversation, card) {
-      await keyv.set(conversation, card, ttlMs);
-    },
-    async take(conversation, accept = () => true) {
-      const card = await keyv.get(conversation);
-      if (!card || !accept(card)) return undefined;
-      await keyv.delete(conversation);
-      return card;
-    },
-    close: () => keyv.disconnect(),
-  };
+  return keyvRemembered(keyv, ttlMs);
 }

@@ -8,9 +8,11 @@
  *
  * Not atomic across instances: two instances marking one ticket claimed at the same instant could both post
  * controls (the desk marks a claim once, by the instance whose claim won, so this needs a second, rarer path).
- * Losing an entry only leaves old buttons in a thread, which the desk then refuses (the ticket is closed).
+ * Losing an entry only leaves old buttons in a thread, which the desk then refuses (the ticket is closed). The
+ * store itself is `src/storage/remembered.ts`, keyed by room and ticket.
  */
 import type { Keyv } from 'keyv';
+import { keyvRemembered, memoryRemembered, type Remembered } from '../storage/remembered.js';
 
 export interface RoomControls {
   get(room: string, ticketId: string): Promise<string | undefined>;
@@ -20,46 +22,22 @@ export interface RoomControls {
   close(): Promise<void>;
 }
 
-const MAX_REMEMBERED = 10_000;
 const keyOf = (room: string, ticketId: string) => `${room}:${ticketId}`;
 
-export function memoryControls(limit = MAX_REMEMBERED): RoomControls {
-  const controls = new Map<string, string>();
+/** Room controls over a store keyed by `room:ticket`. */
+function roomControls(store: Remembered<string>): RoomControls {
   return {
-    async get(room, ticketId) {
-      return controls.get(keyOf(room, ticketId));
-    },
-    async remember(room, ticketId, messageId) {
-      controls.set(keyOf(room, ticketId), messageId);
-      if (controls.size > limit) {
-        const oldest = controls.keys().next().value;
-        if (oldest !== undefined) controls.delete(oldest);
-      }
-    },
-    async take(room, ticketId) {
-      const key = keyOf(room, ticketId);
-      const found = controls.get(key);
-      controls.delete(key);
-      return found;
-    },
-    async close() {},
+    get: (room, ticketId) => store.get(keyOf(room, ticketId)),
+    remember: (room, ticketId, messageId) => store.remember(keyOf(room, ticketId), messageId),
+    take: (room, ticketId) => store.take(keyOf(room, ticketId)),
+    close: () => store.close(),
   };
 }
 
+export function memoryControls(limit?: number): RoomControls {
+  return roomControls(memoryRemembered<string>(limit));
+}
+
 export function keyvControls(keyv: Keyv<string>, ttlMs: number): RoomControls {
-  return {
-    async get(room, ticketId) {
-      return (await keyv.get(keyOf(room, ticketId))) ?? undefined;
-    },
-    async remember(room, ticketId, messageId) {
-      await keyv.set(keyOf(room, ticketId), messageId, ttlMs);
-    },
-    async take(room, ticketId) {
-      const key = keyOf(room, ticketId);
-      const found = await keyv.get(key);
-      if (found !== undefined) await keyv.delete(key);
-      return found ?? undefined;
-    },
-    close: () => keyv.disconnect(),
-  };
+  return roomControls(keyvRemembered(keyv, ttlMs));
 }
