@@ -5,7 +5,7 @@
 import { loadOperationCatalog } from '../src/backend/operation-metadata.js';
 import type { DialogBundle } from '../src/bot.js';
 import type { Closure } from '../src/calendar/closures.js';
-import { createHandoffProvider } from '../src/calendar/handoff.js';
+import { createDeskContacts } from '../src/calendar/desk-contacts.js';
 import { AGENT_OPERATION_METADATA } from '../src/channels/agent-operations.js';
 import { mergeBehaviour } from '../src/engine/behaviour.js';
 import type { OperationCatalog } from '../src/engine/operations.js';
@@ -48,7 +48,7 @@ export const ENTRY_POINTS = [
 export interface ProcedureOptions {
   /**
    * The operator's closure days (`BOT_CLOSURES`; empty by default: the sources name none). Every "open now" line
-   * — the handoff, the contact rows inside the procedures — is judged on this one calendar, with weekends and
+   * — the desk contacts, the contact rows inside the procedures — is judged on this one calendar, with weekends and
    * Japanese public holidays built in.
    */
   closures?: readonly Closure[];
@@ -62,7 +62,7 @@ export function botOperationCatalog(): OperationCatalog {
   return { ...loadOperationCatalog(), ...RECEIPT_OPERATION_METADATA, ...AGENT_OPERATION_METADATA };
 }
 
-/** The bot's dialogs: the menu as root, identification, the procedures, FAQ, routing and handoff. */
+/** The bot's dialogs: the menu as root, identification, the procedures, FAQ, routing and desk contacts. */
 export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
   const faq = createFaqAnswerer(createFaq(FAQ_ENTRIES));
   return {
@@ -86,6 +86,6 @@ export function procedureBundle(options: ProcedureOptions = {}): DialogBundle {
     ),
     router: requestRouter,
     faq,
-    handoff: createHandoffProvider(options.closures ?? []),
+    deskContacts: createDeskContacts(options.closures ?? []),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Wires the bot from configuration: the conversation store, the backend (the embedded sandbox or
- * `BACKEND_URL`), the dialogs and their collaborators (FAQ, handoff, receipts). Used by the HTTP server, the
+ * `BACKEND_URL`), the dialogs and their collaborators (FAQ, desk contacts, live desk, receipts). Used by the HTTP server, the
  * terminal chat and the end-to-end tests, so all three run the same bot.
  */
 
@@ -26,11 +26,11 @@ import { type AgentSession, type AgentSessions, keyvAgentSessions } from './chan
 import { type Deduper, keyvDeduper } from './channels/dedupe.js';
 import type { SpeakerDeps } from './channels/speaker.js';
 import { type Clock, createClock } from './clock.js';
-import { type Config, handoffRoomsConfigured } from './config.js';
+import { agentRoomsConfigured, type Config } from './config.js';
 import type { DialogBehaviour } from './engine/behaviour.js';
 import { DEFAULT_IN_FLIGHT_LEASE_MS } from './engine/core/definition.js';
 import type { EngineEvent } from './engine/events.js';
-import type { HandoffProvider, QuestionAnswerer, Router } from './engine/hooks.js';
+import type { DeskContactsProvider, QuestionAnswerer, Router } from './engine/hooks.js';
 import { type OperationOutcome, type OperationRegistry, observeOperations } from './engine/operations.js';
 import { createEngine, type Engine } from './engine/runtime.js';
 import type { ConversationState } from './engine/state.js';
@@ -39,20 +39,20 @@ import type { ConversationStore } from './engine/store/types.js';
 import type { Catalogs } from './engine/text/catalog.js';
 import type { Dialog } from './engine/tree/schema.js';
 import type { Locale } from './engine/turn.js';
-import { type CustomerFeed, memoryFeed } from './handoff/feed.js';
-import { createRedisFeed } from './handoff/feed-redis.js';
+import { checkReadiness, type Readiness } from './http/health.js';
+import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
+import { type CustomerFeed, memoryFeed } from './live-desk/feed.js';
+import { createRedisFeed } from './live-desk/feed-redis.js';
 import {
   calendarHours,
   createLiveDesk,
-  HANDOFF_TTL_MS,
+  type DeskRecord,
+  DeskRegistry,
   type HandoffEvent,
-  type HandoffRecord,
-  HandoffRegistry,
+  LIVE_DESK_TTL_MS,
   type LiveDesk,
-} from './handoff/index.js';
-import { keyvControls, memoryControls, type RoomControls } from './handoff/room-controls.js';
-import { checkReadiness, type Readiness } from './http/health.js';
-import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
+} from './live-desk/index.js';
+import { keyvControls, memoryControls, type RoomControls } from './live-desk/room-controls.js';
 import { type BotMetrics, countStoreErrors, createBotMetrics } from './metrics/bot-metrics.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import { receiptBody, receiptTitle } from './receipts/format.js';
@@ -76,15 +76,15 @@ export interface DialogBundle {
   entryPoints?: string[];
   router?: Router;
   faq?: QuestionAnswerer;
-  handoff?: HandoffProvider;
+  deskContacts?: DeskContactsProvider;
   /** Operations that are not backend calls (the sample's fake backend). */
   extraOperations?: OperationRegistry;
 }
 
-/** Live handoff to a person: the desk, and the registry channels add their rooms and deliveries to. */
-export interface BotHandoff {
+/** The live desk (live chat with an agent): the desk, and the registry channels add their rooms and deliveries to. */
+export interface BotLiveDesk {
   desk: LiveDesk;
-  registry: HandoffRegistry;
+  registry: DeskRegistry;
   /**
    * The desk's messages for customers whose chat is a connection held by one instance (the web chat's event
    * stream): in memory, or on Redis with STORE=redis so every instance reads what any published. Bodies are the
@@ -110,7 +110,7 @@ export interface Bot {
    * Present when an agents' room is configured (SLACK_HANDOFF_CHANNEL / TEAMS_HANDOFF_CONVERSATION); the front
    * offers a person only once a channel has registered a room.
    */
-  handoff: BotHandoff | undefined;
+  liveDesk: BotLiveDesk | undefined;
   /** What chat channels share: who speaks (agent sessions, the agent directory) and delivery de-duplication. */
   channels: { speakers: SpeakerDeps; sessions: AgentSessions; deduper: Deduper };
   /**
@@ -315,7 +315,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     behaviour: bundle.behaviour,
     router: bundle.router,
     faq: bundle.faq,
-    handoff: bundle.handoff,
+    deskContacts: bundle.deskContacts,
     operations: options.decorateOperations ? options.decorateOperations(operations) : operations,
     store,
     now: () => clock.now(),
@@ -333,15 +333,15 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
     metrics.handoff(event);
     await auditOutbox.enqueue([handoffEntry(event)]);
   };
-  const handoff = handoffRoomsConfigured(config)
-    ? await createHandoff(config, engine, speakers, clock, onError, onHandoff)
+  const liveDesk = agentRoomsConfigured(config)
+    ? await openLiveDesk(config, engine, speakers, clock, onError, onHandoff)
     : undefined;
   const deduper = keyvDeduper(dedupeKeyv);
   const pipeline = createTurnPipeline({
     engine,
     deduper,
     speakers,
-    desk: handoff?.desk,
+    desk: liveDesk?.desk,
     receipts: recorder,
     metrics: (metric) => metrics.turn(metric),
     onError,
@@ -353,11 +353,11 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       describe: (conversationKey) => engine.describe(conversationKey),
       handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
     },
-    handoff: handoff && {
-      desk: handoff.desk,
-      registry: handoff.registry,
-      feed: handoff.feed,
-      controls: handoff.controls,
+    liveDesk: liveDesk && {
+      desk: liveDesk.desk,
+      registry: liveDesk.registry,
+      feed: liveDesk.feed,
+      controls: liveDesk.controls,
     },
     metrics,
     channels: { speakers, sessions, deduper },
@@ -396,28 +396,28 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       await auditOutbox.close();
       await outboxStore.close();
       await auditLog.close();
-      await handoff?.store.close();
-      await handoff?.feed.close();
-      await handoff?.controls.close();
+      await liveDesk?.store.close();
+      await liveDesk?.feed.close();
+      await liveDesk?.controls.close();
     },
   };
 }
 
-/** The live desk on its own store (namespace `handoff`), with a registry for the channels' rooms and deliveries. */
-async function createHandoff(
+/** The live desk on its own store (namespace `handoff`: a stored name, kept), with a registry for the channels' rooms and deliveries. */
+async function openLiveDesk(
   config: Config,
   engine: Engine,
   speakers: SpeakerDeps,
   clock: Clock,
   onError: NonNullable<BotOptions['onError']>,
   onHandoff: (event: HandoffEvent) => Promise<void>,
-): Promise<BotHandoff & { store: ConversationStore<HandoffRecord> }> {
-  const store = await createStore<HandoffRecord>({
+): Promise<BotLiveDesk & { store: ConversationStore<DeskRecord> }> {
+  const store = await createStore<DeskRecord>({
     ...storeBackendFor(config),
     namespace: 'handoff',
-    ttlMs: HANDOFF_TTL_MS,
+    ttlMs: LIVE_DESK_TTL_MS,
   });
-  const registry = new HandoffRegistry(speakers.directory);
+  const registry = new DeskRegistry(speakers.directory);
   // Kept as long as a web session may be idle: a page reconnecting within that time resumes from its last id.
   const feedTtlMs = config.CONVERSATION_IDLE_HOURS * 3600_000;
   const feed: CustomerFeed<unknown> =
@@ -427,7 +427,7 @@ async function createHandoff(
   const controls =
     config.STORE === 'memory'
       ? memoryControls()
-      : keyvControls(await openKeyv<string>(config, 'handoff-controls'), HANDOFF_TTL_MS);
+      : keyvControls(await openKeyv<string>(config, 'handoff-controls'), LIVE_DESK_TTL_MS);
   const desk = createLiveDesk({
     store,
     engine,
@@ -438,7 +438,7 @@ async function createHandoff(
     now: () => clock.now(),
     onHandoff,
     onError: (error, { phase, ticketId }) =>
-      onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
+      onError(error, { conversationKey: `live-desk:${ticketId ?? '-'}`, phase: `live desk: ${phase}` }),
   });
   return { desk, registry, store, feed, controls };
 }

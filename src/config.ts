@@ -105,8 +105,9 @@ const schema = z
     SLACK_AGENT_USERS: list,
     SLACK_AGENT_USERGROUP: z.string().min(1).optional(),
     /**
-     * Live handoff: the channel id (`C…`/`G…`) of the agents' private channel where requests for a person are
-     * posted, claimed and answered in threads. Unset (and no Teams room): no live handoff, desk contacts only.
+     * Live desk: the channel id (`C…`/`G…`) of the agents' private channel where requests for a person are
+     * posted, claimed and answered in threads. Unset (and no Teams room): no live desk, desk contacts only. The `HANDOFF` in the
+     * variable names of the live desk is their deployed spelling, kept so no deployment breaks.
      */
     SLACK_HANDOFF_CHANNEL: z
       .string()
@@ -123,7 +124,7 @@ const schema = z
     /** Agents: comma-separated Microsoft Entra (AAD) object ids. */
     TEAMS_AGENT_USERS: list,
     /**
-     * Live handoff in Teams: the conversation id of the agents' channel (`19:…@thread.tacv2`) and the Bot
+     * Live desk in Teams: the conversation id of the agents' channel (`19:…@thread.tacv2`) and the Bot
      * Connector service URL of that team (e.g. `https://smba.trafficmanager.net/apac/`).
      */
     TEAMS_HANDOFF_CONVERSATION: z.string().min(1).optional(),
@@ -219,8 +220,8 @@ const schema = z
 
 export type Config = z.infer<typeof schema>;
 
-/** Whether an agents' room for live handoff is configured (Slack channel and/or Teams channel). */
-export function handoffRoomsConfigured(config: Config): boolean {
+/** Whether an agents' room for live desk is configured (Slack channel and/or Teams channel). */
+export function agentRoomsConfigured(config: Config): boolean {
   return config.SLACK_HANDOFF_CHANNEL !== undefined || config.TEAMS_HANDOFF_CONVERSATION !== undefined;
 }
 

@@ -71,7 +71,7 @@ export async function startServer(
     limiterFor: countedLimiter,
     now: () => bot.clock.now(),
     receipts: bot.receipts,
-    handoff: bot.handoff,
+    liveDesk: bot.liveDesk,
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   });
   for (const channel of channels) await channel.start?.();

@@ -1,7 +1,7 @@
 /**
  * Which service a dialog is about, read from its id (`miemasu-…`, `csps-…`, and their `walkthrough-…`
  * versions); `undefined` for dialogs of no one service (menu, identification). One rule shared by the FAQ
- * (which source to prefer) and the handoff (which desks to show).
+ * (which source to prefer) and the desk contacts (which desks to show).
  */
 export type Service = 'miemasu' | 'csps';
 

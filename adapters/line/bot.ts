@@ -1,6 +1,6 @@
 /**
  * The LINE bot's turn logic: one webhook event → an `InboundTurn` for the one turn pipeline (src/pipeline:
- * de-duplication, rate limit, speaker, correlation id, live handoff, receipt notices — none repeated here) → the
+ * de-duplication, rate limit, speaker, correlation id, live desk, receipt notices — none repeated here) → the
  * replies as LINE messages, by reply token or push (outbound.ts). It decides nothing about procedures.
  *
  * - The pipeline sees the LINE user as `{ platform: 'line', userId: <digest> }` (identity.ts) and, through
@@ -39,7 +39,7 @@ export interface LineBotDeps {
 export interface LineBot {
   /** Handles one parsed event; `receivedAt` is when its webhook arrived (monotonic). */
   handle(inbound: LineInbound, receivedAt: number): Promise<void>;
-  /** Shows replies in a conversation outside a turn (live handoff), by push. */
+  /** Shows replies in a conversation outside a turn (live desk), by push. */
   show(target: Target, conversationKey: string, replies: Reply[], locale: Locale): Promise<void>;
 }
 

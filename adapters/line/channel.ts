@@ -7,17 +7,17 @@
  * On only with LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (see src/channels/enabled.ts). Our faults go to
  * `context.onError`, never to LINE (which already has its 200).
  *
- * Live handoff (when `context.handoff` is set): LINE customers receive the desk's messages by push
- * (handoff-delivery.ts). There is no agents' room on LINE: agents work in Slack or Teams.
+ * Live desk (when `context.liveDesk` is set): LINE customers receive the desk's messages by push
+ * (live-desk-delivery.ts). There is no agents' room on LINE: agents work in Slack or Teams.
  */
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
 import { openKeyv } from '../../src/storage/open-keyv.js';
 import { type OpenQuestion, OpenQuestions } from './acknowledgements.js';
 import { type LineApi, lineApi } from './api.js';
 import { CHANNEL_NAME, createLineBot } from './bot.js';
-import { lineDelivery } from './handoff-delivery.js';
 import { lineWebhookRoute } from './http.js';
 import { parseEvent } from './inbound.js';
+import { lineDelivery } from './live-desk-delivery.js';
 import { Outbound, type OutboundOptions } from './outbound.js';
 
 /** How long `close()` waits for events still being handled. */
@@ -70,7 +70,7 @@ export async function createLineChannel(
   const questionsKeyv = await openKeyv<OpenQuestion>(config, 'line-questions');
   const questions = new OpenQuestions(questionsKeyv, config.CONVERSATION_IDLE_HOURS * 3600_000);
   const bot = createLineBot({ context, outbound, questions });
-  context.handoff?.registry.addDelivery('line', lineDelivery(bot));
+  context.liveDesk?.registry.addDelivery('line', lineDelivery(bot));
 
   const queue = new KeyedQueue();
   const route = lineWebhookRoute({

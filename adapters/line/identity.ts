@@ -5,7 +5,7 @@
  * which customer they are, as on every channel.
  *
  * The actor id is `line:` + a SHA-256 digest of the LINE user id, never the id itself: receipts, the audit log,
- * handoff summaries and backend calls only ever see the digest. The raw id stays in the conversation key (pushes
+ * live desk ticket summaries and backend calls only ever see the digest. The raw id stays in the conversation key (pushes
  * need it), which the audit log and the fault log themselves only keep as a hash.
  */
 import { createHash } from 'node:crypto';
@@ -24,7 +24,7 @@ export function linePlatformUser(userId: string): PlatformUser {
   return { platform: 'line', userId: lineUserDigest(userId) };
 }
 
-/** The actor id of a LINE user in receipts, the audit log and handoff summaries. */
+/** The actor id of a LINE user in receipts, the audit log and live desk ticket summaries. */
 export function lineActorId(userId: string): string {
   return `line:${lineUserDigest(userId)}`;
 }

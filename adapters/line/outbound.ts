@@ -1,6 +1,6 @@
 /**
  * Delivers one request's messages to a LINE user: with the event's reply token while it is fresh, by push when
- * there is none (live handoff), when the turn took longer than the token lasts (a backend call may), or when LINE
+ * there is none (live desk), when the turn took longer than the token lasts (a backend call may), or when LINE
  * says the token is no longer valid. Exactly one request per delivery: messages are never sent twice on purpose —
  * a reply that failed for another reason (network, LINE down) is reported, not pushed again, since LINE may have
  * delivered it. A push that failed on the network or with a 5xx is retried (at most {@link PUSH_ATTEMPTS} times)

@@ -12,8 +12,8 @@
  * Bolt logs through the redacting logger; Bolt's and our own faults go to `context.onError`. Agents are the
  * configured ones plus, when SLACK_AGENT_USERGROUP is set, that group's members.
  *
- * Live handoff (when `context.handoff` is set): Slack customers receive the desk's messages in their own
- * conversation, and SLACK_HANDOFF_CHANNEL becomes an agents' room (handoff-room.ts, handoff-inbound.ts).
+ * Live desk (when `context.liveDesk` is set): Slack customers receive the desk's messages in their own
+ * conversation, and SLACK_HANDOFF_CHANNEL becomes an agents' room (live-desk-room.ts, live-desk-inbound.ts).
  */
 import { App, HTTPReceiver } from '@slack/bolt';
 import { anyAgentDirectory } from '../../src/channels/agent-directory.js';
@@ -24,13 +24,13 @@ import { openKeyv } from '../../src/storage/open-keyv.js';
 import { slackUsergroupDirectory } from './agents.js';
 import { webClientApi } from './api.js';
 import { EventQueue } from './event-queue.js';
-import { handoffSlackApi } from './handoff-api.js';
-import { slackDelivery } from './handoff-delivery.js';
-import { registerHandoffInbound } from './handoff-inbound.js';
-import { SlackAgentRoom } from './handoff-room.js';
 import { envelopeErrorHandler, SlackBusyError, slackEventsRoute } from './http-gate.js';
 import { InFlight } from './in-flight.js';
 import { registerInbound } from './inbound.js';
+import { deskSlackApi } from './live-desk-api.js';
+import { slackDelivery } from './live-desk-delivery.js';
+import { registerDeskInbound } from './live-desk-inbound.js';
+import { SlackAgentRoom } from './live-desk-room.js';
 import { boltLogger } from './logger.js';
 import { keyvQuestions, memoryQuestions, type PostedQuestion } from './open-questions.js';
 import { Outbound } from './outbound.js';
@@ -146,16 +146,16 @@ export async function createSlackChannel(context: ChannelContext): Promise<Slack
   const pipeline = groupDirectory ? context.pipeline.with({ speakers }) : context.pipeline;
   registerInbound(app, { context, pipeline, speakers, api, outbound });
 
-  // Live handoff: Slack customers get the desk's messages; the configured channel is an agents' room.
-  const handoff = context.handoff;
-  if (handoff) {
-    handoff.registry.addDelivery('slack', slackDelivery(outbound));
-    if (groupDirectory) handoff.registry.addDirectory(groupDirectory);
+  // Live desk: Slack customers get the desk's messages; the configured channel is an agents' room.
+  const liveDesk = context.liveDesk;
+  if (liveDesk) {
+    liveDesk.registry.addDelivery('slack', slackDelivery(outbound));
+    if (groupDirectory) liveDesk.registry.addDirectory(groupDirectory);
     const roomChannel = config.SLACK_HANDOFF_CHANNEL;
     if (roomChannel) {
-      const roomApi = handoffSlackApi(app.client);
-      handoff.registry.addRoom(new SlackAgentRoom(roomApi, roomChannel, 'ja', handoff.controls));
-      registerHandoffInbound(app, { context, desk: handoff.desk, api: roomApi, channel: roomChannel });
+      const roomApi = deskSlackApi(app.client);
+      liveDesk.registry.addRoom(new SlackAgentRoom(roomApi, roomChannel, 'ja', liveDesk.controls));
+      registerDeskInbound(app, { context, desk: liveDesk.desk, api: roomApi, channel: roomChannel });
     }
   }
 

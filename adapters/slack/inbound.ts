@@ -87,7 +87,7 @@ export function registerInbound(app: App, deps: InboundDeps): void {
     await guarded('mention', async () => {
       // Direct messages arrive as `message` events; a mention there would be the same message twice.
       if (event.channel.startsWith('D') || event.bot_id || !event.user) return;
-      // The agents' room (live handoff) is not a place to talk to the bot: see handoff-inbound.ts.
+      // The agents' room (live desk) is not a place to talk to the bot: see live-desk-inbound.ts.
       if (event.channel === config.SLACK_HANDOFF_CHANNEL) return;
       const id = `slack:event:${body.event_id}`;
       const text = plainTextOf(event.text, bolt.botUserId);

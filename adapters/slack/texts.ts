@@ -32,10 +32,10 @@ export interface SlackTexts {
   continuedBelow: string;
   /** The choices' full captions, when a button had to shorten one. */
   choicesHeading: string;
-  /** Live handoff, in the ticket's thread: whose replies reach the customer. */
-  handoffThreadHint: string;
-  /** Live handoff: an agent's message could not be delivered to the customer. */
-  handoffUndeliverable: string;
+  /** Live desk, in the ticket's thread: whose replies reach the customer. */
+  deskThreadHint: string;
+  /** Live desk: an agent's message could not be delivered to the customer. */
+  deskUndeliverable: string;
 }
 
 const ja: SlackTexts = {
@@ -49,8 +49,8 @@ const ja: SlackTexts = {
   answered: (label) => `回答: ${label}`,
   continuedBelow: '続きは下のメッセージをご覧ください。',
   choicesHeading: '選択肢',
-  handoffThreadHint: 'このスレッドに対応中の担当者が書いた返信は、お客様に届きます。',
-  handoffUndeliverable: 'お客様にメッセージを届けられませんでした。もう一度お試しください。',
+  deskThreadHint: 'このスレッドに対応中の担当者が書いた返信は、お客様に届きます。',
+  deskUndeliverable: 'お客様にメッセージを届けられませんでした。もう一度お試しください。',
 };
 
 const en: SlackTexts = {
@@ -64,8 +64,8 @@ const en: SlackTexts = {
   answered: (label) => `Answered: ${label}`,
   continuedBelow: 'Continued in the message below.',
   choicesHeading: 'Choices',
-  handoffThreadHint: 'Replies in this thread by the agent handling it reach the customer.',
-  handoffUndeliverable: 'The message could not be delivered to the customer. Please try again.',
+  deskThreadHint: 'Replies in this thread by the agent handling it reach the customer.',
+  deskUndeliverable: 'The message could not be delivered to the customer. Please try again.',
 };
 
 export function slackTexts(locale: Locale): SlackTexts {

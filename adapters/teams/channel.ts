@@ -8,22 +8,22 @@
  * is handled, 401 for a request that fails authentication (the engine is never called), 400/413 for bodies that
  * are not an activity.
  *
- * Live handoff (when `context.handoff` is set): Teams customers receive the desk's messages proactively
- * (handoff-delivery.ts), and with TEAMS_HANDOFF_CONVERSATION + TEAMS_HANDOFF_SERVICE_URL that channel becomes an
- * agents' room (handoff-room.ts); its activities go to the desk (handoff-inbound.ts), never to the engine.
+ * Live desk (when `context.liveDesk` is set): Teams customers receive the desk's messages proactively
+ * (live-desk-delivery.ts), and with TEAMS_HANDOFF_CONVERSATION + TEAMS_HANDOFF_SERVICE_URL that channel becomes an
+ * agents' room (live-desk-room.ts); its activities go to the desk (live-desk-inbound.ts), never to the engine.
  */
 import { CloudAdapter } from 'botbuilder';
 import type { Channel, ChannelContext } from '../../src/channels/channel.js';
-import { HANDOFF_TTL_MS } from '../../src/handoff/index.js';
 import { type Route, sendJson } from '../../src/http/routes.js';
+import { LIVE_DESK_TTL_MS } from '../../src/live-desk/index.js';
 import { openKeyv } from '../../src/storage/open-keyv.js';
 import { authDisabled, createAuthentication } from './auth.js';
 import { CHANNEL_NAME, createTeamsBot } from './bot.js';
-import { teamsPoster } from './handoff-connector.js';
-import { ServiceUrls, teamsDelivery } from './handoff-delivery.js';
-import { type TeamsHandoffInbound, teamsHandoffInbound } from './handoff-inbound.js';
-import { TeamsAgentRoom } from './handoff-room.js';
 import { toBotbuilderRequest, toBotbuilderResponse } from './http.js';
+import { teamsPoster } from './live-desk-connector.js';
+import { ServiceUrls, teamsDelivery } from './live-desk-delivery.js';
+import { type TeamsDeskInbound, teamsDeskInbound } from './live-desk-inbound.js';
+import { TeamsAgentRoom } from './live-desk-room.js';
 import { keyvCards, memoryCards, type OpenCard } from './open-cards.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -46,19 +46,19 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
   const requireBearer = !authDisabled(context.config);
 
   const serviceUrls = new ServiceUrls(
-    context.config.STORE === 'memory' || !context.handoff
+    context.config.STORE === 'memory' || !context.liveDesk
       ? undefined
       : {
           store: await openKeyv<string>(context.config, 'teams-service-urls'),
           // The Bot Connector's service URL of a conversation rarely changes; kept as long as tickets are.
-          ttlMs: HANDOFF_TTL_MS,
+          ttlMs: LIVE_DESK_TTL_MS,
         },
   );
-  const { handoff, config } = context;
-  let room: TeamsHandoffInbound | undefined;
-  if (handoff) {
+  const { liveDesk, config } = context;
+  let room: TeamsDeskInbound | undefined;
+  if (liveDesk) {
     const poster = teamsPoster(adapter, config.MicrosoftAppId ?? '');
-    handoff.registry.addDelivery(
+    liveDesk.registry.addDelivery(
       'teams',
       teamsDelivery({
         poster,
@@ -70,10 +70,10 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
     const conversationId = config.TEAMS_HANDOFF_CONVERSATION;
     const serviceUrl = config.TEAMS_HANDOFF_SERVICE_URL;
     if (conversationId && serviceUrl) {
-      handoff.registry.addRoom(
-        new TeamsAgentRoom(poster, { serviceUrl, conversationId }, 'ja', handoff.controls),
+      liveDesk.registry.addRoom(
+        new TeamsAgentRoom(poster, { serviceUrl, conversationId }, 'ja', liveDesk.controls),
       );
-      room = teamsHandoffInbound({ context, desk: handoff.desk, roomConversationId: conversationId });
+      room = teamsDeskInbound({ context, desk: liveDesk.desk, roomConversationId: conversationId });
     }
   }
   const route: Route = {
@@ -91,7 +91,7 @@ export async function createTeamsChannel(context: ChannelContext): Promise<Chann
       await adapter.process(botRequest, toBotbuilderResponse(response), async (turnContext) => {
         const { conversation, serviceUrl } = turnContext.activity;
         // Authenticated requests carry a validated service URL: where the desk's messages for them go later.
-        if (handoff && conversation?.id && serviceUrl)
+        if (liveDesk && conversation?.id && serviceUrl)
           await serviceUrls
             .remember(conversation.id, serviceUrl)
             .catch((error: unknown) =>

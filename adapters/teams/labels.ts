@@ -21,10 +21,10 @@ export interface TeamsLabels {
   welcome: string;
   welcomeAgent: string;
   entryPoints: Readonly<Record<WelcomeEntryPoint, string>>;
-  /** Live handoff, in the ticket's thread: whose replies reach the customer. */
-  handoffThreadHint: string;
-  /** Live handoff: an agent's message could not be delivered to the customer. */
-  handoffUndeliverable: string;
+  /** Live desk, in the ticket's thread: whose replies reach the customer. */
+  deskThreadHint: string;
+  /** Live desk: an agent's message could not be delivered to the customer. */
+  deskUndeliverable: string;
 }
 
 /** The entry points the welcome card offers (dialog ids the engine accepts as `start`). */
@@ -57,8 +57,8 @@ const ja: TeamsLabels = {
     'csps-cancel': 'クラウドサービスを解約する',
     walkthrough: '自分で操作するための手順を見る',
   },
-  handoffThreadHint: 'このスレッドで対応中の担当者がボットをメンションして書いた返信は、お客様に届きます。',
-  handoffUndeliverable: 'お客様にメッセージを届けられませんでした。もう一度お試しください。',
+  deskThreadHint: 'このスレッドで対応中の担当者がボットをメンションして書いた返信は、お客様に届きます。',
+  deskUndeliverable: 'お客様にメッセージを届けられませんでした。もう一度お試しください。',
 };
 
 const en: TeamsLabels = {
@@ -81,9 +81,8 @@ const en: TeamsLabels = {
     'csps-cancel': 'Cancel a cloud service',
     walkthrough: 'See the steps to do it myself',
   },
-  handoffThreadHint:
-    'Replies in this thread by the agent handling it (mentioning the bot) reach the customer.',
-  handoffUndeliverable: 'The message could not be delivered to the customer. Please try again.',
+  deskThreadHint: 'Replies in this thread by the agent handling it (mentioning the bot) reach the customer.',
+  deskUndeliverable: 'The message could not be delivered to the customer. Please try again.',
 };
 
 export function labelsFor(locale: Locale): TeamsLabels {

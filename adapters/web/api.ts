@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../src/engine/turn.js';
 import { DEMO_CUSTOMERS } from '../../src/sandbox/demo-data.js';
-import { handoffState } from './delivery.js';
+import { deskStateOf } from './delivery.js';
 import type { WebDeps } from './deps.js';
 import { sendApiJson, sendProblem } from './http.js';
 import { problemMessage } from './messages.js';
@@ -40,9 +40,9 @@ function afterParam(request: IncomingMessage): number {
   return /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
 }
 
-/** Where the page's event stream starts (`?after=`); `undefined` without live handoff or when the feed fails. */
+/** Where the page's event stream starts (`?after=`); `undefined` without live desk or when the feed fails. */
 async function eventsCursor(deps: WebDeps, sessionId: string): Promise<string | undefined> {
-  const feed = deps.context.handoff?.feed;
+  const feed = deps.context.liveDesk?.feed;
   if (!feed) return undefined;
   try {
     return (await feed.latest(`web:${sessionId}`)) ?? '0-0';
@@ -60,15 +60,16 @@ export function historyHandler(deps: WebDeps) {
     // hold (the page shows an entry number once), and misses nothing published after the transcript was read.
     const events = await eventsCursor(deps, session.id);
     const entries = (await deps.transcripts.read(session.id)).filter((entry) => entry.seq > after);
-    const handoff = await handoffState(deps.context.handoff?.desk, session.id, (error) =>
-      deps.context.onError(error, { channel: 'web', phase: 'handoff state' }),
+    const deskState = await deskStateOf(deps.context.liveDesk?.desk, session.id, (error) =>
+      deps.context.onError(error, { channel: 'web', phase: 'live desk state' }),
     );
     sendApiJson(deps.send, response, 200, {
       locale: session.locale,
       demo: deps.demo,
       ...signInState(session, deps.now()),
       entries,
-      ...(handoff ? { handoff } : {}),
+      // The page reads it as `handoff` (the wire name, kept for pages already loaded).
+      ...(deskState ? { handoff: deskState } : {}),
       ...(events ? { events } : {}),
     });
   };

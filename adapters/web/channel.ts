@@ -90,9 +90,9 @@ export async function createWebChannel(context: ChannelContext, options: WebOpti
     demo: options.demo,
     now,
   };
-  // Live handoff: messages from a person reach this chat's transcripts and, through the feed, its event streams.
-  const feed = context.handoff?.feed;
-  context.handoff?.registry.addDelivery('web', webDelivery(deps, feed));
+  // Live desk: messages from a person reach this chat's transcripts and, through the feed, its event streams.
+  const feed = context.liveDesk?.feed;
+  context.liveDesk?.registry.addDelivery('web', webDelivery(deps, feed));
   const events = new EventStreams(deps, feed, securityHeaders(security), options.events);
 
   const page = async (request: IncomingMessage, response: ServerResponse) => {

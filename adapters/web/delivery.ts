@@ -1,12 +1,12 @@
 /**
- * Live handoff → the web chat: messages from the desk (an agent joined, the agent's words, "back to the bot" and
+ * Live desk → the web chat: messages from the desk (an agent joined, the agent's words, "back to the bot" and
  * the question shown again) are appended to the session's transcript as bot entries, under the session's lock so
  * they never interleave with a turn within this instance (across instances the transcript's compare-and-set keeps
  * both). The new entries are then published to the customer feed: whichever instance holds the page's event
  * stream (`GET /chat/api/events`, events.ts) is woken and pushes them. Nothing is decided here.
  */
-import type { CustomerFeed } from '../../src/handoff/feed.js';
-import type { CustomerDelivery, LiveDesk } from '../../src/handoff/index.js';
+import type { CustomerFeed } from '../../src/live-desk/feed.js';
+import type { CustomerDelivery, LiveDesk } from '../../src/live-desk/index.js';
 import type { WebDeps } from './deps.js';
 import type { WebFeedBody } from './events.js';
 
@@ -47,13 +47,13 @@ export function webDelivery(
  * What the page needs to know to fetch messages arriving outside its turns: `live` (a person is joining or
  * talking: poll often), `request` (a request left for later, which an agent may answer: poll rarely), or nothing.
  */
-export type HandoffState = 'live' | 'request' | undefined;
+export type DeskState = 'live' | 'request' | undefined;
 
-export async function handoffState(
+export async function deskStateOf(
   desk: LiveDesk | undefined,
   sessionId: string,
   onError: (error: unknown) => void,
-): Promise<HandoffState> {
+): Promise<DeskState> {
   if (!desk?.available) return undefined;
   try {
     const ticket = await desk.currentTicket(`${PREFIX}${sessionId}`);

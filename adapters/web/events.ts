@@ -1,7 +1,7 @@
 /**
  * `GET /chat/api/events`: the page's Server-Sent Events stream of messages arriving outside its turns (an agent
  * joined, the agent's words, back to the bot and the question shown again). The web delivery (delivery.ts)
- * appends them to the transcript and publishes the new entries to the customer feed (src/handoff/feed.ts); the
+ * appends them to the transcript and publishes the new entries to the customer feed (src/live-desk/feed.ts); the
  * instance holding this connection is woken by the feed, whichever instance published, and sends them on.
  *
  * - Each event is `id: <feed id>` + `data: {"entries":[…]}` (transcript entries, numbered as in the history, so
@@ -11,12 +11,12 @@
  * - A comment every `heartbeatMs` keeps proxies from closing an idle connection, and re-reads the feed (a lost
  *   wake-up then costs at most one heartbeat).
  * - Only an existing session (its cookie, checked as for every API call) gets a stream: 403 otherwise, 404 when
- *   live handoff is not configured. At most `maxPerSession` streams per session in this instance (a few tabs):
+ *   live desk is not configured. At most `maxPerSession` streams per session in this instance (a few tabs):
  *   one more is 429 with `Retry-After`, and the page falls back to fetching the history.
  * - `drain()` (shutdown) ends every stream; browsers reconnect with their `Last-Event-ID`, to another instance.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type CustomerFeed, isFeedId } from '../../src/handoff/feed.js';
+import { type CustomerFeed, isFeedId } from '../../src/live-desk/feed.js';
 import { orUnavailable } from '../../src/storage/unavailable.js';
 import type { WebDeps } from './deps.js';
 import { sendProblem } from './http.js';
@@ -108,7 +108,7 @@ export class EventStreams {
     // before the checks below, so checking the bound and taking a place in it happen without a pause between.
     let after =
       resumeFrom(request) ??
-      (await orUnavailable('live-handoff feed', () => feed.latest(conversationKey))) ??
+      (await orUnavailable('live-desk feed', () => feed.latest(conversationKey))) ??
       '0-0';
     if (this.#draining) {
       sendProblem(deps.send, response, 503, 'internal', session.locale, { 'retry-after': '1' });

@@ -1,6 +1,6 @@
 /**
  * `POST /chat/api/turn`: one user action → the one turn pipeline (src/pipeline: de-duplication by the request id,
- * rate limit, speaker, live handoff, receipt notices) → the new transcript entries (the user's echo and the
+ * rate limit, speaker, live desk, receipt notices) → the new transcript entries (the user's echo and the
  * bot's replies). Refused before the engine sees anything, with a polite JSON message and nothing changed:
  * a body over 8 KB (413), text over 1000 characters or a malformed body (400), too many turns (429), a
  * non-JSON or cross-origin post (415 / 403).

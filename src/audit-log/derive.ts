@@ -27,7 +27,7 @@
 import { createHash } from 'node:crypto';
 import type { EngineEvent } from '../engine/events.js';
 import type { OperationOutcome } from '../engine/operations.js';
-import type { HandoffEvent } from '../handoff/desk-types.js';
+import type { HandoffEvent } from '../live-desk/desk-types.js';
 import { receiptIdOf } from '../receipts/call-receipt.js';
 import { redactText } from '../redaction/redact.js';
 import { closureOf } from './closure.js';

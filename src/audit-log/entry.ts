@@ -116,7 +116,10 @@ export const AuditWhatSchema = z.strictObject({
    * the procedure the customer came for. Absent when the step's own dialog is the procedure.
    */
   procedure: NonEmpty.optional(),
-  /** `handoff`: which kind. */
+  /**
+   * `handoff`: which kind (stored values, spelling kept): `live` a live chat with an agent was asked for,
+   * `request` a callback request was left, `claimed` an agent took a live chat.
+   */
   handoff: z.enum(['live', 'request', 'claimed']).optional(),
   /** `handoff` claimed: milliseconds from the live request to the claim. */
   waitedMs: z.number().int().nonnegative().optional(),

@@ -1,5 +1,5 @@
 /**
- * Polite, localised sentences about a desk's availability and contact details, for handoff replies.
+ * Polite, localised sentences about a desk's availability and contact details, for the desk contacts.
  * Times are Japan time; Japanese text is です・ます form. A web-only desk's hours are unknown, so its text never
  * says open or closed.
  */
@@ -72,7 +72,7 @@ export function describeHours(desk: StaffedDesk, locale: Locale): string {
   return t('desk.hours', { ranges: ranges.join(t('desk.range-separator')) });
 }
 
-/** Contact lines for a handoff: the desk and its topic, then phone with hours and e-mail, or the web page. */
+/** Contact lines of the desk contacts: the desk and its topic, then phone with hours and e-mail, or the web page. */
 export function describeContact(desk: Desk, locale: Locale): string[] {
   const { t } = createTranslator(calendarMessages, locale);
   const title = t('desk.title', { name: desk.name[locale], topic: desk.topic[locale] });

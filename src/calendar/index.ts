@@ -1,4 +1,4 @@
-/** Business hours and handoff contacts of the desks a conversation can hand off to. */
+/** Business hours and desk contacts of the desks a conversation can hand off to. */
 export { type Closure, ClosureParseError, isClosureDay, type MonthDay, parseClosures } from './closures.js';
 export { describeAvailability, describeContact, describeHours } from './describe.js';
 export {

@@ -1,4 +1,4 @@
-/** The desk sentences of handoff replies (`describe.ts`, `handoff.ts`), ja (です・ます) and en. Times are Japan time. */
+/** The desk sentences of the desk contacts (`describe.ts`, `desk-contacts.ts`), ja (です・ます) and en. Times are Japan time. */
 import type { Catalogs } from '../engine/text/catalog.js';
 
 export const calendarMessages: Catalogs = {

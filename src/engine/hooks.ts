@@ -34,6 +34,6 @@ export interface Router {
 }
 
 /** How to reach a person right now (contact details, business hours). */
-export interface HandoffProvider {
+export interface DeskContactsProvider {
   replies(ctx: { locale: Locale; now: Date; dialogId?: string | undefined }): ReplyContent[];
 }

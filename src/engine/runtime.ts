@@ -17,7 +17,7 @@ import { createTranslator } from './text/catalog.js';
 import type { Fact, Locale, Reply, Turn } from './turn.js';
 
 export interface EngineOptions extends Omit<DefinitionInput, 'operations'> {
-  // trace, router, faq, handoff: see DefinitionInput.
+  // trace, router, faq, deskContacts: see DefinitionInput.
   operations: OperationRegistry;
   store: ConversationStore<ConversationState>;
   /** The time source (tests and demos fix it). */
@@ -44,7 +44,7 @@ export interface EngineOptions extends Omit<DefinitionInput, 'operations'> {
 export interface Engine {
   handle(turn: Turn): Promise<Reply[]>;
   /**
-   * Where a conversation stands, for a person taking it over (live handoff): read-only, no secrets (credential
+   * Where a conversation stands, for a person taking it over (the live desk): read-only, no secrets (credential
    * values never leave the engine; only the verified customer id, which is not secret). `undefined` when the
    * conversation is unknown.
    */

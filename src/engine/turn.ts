@@ -43,7 +43,7 @@ export interface Turn {
    */
   credentials?: Readonly<Record<string, string>> | undefined;
   /**
-   * Set by a stage in front of the engine (the live-handoff offer) whose own prompt was the last thing the user
+   * Set by a stage in front of the engine (the live desk's offer) whose own prompt was the last thing the user
    * saw: a text then answers none of the engine's questions until the current one was shown again.
    */
   otherPromptOnScreen?: true | undefined;
@@ -85,10 +85,10 @@ export interface Reply {
    */
   locale?: Locale;
   /**
-   * Set on the reply that tells how to reach a person (a "person" request or a handoff node), with the procedure
-   * in progress: a live desk (src/handoff) may offer to connect the user to an agent here.
+   * Set on the reply that shows the desk contacts (how to reach a person: a "person" request or a handoff node),
+   * with the procedure in progress: the live desk (src/live-desk) may offer to connect the user to an agent here.
    */
-  handoff?: { dialogId?: string | undefined };
+  contactsShown?: { dialogId?: string | undefined };
   /** A receipt recorded during this turn, which channels may offer to view or download. */
   receipt?: { id: string };
 }

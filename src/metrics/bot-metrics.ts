@@ -9,7 +9,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { EngineEvent } from '../engine/events.js';
 import type { ConversationStore } from '../engine/store/types.js';
-import type { HandoffEvent } from '../handoff/desk-types.js';
+import type { HandoffEvent } from '../live-desk/desk-types.js';
 import type { TurnMetric } from '../pipeline/stages/metrics.js';
 
 /** How a backend call ended, as the `outcome` label says it. */

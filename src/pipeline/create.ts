@@ -2,7 +2,7 @@
  * `createTurnPipeline(options)`: the one way every channel (web, Slack, Teams, the terminal, …) hands a turn to
  * the engine. The stages run in this order, each wrapping everything after it:
  *
- *   metrics → correlation → dedupe → rate-limit → speaker → live-handoff → receipt-notices → engine.handle
+ *   metrics → correlation → dedupe → rate-limit → speaker → live-desk → receipt-notices → engine.handle
  *
  * - metrics: every turn's channel, outcome and duration (the bot's Prometheus registry, src/metrics);
  * - correlation: the turn's W3C trace (the caller's `traceparent` or a new one); its trace id is the correlation
@@ -10,7 +10,7 @@
  * - dedupe: a delivery id seen before ends the turn (outcome `duplicate`, no replies);
  * - rate-limit: turns per platform user (outcome `rate-limited`, one reply);
  * - speaker: customer / agent / agent acting for a customer → conversation key, actor, credentials;
- * - live-handoff: a person offered where the engine tells how to reach one; while a ticket is live the text goes
+ * - live-desk: a person offered where the engine tells how to reach one; while a ticket is live the text goes
  *   to that person (outcome `relayed`);
  * - receipt-notices: the number of every receipt recorded during the turn.
  *
@@ -23,11 +23,11 @@ import type { RateLimiter } from '../channels/rate-limit.js';
 import type { SpeakerDeps } from '../channels/speaker.js';
 import type { Engine } from '../engine/runtime.js';
 import type { Turn } from '../engine/turn.js';
-import type { LiveDesk } from '../handoff/desk-types.js';
+import type { LiveDesk } from '../live-desk/desk-types.js';
 import { compose } from './compose.js';
 import { correlationStage } from './stages/correlation.js';
 import { dedupeStage } from './stages/dedupe.js';
-import { liveHandoffStage } from './stages/live-handoff.js';
+import { liveDeskStage } from './stages/live-desk.js';
 import { type MetricsHook, metricsStage } from './stages/metrics.js';
 import { rateLimitStage } from './stages/rate-limit.js';
 import { type ReceiptSource, receiptNoticesStage } from './stages/receipt-notices.js';
@@ -75,7 +75,7 @@ export function turnStages(options: TurnPipelineOptions): NamedStage[] {
     dedupeStage(options.deduper),
     rateLimitStage(options.limiter),
     speakerStage(options.speakers),
-    liveHandoffStage(options.desk, {
+    liveDeskStage(options.desk, {
       describe: (key) => options.engine.describe(key),
       ...(options.onError ? { onError: options.onError } : {}),
     }),

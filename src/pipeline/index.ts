@@ -15,7 +15,7 @@
 export { compose, type Terminal } from './compose.js';
 export { createTurnPipeline, type TurnPipeline, type TurnPipelineOptions, turnStages } from './create.js';
 export { pipelineMessages } from './messages.js';
-export { type LiveHandoffOptions, liveHandoffStage } from './stages/live-handoff.js';
+export { type LiveDeskStageOptions, liveDeskStage } from './stages/live-desk.js';
 export type { MetricsHook, TurnMetric } from './stages/metrics.js';
 export { rateLimitedReply } from './stages/rate-limit.js';
 export type { ReceiptSource } from './stages/receipt-notices.js';

@@ -17,7 +17,7 @@ import { createBot } from '../../src/bot.js';
 import { manualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { OutboxMail } from '../../src/sandbox/api/route.js';
-import { FakeRoom, OPEN_NOW } from '../handoff/fakes.js';
+import { FakeRoom, OPEN_NOW } from '../live-desk/fakes.js';
 import { type BotUnderTest, DEVICE_ACKS, slackUser } from './support.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -46,7 +46,7 @@ async function startBot() {
     onError: (error) => errors.push(error),
   });
   cleanups.push(() => bot.close());
-  bot.handoff?.registry.addRoom(new FakeRoom('slack-agents', 'slack'));
+  bot.liveDesk?.registry.addRoom(new FakeRoom('slack-agents', 'slack'));
   const underTest: BotUnderTest = {
     engine: bot.engine,
     speakers: bot.channels.speakers,

@@ -10,7 +10,7 @@ import { createEntryDeriver, declinedQuestion, handoffEntry } from '../../src/au
 import { type AuditEntry, AuditEntrySchema } from '../../src/audit-log/entry.js';
 import { userTextFacts } from '../../src/audit-log/scrub.js';
 import type { EngineEvent } from '../../src/engine/events.js';
-import type { Ticket } from '../../src/handoff/ticket.js';
+import type { Ticket } from '../../src/live-desk/ticket.js';
 import { setup, toFinal } from '../engine/sample-setup.js';
 
 function recording() {
@@ -116,7 +116,7 @@ describe('funnel entries', () => {
     expect(entry).toMatch(/^[a-z0-9.-]+$/);
     await h.click('__faq-not-helpful');
     expect(h.lastText()).toContain('お役に立てず申し訳ございません');
-    expect(h.last.some((reply) => reply.handoff !== undefined)).toBe(true);
+    expect(h.last.some((reply) => reply.contactsShown !== undefined)).toBe(true);
     const feedback = entries.filter((e) => e.kind === 'faq').map((e) => [e.what.outcome, e.what.entry]);
     expect(feedback).toEqual([
       ['answered', entry],

@@ -53,7 +53,7 @@ const EVENT_SCOPES: Record<string, string | null> = {
   app_home_opened: null,
   app_mention: 'app_mentions:read',
   'message.im': 'im:history',
-  /** Thread replies of agents in the private agents' room (live handoff, SLACK_HANDOFF_CHANNEL). */
+  /** Thread replies of agents in the private agents' room (live desk, SLACK_HANDOFF_CHANNEL). */
   'message.groups': 'groups:history',
 };
 

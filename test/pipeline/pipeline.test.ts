@@ -50,7 +50,7 @@ describe('the turn pipeline', () => {
       'dedupe',
       'rate-limit',
       'speaker',
-      'live-handoff',
+      'live-desk',
       'receipt-notices',
     ]);
   });

@@ -53,7 +53,7 @@ export async function createChannelTestBot(env: Record<string, string> = {}): Pr
     deduper: bot.channels.deduper,
     now: () => clock.now(),
     receipts: bot.receipts,
-    handoff: bot.handoff,
+    liveDesk: bot.liveDesk,
     onError: (error) => {
       errors.push(error);
       console.error('channel error:', error);

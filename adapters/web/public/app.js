@@ -4,13 +4,13 @@
  * appends what comes back. Buttons of answered messages are disabled; the engine still refuses stale clicks.
  * A `?token=` from the support site is handed to the server once and removed from the address bar.
  *
- * Live handoff: messages from a person arrive outside the page's turns. While the server says the conversation
- * has an open ticket (`handoff` in the history answer: `live`, or `request` for a request left for later), the
+ * Live desk: messages from a person arrive outside the page's turns. While the server says the conversation
+ * has an open ticket (`handoff` in the history answer, its wire name: `live`, or `request` for a request left for later), the
  * page listens to `/chat/api/events` (Server-Sent Events, from the history answer's `events` id; the browser
  * resumes with `Last-Event-ID` after a drop) and, on each message or (re)connection, fetches
  * `/chat/api/history?after=<last seq>` for the ticket's state and anything the stream did not carry. Only when the
  * browser has no EventSource, or the server refuses the stream, it fetches that every 2 s (`live`) or 15 s
- * (`request`) instead. It asks once after any turn that involved the handoff offer, and on load. Entries are
+ * (`request`) instead. It asks once after any turn that involved the live desk's offer, and on load. Entries are
  * numbered, so none is shown twice or skipped.
  */
 import { localisePage, t } from './i18n.js';
@@ -43,7 +43,7 @@ let lastSeq = 0;
 /** The last bot reply shown, as an entry. @type {Entry | undefined} */
 let lastBot;
 /** @type {'live' | 'request' | undefined} */
-let handoff;
+let deskState;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let pollTimer;
 const POLL_MS = { live: 2000, request: 15000 };
@@ -169,23 +169,23 @@ function append(entries, reveal) {
 }
 
 /** Whether the entry is part of reaching a person (the live-chat offer, waiting, talking, leaving a request). */
-function involvesHandoff(/** @type {Entry | undefined} */ entry) {
+function involvesLiveDesk(/** @type {Entry | undefined} */ entry) {
   return entry?.from === 'bot' && (entry.reply.choices ?? []).some((c) => c.id.startsWith('__handoff-'));
 }
 
 /** @param {unknown} state @param {unknown} [events] where a new event stream would start */
-function setHandoff(state, events) {
-  handoff = state === 'live' || state === 'request' ? state : undefined;
+function setDeskState(state, events) {
+  deskState = state === 'live' || state === 'request' ? state : undefined;
   if (typeof events === 'string') eventsFrom = events;
   // While a person is on the line every message goes to them: the bot's commands do not apply then.
   const hint = document.getElementById('composer-hint');
-  if (hint) hint.textContent = t(locale, handoff === 'live' ? 'inputHintLive' : 'inputHint');
+  if (hint) hint.textContent = t(locale, deskState === 'live' ? 'inputHintLive' : 'inputHint');
   clearTimeout(pollTimer);
   pollTimer = undefined;
-  if (!handoff) closeStream();
+  if (!deskState) closeStream();
   else if (streamRefused || eventsFrom === undefined) {
     closeStream();
-    pollTimer = setTimeout(() => void poll(), POLL_MS[handoff]);
+    pollTimer = setTimeout(() => void poll(), POLL_MS[deskState]);
   } else openStream(eventsFrom);
 }
 
@@ -222,7 +222,7 @@ function openStream(/** @type {string} */ from) {
     if (source.readyState !== EventSource.CLOSED || stream !== source) return;
     stream = undefined;
     streamRefused = true;
-    setHandoff(handoff);
+    setDeskState(deskState);
   };
 }
 
@@ -230,20 +230,20 @@ function openStream(/** @type {string} */ from) {
 async function sync() {
   const history = await api(`/chat/api/history?after=${lastSeq}`);
   append(history.entries, true);
-  setHandoff(history.handoff, history.events);
+  setDeskState(history.handoff, history.events);
   settle();
 }
 
 async function poll() {
   pollTimer = undefined;
   if (pending) {
-    setHandoff(handoff); // the turn in flight asks itself; come back later
+    setDeskState(deskState); // the turn in flight asks itself; come back later
     return;
   }
   try {
     await sync();
   } catch {
-    setHandoff(handoff); // a network hiccup: try again at the next interval
+    setDeskState(deskState); // a network hiccup: try again at the next interval
   }
 }
 
@@ -257,7 +257,7 @@ async function turn(turnInput, from) {
   pending = true;
   showError(undefined);
   settle();
-  const involved = handoff !== undefined || involvesHandoff(lastBot);
+  const involved = deskState !== undefined || involvesLiveDesk(lastBot);
   try {
     const answer = await api('/chat/api/turn', { id: requestId(), input: turnInput });
     if (answer.locale !== locale) applyLocale(answer.locale);
@@ -269,7 +269,7 @@ async function turn(turnInput, from) {
       if ((entries[0]?.seq ?? 0) > lastSeq + 1) await sync();
       else append(entries, true);
       // Asks whether a person may write outside turns; on failure, polling itself will find out.
-      if (involved || entries.some(involvesHandoff)) await sync().catch(() => setHandoff('live'));
+      if (involved || entries.some(involvesLiveDesk)) await sync().catch(() => setDeskState('live'));
     }
     pending = false;
     settle();
@@ -302,7 +302,7 @@ async function reload() {
   lastBot = undefined;
   append(history.entries, false);
   closeStream();
-  setHandoff(history.handoff, history.events);
+  setDeskState(history.handoff, history.events);
   settle();
   return history;
 }

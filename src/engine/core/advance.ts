@@ -220,7 +220,7 @@ export function enter(w: Work, nodeId: string): void {
       }
       case 'handoff': {
         say(w, node.reason, 'info', frame.slots);
-        handoffReplies(w, frame.dialogId);
+        deskContactReplies(w, frame.dialogId);
         endFrames(w, 'handoff');
         w.state.step += 1;
         break;
@@ -267,13 +267,13 @@ function disclose(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
   });
 }
 
-export function handoffReplies(w: Work, dialogId?: string): void {
-  const replies = w.def.handoff?.replies({ locale: w.state.locale, now: w.scope.now, dialogId });
+export function deskContactReplies(w: Work, dialogId?: string): void {
+  const replies = w.def.deskContacts?.replies({ locale: w.state.locale, now: w.scope.now, dialogId });
   if (replies && replies.length > 0) w.replies.push(...replies);
-  else say(w, 'engine.handoff');
+  else say(w, 'engine.desk-contacts');
   const last = w.replies.at(-1);
-  // The marker names the procedure in progress (`Reply.handoff`): the first frame above the menu, not a
+  // The marker names the procedure in progress (`Reply.contactsShown`): the first frame above the menu, not a
   // sub-dialog it runs (identification…), so the handoff is counted for what the customer came for.
   const procedure = w.state.stack.find((frame) => frame.dialogId !== w.def.rootDialog)?.dialogId;
-  if (last) last.handoff = { dialogId: procedure ?? dialogId };
+  if (last) last.contactsShown = { dialogId: procedure ?? dialogId };
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { type DialogBehaviour, mergeBehaviour } from '../behaviour.js';
 import { loadDialogs } from '../checker/index.js';
-import type { HandoffProvider, QuestionAnswerer, Router } from '../hooks.js';
+import type { DeskContactsProvider, QuestionAnswerer, Router } from '../hooks.js';
 import type { OperationCatalog } from '../operations.js';
 import { builtinMessages } from '../text/builtin.js';
 import { type Catalogs, mergeCatalogs } from '../text/catalog.js';
@@ -26,7 +26,8 @@ export interface DefinitionInput {
   behaviour?: DialogBehaviour;
   faq?: QuestionAnswerer | undefined;
   router?: Router | undefined;
-  handoff?: HandoffProvider | undefined;
+  /** The desk contacts shown for a handoff node or a "person" request (engine.desk-contacts when absent). */
+  deskContacts?: DeskContactsProvider | undefined;
   /** Observability only (transcript coverage, debugging): told of every node entered. Must not throw. */
   trace?: ((dialogId: string, nodeId: string) => void) | undefined;
   /**
@@ -46,7 +47,7 @@ export interface EngineDefinition {
   behaviour: Required<DialogBehaviour>;
   faq?: QuestionAnswerer | undefined;
   router?: Router | undefined;
-  handoff?: HandoffProvider | undefined;
+  deskContacts?: DeskContactsProvider | undefined;
   trace?: ((dialogId: string, nodeId: string) => void) | undefined;
   dialogHash(dialogId: string): string | undefined;
   nodeHash(dialogId: string, nodeId: string): string | undefined;
@@ -89,7 +90,7 @@ export function defineEngine(input: DefinitionInput): EngineDefinition {
     behaviour,
     faq: input.faq,
     router: input.router,
-    handoff: input.handoff,
+    deskContacts: input.deskContacts,
     trace: input.trace,
     satisfaction: input.satisfaction === true,
     dialogHash: (id) => dialogHashes.get(id),

@@ -10,7 +10,7 @@
 import type { FaqAnswer } from '../hooks.js';
 import { FAQ_NOT_HELPFUL } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
-import { handoffReplies } from './advance.js';
+import { deskContactReplies } from './advance.js';
 import { reshowQuestion } from './render.js';
 import { eventBase, say, text, topFrame, type Work } from './work.js';
 
@@ -56,9 +56,9 @@ export function answerNotHelpful(w: Work, turn: Turn): boolean {
     entry: answer.entry,
   });
   say(w, 'engine.faq.not-helpful-sorry');
-  handoffReplies(w, topFrame(w)?.dialogId);
+  deskContactReplies(w, topFrame(w)?.dialogId);
   if (active) {
-    say(w, 'engine.continue-after-handoff');
+    say(w, 'engine.continue-after-contacts');
     reshowQuestion(w);
   }
   return true;

@@ -5,7 +5,7 @@
  * The question on screen is the current node's question (`ask`, or a `confirm` in its phase) — unless the bot
  * showed something else after it and has not shown it again:
  * - the escape prompt after too many unclear answers (`state.prompt === 'escape'`: retry / person / stop);
- * - a prompt of a stage in front of the engine (the live-handoff offer), which that stage says with
+ * - a prompt of a stage in front of the engine (the live-desk offer), which that stage says with
  *   `Turn.otherPromptOnScreen` (this matters for confirmations only: an `ask` takes the text as usual).
  * Then a text answers that prompt or nothing: a typed number picks the prompt's own button, a command word is a
  * command, and anything else (a yes/no word included) shows the question again, with a fresh version, before it

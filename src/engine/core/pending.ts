@@ -7,7 +7,7 @@ import type { ConversationState } from '../state.js';
 import { detectCommand } from '../text/commands.js';
 import { ESCAPE_HUMAN, RECHECK_CHOICE } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
-import { handoffReplies } from './advance.js';
+import { deskContactReplies } from './advance.js';
 import type { EngineDefinition } from './definition.js';
 import { type StepResult, say, startWork, type TurnScope, text, topFrame, type Work } from './work.js';
 
@@ -58,7 +58,7 @@ export function answerWhilePending(
         ? detectCommand(input.text)
         : undefined;
   if (command === 'human') {
-    handoffReplies(w, topFrame(w)?.dialogId);
+    deskContactReplies(w, topFrame(w)?.dialogId);
     askToRecheck(w);
     return done();
   }

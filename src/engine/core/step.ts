@@ -8,7 +8,7 @@ import type { GlobalCommand } from '../text/commands.js';
 import { inputProblem } from '../text/normalize.js';
 import { AGENT_ENTRY_POINTS } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
-import { endFrames, enter, handoffReplies, matches, startDialog } from './advance.js';
+import { deskContactReplies, endFrames, enter, matches, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
 import { answerNotHelpful, faqAnswerReply, reportEscalation, takePreviousFaq } from './faq-feedback.js';
@@ -146,9 +146,9 @@ function runCommand(w: Work, command: GlobalCommand): void {
       return;
     case 'human':
       reportEscalation(w);
-      handoffReplies(w, topFrame(w)?.dialogId);
+      deskContactReplies(w, topFrame(w)?.dialogId);
       if (active) {
-        say(w, 'engine.continue-after-handoff');
+        say(w, 'engine.continue-after-contacts');
         reshowQuestion(w);
       }
       return;

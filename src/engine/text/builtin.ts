@@ -54,8 +54,8 @@ export const builtinMessages: Catalogs = {
     'engine.typed.mismatch':
       '入力が一致しませんでした。「{phrase}」と入力するか、「やめる」と入力してください。',
     'engine.final.hint': '「{confirm}」または「{cancel}」でお答えください。',
-    'engine.handoff': 'お問い合わせ先をご案内します。',
-    'engine.continue-after-handoff': 'このままチャットでお手続きを続けることもできます。',
+    'engine.desk-contacts': 'お問い合わせ先をご案内します。',
+    'engine.continue-after-contacts': 'このままチャットでお手続きを続けることもできます。',
     'engine.outcome-unknown':
       '結果を確認できませんでした。二重に実行されないよう、同じ受付内容で確認を続けます。しばらくしてから「結果を確認する」を押してください。',
     'engine.outcome-recovered': '先ほどのお手続きの結果を確認できました。',
@@ -128,8 +128,8 @@ export const builtinMessages: Catalogs = {
     'engine.typed.prompt': 'To confirm, please type "{phrase}".',
     'engine.typed.mismatch': 'That did not match. Please type "{phrase}", or "stop".',
     'engine.final.hint': 'Please answer "{confirm}" or "{cancel}".',
-    'engine.handoff': 'Here is how to reach a person.',
-    'engine.continue-after-handoff': 'You can also continue here in the chat.',
+    'engine.desk-contacts': 'Here is how to reach a person.',
+    'engine.continue-after-contacts': 'You can also continue here in the chat.',
     'engine.outcome-unknown':
       'I could not confirm the result. To avoid doing it twice, I will keep checking the same request. Please press "Check the result" in a moment.',
     'engine.outcome-recovered': 'I have now confirmed the result of your earlier request.',

@@ -1,12 +1,12 @@
 /**
  * The registry of reserved inputs: every choice id, word and entry point that means something before (or instead
  * of) an answer to the question on screen. Nothing else in the code base invents one; `interpret`
- * (`core/interpret.ts`) and the live-handoff stage read them from here.
+ * (`core/interpret.ts`) and the live-desk stage read them from here.
  *
  * - Choice ids of the engine's own buttons: the confirmation (`confirm` / `cancel`), the escape prompt offered
  *   after too many unclear answers (`__retry` / `__human` / `__stop`), the outcome re-check (`__recheck`), the
  *   satisfaction question (`__satisfaction-*`), "this didn't help" under an FAQ answer (`__faq-not-helpful`).
- * - Choice ids of the live-handoff stage (`__handoff-*`): answered there, never by the engine.
+ * - Choice ids of the live-desk stage (`__handoff-*`, a stored spelling): answered there, never by the engine.
  * - Global command words (`text/commands.ts`): stop, back, restart, help, person, language.
  * - The acknowledgement submit: an `acknowledge` input (ticked ids), or the items' numbers typed.
  * - Agent commands (`act …` / 「代理対応 …」, `end` / 「代理終了」): entry points of agent-only dialogs, refused
@@ -39,10 +39,14 @@ export const SATISFACTION_SKIP = '__satisfaction-skip';
 /** Under an FAQ answer: "this didn't help" (`core/faq-feedback.ts`): recorded, and a person offered. */
 export const FAQ_NOT_HELPFUL = '__faq-not-helpful';
 
-/** The live-handoff stage's own buttons. */
-export const HANDOFF_CHOICES = {
+/**
+ * The live-desk stage's own buttons: a live chat, a callback request (leave a request to be called back), cancel
+ * that request, leave the live chat. The `__handoff-*` values are the stored spelling: they are in buttons already
+ * sent to customers, so they keep it.
+ */
+export const DESK_CHOICES = {
   live: '__handoff-live',
-  request: '__handoff-request',
+  callbackRequest: '__handoff-request',
   cancel: '__handoff-cancel',
   leave: '__handoff-leave',
 } as const;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import KeyvRedis from '@keyv/redis';
 import { Keyv } from 'keyv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ServiceUrls } from '../../../adapters/teams/handoff-delivery.js';
+import { ServiceUrls } from '../../../adapters/teams/live-desk-delivery.js';
 import { connectRedisClient } from '../../../src/engine/store/redis.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

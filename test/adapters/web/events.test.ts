@@ -1,5 +1,5 @@
 /**
- * The web chat's event stream (`GET /chat/api/events`, adapters/web/events.ts) with live handoff through the
+ * The web chat's event stream (`GET /chat/api/events`, adapters/web/events.ts) with live desk through the
  * Slack agents' room: the agent's messages are pushed as they arrive, with increasing ids; a reconnection with
  * `Last-Event-ID` gets exactly what it missed (no duplicate, no loss); heartbeats keep it open; only the session's
  * own cookie opens it; a session gets a bounded number of streams; shutdown ends them and refuses new ones.
@@ -9,21 +9,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWebChannel } from '../../../adapters/web/channel.js';
 import type { Entry } from '../../../adapters/web/transcript.js';
 import type { Channel } from '../../../src/channels/channel.js';
-import { HANDOFF_CHOICES } from '../../../src/handoff/index.js';
 import { type Served, serve } from '../../../src/http/serve.js';
+import { DESK_CHOICES } from '../../../src/live-desk/index.js';
 import {
   AGENT,
   botTexts,
   click,
-  type HandoffHarness,
+  type LiveDeskHarness,
   rootPost,
-  startHandoffHarness,
+  startLiveDeskHarness,
   threadReply,
-} from '../../handoff-e2e/harness.js';
+} from '../../live-desk-e2e/harness.js';
 import { openSse, type SseEvent } from '../../support/sse.js';
 import { WebClient } from './support.js';
 
-let h: HandoffHarness | undefined;
+let h: LiveDeskHarness | undefined;
 let web: { channel: Channel; served: Served } | undefined;
 afterEach(async () => {
   await web?.served.close();
@@ -34,8 +34,8 @@ afterEach(async () => {
 });
 
 /** The harness's bot with a web chat of our own (short heartbeat, two streams per session). */
-async function start(): Promise<{ h: HandoffHarness; url: string; channel: Channel }> {
-  h = await startHandoffHarness();
+async function start(): Promise<{ h: LiveDeskHarness; url: string; channel: Channel }> {
+  h = await startLiveDeskHarness();
   const context = h.context;
   // Registers its own web delivery with the desk, replacing the harness's web chat's.
   const channel = await createWebChannel(context, {
@@ -56,11 +56,11 @@ async function liveChat(client: WebClient): Promise<void> {
   await client.turn({ kind: 'text', text: 'ポータルの契約を解約したい' }, turnId());
   const offered = await client.turn({ kind: 'text', text: 'オペレーター' }, turnId());
   const offer = offered.json.entries.find(
-    (e) => e.from === 'bot' && e.reply.choices?.some((c) => c.id === HANDOFF_CHOICES.live),
+    (e) => e.from === 'bot' && e.reply.choices?.some((c) => c.id === DESK_CHOICES.live),
   );
   if (offer?.from !== 'bot') throw new Error(`No live-chat offer: ${botTexts(offered.json.entries)}`);
   const live = await client.turn(
-    { kind: 'choice', choiceId: HANDOFF_CHOICES.live, stateVersion: offer.reply.stateVersion },
+    { kind: 'choice', choiceId: DESK_CHOICES.live, stateVersion: offer.reply.stateVersion },
     turnId(),
   );
   expect(botTexts(live.json.entries).join('\n')).toContain('担当者にお知らせしました');

@@ -46,7 +46,7 @@ export interface History {
   entries: Entry[];
   /** `live` / `request` while messages from a person may arrive outside turns. */
   handoff?: string;
-  /** Where the page's event stream starts (with live handoff). */
+  /** Where the page's event stream starts (with live desk). */
   events?: string;
 }
 

@@ -12,7 +12,7 @@ import { createTranslator } from '../../../src/engine/text/catalog.js';
 
 const DEC_29_10AM = new Date('2026-12-29T10:00:00+09:00'); // a Tuesday, not a public holiday
 
-function contactRows(closures: string): { rows: string; handoff: string } {
+function contactRows(closures: string): { rows: string; contacts: string } {
   const bundle = procedureBundle({ closures: parseClosures(closures) });
   const ctx: BehaviourContext = {
     slots: {},
@@ -22,25 +22,27 @@ function contactRows(closures: string): { rows: string; handoff: string } {
     credentials: [],
   };
   const rows = (bundle.behaviour.facts?.cspsContacts?.(ctx) ?? []).map((f) => f.value).join('\n');
-  const handoff = (bundle.handoff?.replies({ locale: 'ja', now: DEC_29_10AM, dialogId: 'csps-cancel' }) ?? [])
+  const contacts = (
+    bundle.deskContacts?.replies({ locale: 'ja', now: DEC_29_10AM, dialogId: 'csps-cancel' }) ?? []
+  )
     .map((r) => [r.text, ...(r.facts ?? []).map((f) => f.value)].join('\n'))
     .join('\n');
-  return { rows, handoff };
+  return { rows, contacts };
 }
 
 describe('one calendar for every "open now" line', () => {
-  it('with a configured year-end closure, the flow’s contact rows and the handoff both say closed', () => {
-    const { rows, handoff } = contactRows('12-29..01-03');
+  it('with a configured year-end closure, the flow’s contact rows and the desk contacts both say closed', () => {
+    const { rows, contacts } = contactRows('12-29..01-03');
     expect(rows).toContain('受付時間外');
     expect(rows).not.toContain('受付中です');
-    expect(handoff).toContain('受付時間外');
-    expect(handoff).not.toContain('受付中です');
+    expect(contacts).toContain('受付時間外');
+    expect(contacts).not.toContain('受付中です');
   });
 
   it('by default no closure is configured, so 29 December (a weekday) is open in both', () => {
     expect(loadConfig({}).BOT_CLOSURES).toBe('');
-    const { rows, handoff } = contactRows(loadConfig({}).BOT_CLOSURES);
+    const { rows, contacts } = contactRows(loadConfig({}).BOT_CLOSURES);
     expect(rows).toContain('受付中です');
-    expect(handoff).toContain('受付中です');
+    expect(contacts).toContain('受付中です');
   });
 });

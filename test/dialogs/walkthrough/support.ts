@@ -1,13 +1,13 @@
 /**
  * Test wiring for the walkthroughs: the five walkthrough dialogs with the chooser `walkthrough` as root, the real
- * handoff provider (desks and hours), and a builder for the "every step, every trouble" part of a transcript.
+ * desk contacts (desks and hours), and a builder for the "every step, every trouble" part of a transcript.
  */
 import {
   walkthroughBehaviour,
   walkthroughDialogs,
   walkthroughMessages,
 } from '../../../dialogs/walkthrough/index.js';
-import { createHandoffProvider } from '../../../src/calendar/handoff.js';
+import { createDeskContacts } from '../../../src/calendar/desk-contacts.js';
 import { createTestBot, type TestBot } from '../../support/bot-harness.js';
 import type { TranscriptStep } from '../../support/transcript.js';
 
@@ -16,7 +16,7 @@ export const walkthroughBundle = {
   behaviour: walkthroughBehaviour,
   catalogs: walkthroughMessages,
   rootDialog: 'walkthrough',
-  handoff: createHandoffProvider([]),
+  deskContacts: createDeskContacts([]),
 };
 
 export function createWalkthroughBot(): Promise<TestBot> {

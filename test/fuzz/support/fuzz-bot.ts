@@ -127,7 +127,7 @@ export async function createFuzzBot(options: FuzzBotOptions = {}): Promise<FuzzB
     deduper: bot.channels.deduper,
     now: () => clock.now(),
     receipts: bot.receipts,
-    handoff: bot.handoff,
+    liveDesk: bot.liveDesk,
     onError: (error) => {
       errors.push(error);
     },

@@ -77,7 +77,7 @@ export async function startLoggedSlackBot(
     deduper: bot.channels.deduper,
     now: () => clock.now(),
     receipts: bot.receipts,
-    handoff: bot.handoff,
+    liveDesk: bot.liveDesk,
     onError: (error, { channel, phase }) => bot.onError(error, { conversationKey: channel, phase }),
   };
   const channel = await createSlackChannel(context);
