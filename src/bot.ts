@@ -1,7 +1,7 @@
 /**
  * Wires the bot from configuration: the conversation store, the backend (the embedded sandbox or
- * `BACKEND_URL`), the dialogs and their collaborators (FAQ, desk contacts, live desk, receipts). Used by the HTTP server, the
- * terminal chat and the end-to-end tests, so all three run the same bot.
+ * `BACKEND_URL`), the dialogs and their collaborators (FAQ, desk contacts, live desk, receipts). Used by the HTTP
+ * server, the terminal chat and the end-to-end tests, so all three run the same bot.
  */
 
 import { createHash } from 'node:crypto';
@@ -403,7 +403,10 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   };
 }
 
-/** The live desk on its own store (namespace `handoff`: a stored name, kept), with a registry for the channels' rooms and deliveries. */
+/**
+ * The live desk on its own store (namespace `handoff`: a stored name, kept), with a registry for the channels' rooms
+ * and deliveries.
+ */
 async function openLiveDesk(
   config: Config,
   engine: Engine,

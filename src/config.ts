@@ -106,8 +106,8 @@ const schema = z
     SLACK_AGENT_USERGROUP: z.string().min(1).optional(),
     /**
      * Live desk: the channel id (`C…`/`G…`) of the agents' private channel where requests for a person are
-     * posted, claimed and answered in threads. Unset (and no Teams room): no live desk, desk contacts only. The `HANDOFF` in the
-     * variable names of the live desk is their deployed spelling, kept so no deployment breaks.
+     * posted, claimed and answered in threads. Unset (and no Teams room): no live desk, desk contacts only. The
+     * `HANDOFF` in the live desk's variable names is their deployed spelling, kept so no deployment breaks.
      */
     SLACK_HANDOFF_CHANNEL: z
       .string()

@@ -5,8 +5,8 @@
  * which customer they are, as on every channel.
  *
  * The actor id is `line:` + a SHA-256 digest of the LINE user id, never the id itself: receipts, the audit log,
- * live desk ticket summaries and backend calls only ever see the digest. The raw id stays in the conversation key (pushes
- * need it), which the audit log and the fault log themselves only keep as a hash.
+ * live desk ticket summaries and backend calls only ever see the digest. The raw id stays in the conversation key
+ * (pushes need it), which the audit log and the fault log themselves only keep as a hash.
  */
 import { createHash } from 'node:crypto';
 import type { AgentDirectory, PlatformUser, SpeakerDeps } from '../../src/channels/speaker.js';

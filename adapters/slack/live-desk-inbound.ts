@@ -3,9 +3,9 @@
  * de-duplicates by the platform id, then asks the desk, which alone decides (the directory says who is an agent;
  * only the claimer may write to the customer or end a claimed ticket).
  *
- * - Buttons (`block_actions`, action ids `handoff.*` (a stored spelling: buttons already posted carry it), value = ticket id): 「対応する」 → `desk.claim`,
- *   「ボットに戻す」 → `desk.handBack`, 「終了する」 → `desk.close`. A refusal (not an agent, taken by someone
- *   else, already closed) is told to the clicker alone (`chat.postEphemeral`).
+ * - Buttons (`block_actions`, action ids `handoff.*` — a stored spelling: buttons already posted carry it —,
+ *   value = ticket id): 「対応する」 → `desk.claim`, 「ボットに戻す」 → `desk.handBack`, 「終了する」 → `desk.close`.
+ *   A refusal (not an agent, taken by someone else, already closed) is told to the clicker alone (`chat.postEphemeral`).
  * - Thread replies (`message` events in the room channel, inside a ticket's thread, by a person) →
  *   `desk.fromAgent`. The claimer's words reach the customer. Anyone else's stay in the thread (agents may talk
  *   among themselves); an agent who writes before claiming, or after the end, is told so ephemerally.

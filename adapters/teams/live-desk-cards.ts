@@ -1,8 +1,8 @@
 /**
  * Adaptive Cards 1.5 for the Teams agents' room (live desk), pure: the ticket's root card (summary +
  * 「対応する」), its claimed and closed forms, the claimer's controls in the thread (「ボットに戻す」/「終了する」),
- * relayed messages and notes. A button's data is `{ hh: <action>, ticketId }` (`hh`: helpdesk handoff, a stored spelling, apart
- * from the conversation cards' `hb`), so the desk decides whether the clicker may do anything.
+ * relayed messages and notes. A button's data is `{ hh: <action>, ticketId }` (`hh`: helpdesk handoff, a stored
+ * spelling, apart from the conversation cards' `hb`), so the desk decides whether the clicker may do anything.
  */
 import type { IAdaptiveCard, IContainer, ISubmitAction, ITextBlock } from '@microsoft/teams.cards';
 import { z } from 'zod';

@@ -317,7 +317,7 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
 }
 
 /**
- * The `handoff` entry of a live-desk handoff (`HandoffEvent` in src/handoff): `live`, `request` (actor: the
+ * The `handoff` entry of a live-desk handoff (`HandoffEvent` in src/live-desk): `live`, `request` (actor: the
  * customer) or `claimed` (actor: the agent, with `waitedMs`). The dialog is the one the handoff was asked from
  * (`none` when nothing was in progress).
  */

@@ -1,7 +1,7 @@
 /**
- * The desk contacts ("reach a person") for the engine: the desks that handle the current procedure, whether each is open now and
- * when it opens next. Outside business hours it says so and adds that the chat procedure can be finished alone
- * (invariant 5: a closed desk never blocks a cancellation).
+ * The desk contacts ("reach a person") for the engine: the desks that handle the current procedure, whether each
+ * is open now and when it opens next. Outside business hours it says so and adds that the chat procedure can be
+ * finished alone (invariant 5: a closed desk never blocks a cancellation).
  */
 import type { DeskContactsProvider, ReplyContent } from '../engine/hooks.js';
 import { createTranslator } from '../engine/text/catalog.js';

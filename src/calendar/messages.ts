@@ -1,4 +1,7 @@
-/** The desk sentences of the desk contacts (`describe.ts`, `desk-contacts.ts`), ja (です・ます) and en. Times are Japan time. */
+/**
+ * The desk sentences of the desk contacts (`describe.ts`, `desk-contacts.ts`), ja (です・ます) and en. Times are
+ * Japan time.
+ */
 import type { Catalogs } from '../engine/text/catalog.js';
 
 export const calendarMessages: Catalogs = {

@@ -37,8 +37,8 @@ export interface LiveDeskOptions {
 
 /**
  * A handoff as the audit trail and metrics see it: `live` (a live chat was asked for and reached the rooms),
- * `request` (a callback request was left for later; the stored spelling of the audit log's `what.handoff`), `claimed` (an agent took a waiting live chat; `waitedMs` from the
- * request to the claim).
+ * `request` (a callback request was left for later; the stored spelling of the audit log's `what.handoff`),
+ * `claimed` (an agent took a waiting live chat; `waitedMs` from the request to the claim).
  */
 export interface HandoffEvent {
   kind: 'live' | 'request' | 'claimed';
@@ -63,7 +63,7 @@ export interface TicketRequest {
   dialogId?: string | undefined;
   /** The bot's last texts the customer saw (see `recentTexts`); at most ten are kept. */
   recentReplies: readonly string[];
-  /** Given: a callback request left for later (status `request`, any time). Absent: a live chat now (business hours). */
+  /** Given: a callback request left for later (status `request`, any time). Absent: a live chat now (in hours). */
   callbackRequest?: string | undefined;
   /** The bot's question the customer was at, shown again when the conversation comes back to the bot. */
   resume?: Reply | undefined;

@@ -1,5 +1,6 @@
 /**
- * The live desk's ticket: one customer's request for a person (a live chat or a callback request), as stored (JSON) and as shown to agents' rooms.
+ * The live desk's ticket: one customer's request for a person (a live chat or a callback request), as stored (JSON)
+ * and as shown to agents' rooms.
  *
  * Life cycle: `waiting` (live chat asked in business hours, nobody has claimed it yet) or `request` (left out of
  * hours; the customer went on with the bot) → `claimed` (one agent talks with the customer; messages are relayed

@@ -5,9 +5,9 @@
  * A `?token=` from the support site is handed to the server once and removed from the address bar.
  *
  * Live desk: messages from a person arrive outside the page's turns. While the server says the conversation
- * has an open ticket (`handoff` in the history answer, its wire name: `live`, or `request` for a request left for later), the
- * page listens to `/chat/api/events` (Server-Sent Events, from the history answer's `events` id; the browser
- * resumes with `Last-Event-ID` after a drop) and, on each message or (re)connection, fetches
+ * has an open ticket (`handoff` in the history answer, its wire name: `live`, or `request` for a callback request
+ * left for later), the page listens to `/chat/api/events` (Server-Sent Events, from the history answer's `events`
+ * id; the browser resumes with `Last-Event-ID` after a drop) and, on each message or (re)connection, fetches
  * `/chat/api/history?after=<last seq>` for the ticket's state and anything the stream did not carry. Only when the
  * browser has no EventSource, or the server refuses the stream, it fetches that every 2 s (`live`) or 15 s
  * (`request`) instead. It asks once after any turn that involved the live desk's offer, and on load. Entries are
