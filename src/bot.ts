@@ -54,6 +54,7 @@ import { keyvControls, memoryControls, type RoomControls } from './handoff/room-
 import { checkReadiness, type Readiness } from './http/health.js';
 import { VERIFIED_CUSTOMER_ID } from './identity/credentials.js';
 import { type BotMetrics, countStoreErrors, createBotMetrics } from './metrics/bot-metrics.js';
+import { tellEngine } from './pipeline/desk-notices.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import { receiptBody, receiptTitle } from './receipts/format.js';
 import { openReceiptKeyv } from './receipts/keyv.js';
@@ -437,6 +438,14 @@ async function createHandoff(
     ...calendarHours(parseClosures(config.BOT_CLOSURES)),
     now: () => clock.now(),
     onHandoff,
+    // The satisfaction question after the live chat (src/engine/core/desk-notice.ts).
+    afterLiveEnded: (ticket) =>
+      tellEngine(
+        engine,
+        { ...ticket, actorId: ticket.summary.customer.actorId },
+        'live-ended',
+        ticket.summary.dialogId,
+      ),
     onError: (error, { phase, ticketId }) =>
       onError(error, { conversationKey: `handoff:${ticketId ?? '-'}`, phase: `handoff: ${phase}` }),
   });
