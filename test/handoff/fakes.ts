@@ -125,6 +125,7 @@ export async function setupHandoff(
     rooms?: FakeRoom[];
     store?: ConversationStore<HandoffRecord>;
     onHandoff?: LiveDeskOptions['onHandoff'];
+    afterLiveEnded?: LiveDeskOptions['afterLiveEnded'];
   } = {},
 ): Promise<HandoffSetup> {
   const t = await createChannelTestBot();
@@ -146,6 +147,7 @@ export async function setupHandoff(
     now: () => t.clock.now(),
     onError: (error) => errors.push(error),
     ...(options.onHandoff ? { onHandoff: options.onHandoff } : {}),
+    ...(options.afterLiveEnded ? { afterLiveEnded: options.afterLiveEnded } : {}),
   });
   const pipeline = t.bot.pipeline.with({ desk, onError: (error) => errors.push(error) });
   const front: Engine = {

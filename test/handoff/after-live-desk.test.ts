@@ -1,0 +1,122 @@
+/**
+ * Issue 16 at the live desk: once an agent ended a live chat (closed it or handed it back) and the customer was
+ * told, the desk asks the bot what to add (`afterLiveEnded`: the satisfaction question) and delivers it after its
+ * own message. Never when the customer had already left, for a request nobody claimed (that customer is with the
+ * bot and was asked when it was taken; a claimed one is a live chat, and the engine asks at most once anyway), or
+ * when the customer could not be told. Through the front: a request taken asks the
+ * question in the same turn, after the desk's own replies.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/engine/turn.js';
+import { HANDOFF_CHOICES, type Ticket } from '../../src/handoff/index.js';
+import {
+  AGENT_ONE,
+  CUSTOMER_KEY,
+  choiceIds,
+  type HandoffSetup,
+  OPEN_NOW,
+  setupHandoff,
+  versionOf,
+} from './fakes.js';
+
+let s: HandoffSetup | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+const REQUEST = { channel: 'web', locale: 'ja' as const, actorId: 'web:visitor-1', recentReplies: [] };
+const QUESTION: Reply = {
+  text: 'how was it?',
+  tone: 'info',
+  choices: [{ id: '__satisfaction-1', label: '1', style: 'default' }],
+  stateVersion: 7,
+};
+
+async function withHook(ended: Ticket[], answer: () => Promise<Reply[]> = async () => [QUESTION]) {
+  return setupHandoff({
+    now: OPEN_NOW,
+    afterLiveEnded: async (ticket) => {
+      ended.push(ticket);
+      return answer();
+    },
+  });
+}
+
+async function openLive(setup: HandoffSetup): Promise<string> {
+  const opened = await setup.desk.request(CUSTOMER_KEY, { ...REQUEST, dialogId: 'miemasu-delete-device' });
+  if (!opened.ok) throw new Error(`request refused: ${opened.reason}`);
+  return opened.ticket.id;
+}
+
+describe('after the live chat ends', () => {
+  it('closed by the claimer: asked once, delivered after the closing message', async () => {
+    const ended: Ticket[] = [];
+    s = await withHook(ended);
+    const id = await openLive(s);
+    await s.desk.claim(id, AGENT_ONE);
+    expect((await s.desk.close(id, AGENT_ONE)).ok).toBe(true);
+    expect(ended.map((t) => [t.id, t.status, t.closedReason, t.summary.dialogId])).toEqual([
+      [id, 'closed', 'closed-by-agent', 'miemasu-delete-device'],
+    ]);
+    const last = s.delivery.delivered.at(-1);
+    expect(last?.replies).toEqual([QUESTION]);
+    expect(last?.context).toEqual({ channel: 'web', ticketId: id, locale: 'ja' });
+    expect(s.delivery.delivered.at(-2)?.replies[0]?.text).toContain('終了');
+    // Closing again changes nothing and asks nothing.
+    await s.desk.close(id, AGENT_ONE);
+    expect(ended).toHaveLength(1);
+  });
+
+  it('handed back (also while nobody had claimed it): asked', async () => {
+    const ended: Ticket[] = [];
+    s = await withHook(ended);
+    const id = await openLive(s);
+    expect((await s.desk.handBack(id, AGENT_ONE)).ok).toBe(true);
+    expect(ended.map((t) => t.closedReason)).toEqual(['handed-back']);
+  });
+
+  it('not when the customer already left, nor for an unclaimed request, nor when the customer could not be told', async () => {
+    const ended: Ticket[] = [];
+    s = await withHook(ended);
+    const id = await openLive(s);
+    await s.desk.claim(id, AGENT_ONE);
+    await s.desk.leave(CUSTOMER_KEY); // 「ボットに戻る」
+    expect((await s.desk.close(id, AGENT_ONE)).ok).toBe(false);
+    const request = await s.desk.request('web:session-2', { ...REQUEST, leaveMessage: 'please call me' });
+    if (!request.ok) throw new Error('request refused');
+    expect((await s.desk.close(request.ticket.id, AGENT_ONE)).ok).toBe(true); // dismissed, never claimed
+    const third = await s.desk.request('web:session-3', REQUEST);
+    if (!third.ok) throw new Error('request refused');
+    s.delivery.failing = true;
+    expect((await s.desk.close(third.ticket.id, AGENT_ONE)).ok).toBe(true);
+    expect(ended).toEqual([]);
+  });
+
+  it('a failing hook is logged and changes nothing for the agent', async () => {
+    const ended: Ticket[] = [];
+    s = await withHook(ended, async () => {
+      throw new Error('engine down');
+    });
+    const id = await openLive(s);
+    expect((await s.desk.close(id, AGENT_ONE)).ok).toBe(true);
+    expect(ended).toHaveLength(1);
+    expect(s.errors.map((e) => String(e))).toContain('Error: engine down');
+  });
+});
+
+describe('a request taken through the front', () => {
+  it('is followed by the satisfaction question in the same turn, after the desk’s reply', async () => {
+    s = await setupHandoff(); // the default test day is a holiday: only a request is offered
+    await s.customer.say('こんにちは');
+    await s.customer.say('担当者');
+    await s.customer.click(HANDOFF_CHOICES.request, versionOf(s.customer.last, HANDOFF_CHOICES.request));
+    const replies = await s.customer.say('明日お電話ください');
+    const taken = replies.findIndex((r) => r.text.includes('HK-'));
+    expect(taken).toBeGreaterThanOrEqual(0);
+    expect(replies.at(-1)?.choices?.map((c) => c.id)).toContain('__satisfaction-5');
+    expect(replies.findIndex((r) => choiceIds([r]).includes('__satisfaction-5'))).toBeGreaterThan(taken);
+    await s.customer.click('__satisfaction-5');
+    expect(s.customer.lastText()).toContain('ご回答ありがとうございました');
+  });
+});
