@@ -7,8 +7,10 @@
  * question in the same turn, after the desk's own replies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/engine/turn.js';
+import type { Engine } from '../../src/engine/runtime.js';
+import type { Reply, Turn } from '../../src/engine/turn.js';
 import { HANDOFF_CHOICES, type Ticket } from '../../src/handoff/index.js';
+import { driveEngine } from '../engine/harness.js';
 import {
   AGENT_ONE,
   CUSTOMER_KEY,
@@ -118,5 +120,50 @@ describe('a request taken through the front', () => {
     expect(replies.findIndex((r) => choiceIds([r]).includes('__satisfaction-5'))).toBeGreaterThan(taken);
     await s.customer.click('__satisfaction-5');
     expect(s.customer.lastText()).toContain('ご回答ありがとうございました');
+  });
+});
+
+describe('the front tells the engine', () => {
+  /** The customer through a pipeline whose engine records the desk's notices it is given. */
+  function watched(setup: HandoffSetup) {
+    const notices: Turn['input'][] = [];
+    const engine = setup.t.bot.pipeline.engine;
+    const spy: Engine = {
+      definition: engine.definition,
+      describe: (key) => engine.describe(key),
+      handle: (turn) => {
+        if (turn.input.kind === 'desk-notice') notices.push(turn.input);
+        return engine.handle(turn);
+      },
+    };
+    const pipeline = setup.t.bot.pipeline.with({ desk: setup.desk, engine: spy });
+    const customer = driveEngine(
+      { ...spy, handle: async (turn) => (await pipeline.handleTurn(turn)).replies },
+      { conversationKey: CUSTOMER_KEY, channel: 'web', actor: { kind: 'customer', id: 'web:visitor-1' } },
+    );
+    return { notices, customer };
+  }
+
+  it('a live chat opened from the offer after 「解決しませんでした」: live-requested, with the procedure', async () => {
+    s = await setupHandoff({ now: OPEN_NOW });
+    const { notices, customer } = watched(s);
+    await customer.say('みえますねっとで機器を削除したら返金されますか？');
+    await customer.click('__faq-not-helpful');
+    expect(notices).toEqual([]);
+    await customer.click(HANDOFF_CHOICES.live, versionOf(customer.last, HANDOFF_CHOICES.live));
+    expect(customer.lastText()).toContain('HK-');
+    expect(notices).toEqual([{ kind: 'desk-notice', notice: 'live-requested' }]);
+  });
+
+  it('a request taken: request-accepted; the same choice refused as stale: nothing', async () => {
+    s = await setupHandoff(); // a holiday: only requests
+    const { notices, customer } = watched(s);
+    await customer.say('担当者');
+    const version = versionOf(customer.last, HANDOFF_CHOICES.request);
+    await customer.click(HANDOFF_CHOICES.request, version);
+    await customer.say('折り返しお電話ください');
+    expect(notices).toEqual([{ kind: 'desk-notice', notice: 'request-accepted' }]);
+    await customer.click(HANDOFF_CHOICES.live, version - 1);
+    expect(notices).toHaveLength(1);
   });
 });
