@@ -139,6 +139,32 @@ describe('satisfaction after a handoff', () => {
     expect(entries.some((e) => e.kind === 'dialog-started' && e.dialogId === 'delete-item')).toBe(true);
   });
 
+  it('at the menu’s own question: after the answer the menu is shown again, and works', async () => {
+    const { h } = setup({ satisfaction: true });
+    await h.say('こんにちは');
+    await h.say('オペレーター');
+    await notice(h, 'live-ended');
+    await h.click('__satisfaction-4');
+    expect(h.lastText()).toContain('ご回答ありがとうございました');
+    expect(h.last.at(-1)?.choices?.map((c) => c.id)).toContain('delete');
+    await h.click('delete');
+    expect(h.last.at(-1)?.choices?.map((c) => c.id)).not.toContain('delete');
+  });
+
+  it('a notice while a deletion’s outcome is unknown: nothing re-sent, nothing asked, the re-check still waits', async () => {
+    const { h, backend } = setup({ satisfaction: true });
+    await toFinal(h);
+    backend.faults.deleteTimeoutsLeft = 1;
+    await h.click('confirm');
+    await h.type('削除');
+    const sent = backend.calls.filter((c) => c.operation === 'deleteItem').length;
+    h.clock.advance(10 * 60_000); // past the in-flight lease: a turn now would re-check
+    expect(await notice(h, 'live-ended', 'delete-item')).toEqual([]);
+    expect(backend.calls.filter((c) => c.operation === 'deleteItem')).toHaveLength(sent);
+    await h.say('こんにちは'); // the customer's turn re-checks with the same key
+    expect(backend.calls.filter((c) => c.operation === 'deleteItem')).toHaveLength(sent + 1);
+  });
+
   it('a live chat only opened asks nothing; with the question off, a handoff asks nothing', async () => {
     const on = setup({ satisfaction: true });
     await on.h.say('こんにちは');

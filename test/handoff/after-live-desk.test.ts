@@ -144,7 +144,7 @@ describe('the front tells the engine', () => {
     return { notices, customer };
   }
 
-  it('a live chat opened from the offer after 「解決しませんでした」: live-requested, with the procedure', async () => {
+  it('a live chat opened from the offer after 「解決しませんでした」: live-requested', async () => {
     s = await setupHandoff({ now: OPEN_NOW });
     const { notices, customer } = watched(s);
     await customer.say('みえますねっとで機器を削除したら返金されますか？');
