@@ -54,6 +54,7 @@ import {
 } from './live-desk/index.js';
 import { keyvControls, memoryControls, type RoomControls } from './live-desk/room-controls.js';
 import { type BotMetrics, countStoreErrors, createBotMetrics } from './metrics/bot-metrics.js';
+import { tellEngine } from './pipeline/desk-notices.js';
 import { createTurnPipeline, type TurnPipeline } from './pipeline/index.js';
 import { receiptBody, receiptTitle } from './receipts/format.js';
 import { openReceiptKeyv } from './receipts/keyv.js';
@@ -440,6 +441,14 @@ async function openLiveDesk(
     ...calendarHours(parseClosures(config.BOT_CLOSURES)),
     now: () => clock.now(),
     onHandoff,
+    // The satisfaction question after the live chat (src/engine/core/desk-notice.ts).
+    afterLiveEnded: (ticket) =>
+      tellEngine(
+        engine,
+        { ...ticket, actorId: ticket.summary.customer.actorId },
+        'live-ended',
+        ticket.summary.dialogId,
+      ),
     onError: (error, { phase, ticketId }) =>
       onError(error, { conversationKey: `live-desk:${ticketId ?? '-'}`, phase: `live desk: ${phase}` }),
   });

@@ -12,7 +12,7 @@
  * - `dialog-started` → `dialog-started`; `dialog-ended` → `dialog-ended` with its outcome and its funnel closure
  *   (`closure.ts`);
  * - `faq` → `faq` (`answered` with the entry id; `declined` with the question redacted and bounded, see
- *   {@link declinedQuestion}); `satisfaction` → `satisfaction` (score, or outcome `skipped`);
+ *   {@link declinedQuestion}); `satisfaction` → `satisfaction` (score, or outcome `skipped`; `afterHandoff`);
  * - handoffs (not engine events: the live desk's `onHandoff`) → `handoff` by {@link handoffEntry}.
  * Every entry carries `what.language`, the conversation's language when it was made.
  *
@@ -309,7 +309,10 @@ export function createEntryDeriver(options: DeriveOptions): (event: EngineEvent)
         return [entry(event, 'faq', event.at, forWhom(event), what)];
       }
       case 'satisfaction': {
-        const what: AuditWhat = event.score === undefined ? { outcome: 'skipped' } : { score: event.score };
+        const what: AuditWhat = {
+          ...(event.score === undefined ? { outcome: 'skipped' } : { score: event.score }),
+          ...(event.handoff ? { afterHandoff: event.handoff } : {}),
+        };
         return [entry(event, 'satisfaction', event.at, forWhom(event), what)];
       }
     }

@@ -35,7 +35,10 @@ export const AUDIT_KINDS = [
    * callback / ticket was filed) or `claimed` (an agent took a live request; `what.waitedMs` = time to claim).
    */
   'handoff',
-  /** The satisfaction question was answered (`what.score` 1–5) or skipped (`what.outcome` = `skipped`). */
+  /**
+   * The satisfaction question was answered (`what.score` 1–5) or skipped (`what.outcome` = `skipped`), after a
+   * completed procedure or a handoff (`what.afterHandoff`).
+   */
   'satisfaction',
   /**
    * An FAQ question was handled: `what.outcome` is `answered`, `declined` (out of scope / no answer), `escalated`
@@ -125,6 +128,12 @@ export const AuditWhatSchema = z.strictObject({
   waitedMs: z.number().int().nonnegative().optional(),
   /** `satisfaction`: the score given, 1–5. */
   score: z.number().int().min(1).max(5).optional(),
+  /**
+   * `satisfaction`: the question was asked after a handoff to a person — a live chat that ended (`live`) or a
+   * callback request that was taken (`request`); absent when it followed a completed procedure only. The entry's
+   * `dialogId` is then the procedure the customer was in (the menu's id when none).
+   */
+  afterHandoff: z.enum(['live', 'request']).optional(),
   /** `faq`: the FAQ entry answered (its id). */
   entry: NonEmpty.optional(),
   /** `faq` declined: the question as typed, redacted (`src/redaction/redact.ts`) and bounded. */

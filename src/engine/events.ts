@@ -86,9 +86,14 @@ export type EngineEvent =
     })
   /**
    * The satisfaction question was answered (`score` 1–5) or skipped (`score` absent); `dialogId` is the procedure
-   * it followed.
+   * it followed (the root dialog when a handoff outside any procedure). `handoff`: it was asked after a handoff to
+   * a person — a live chat that ended (`live`) or a callback request that was taken (`request`).
    */
-  | (EventBase & { kind: 'satisfaction'; score?: number | undefined });
+  | (EventBase & {
+      kind: 'satisfaction';
+      score?: number | undefined;
+      handoff?: 'live' | 'request' | undefined;
+    });
 
 /**
  * Outcomes the engine itself gives a dialog it takes off the stack (besides the end nodes' own):

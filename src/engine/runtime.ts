@@ -280,7 +280,9 @@ export function createEngine(options: EngineOptions): Engine {
     let first: StepResult;
     // A platform retry of a turn already handled: answered before, so nothing to say and nothing to do.
     if (turn.id !== undefined && state.recentTurnIds?.includes(turn.id)) return [];
-    const answeredWhilePending = answerWhilePending(definition, state, turn, scope);
+    // The live desk's notice is no answer to anything: it never reconciles a pending call (core/desk-notice.ts).
+    const notice = turn.input.kind === 'desk-notice';
+    const answeredWhilePending = notice ? undefined : answerWhilePending(definition, state, turn, scope);
     if (answeredWhilePending) {
       // Nothing changes while the call is pending: no write, so the instance sending it is not disturbed.
       return answeredWhilePending.replies.map((reply) => ({
@@ -289,7 +291,7 @@ export function createEngine(options: EngineOptions): Engine {
         locale: state.locale,
       }));
     }
-    if (state.pending) {
+    if (state.pending && !notice) {
       // A call whose outcome we do not know: ask again with the SAME idempotency key before anything else.
       const pending = state.pending;
       if (changesSomething(pending)) sent.write = true;
@@ -307,7 +309,8 @@ export function createEngine(options: EngineOptions): Engine {
     const done = await runCalls(first, turn, scope, version, sent, unrecorded);
     const final: ConversationState = {
       ...done.state,
-      updatedAt: scope.now.toISOString(),
+      // A notice is not the customer's turn: the idle limit still counts from their last one.
+      updatedAt: notice ? done.state.updatedAt : scope.now.toISOString(),
       ...(turn.id === undefined
         ? {}
         : { recentTurnIds: [...(done.state.recentTurnIds ?? []), turn.id].slice(-RECENT_TURN_IDS) }),

@@ -111,10 +111,19 @@ export interface ConversationState {
    */
   satisfactionAsked?: string | undefined;
   /**
-   * The FAQ answer given in the last turn (`core/faq-feedback.ts`): the next turn may say it did not help or ask
-   * for a person. Cleared by the next turn, whatever it is.
+   * A handoff to a person ended (`core/desk-notice.ts`) and the satisfaction question is still to be asked: at
+   * once when nothing was in progress, else once the conversation is back to nothing in progress. `dialogId`: the
+   * procedure of the handoff, when there was one.
    */
-  faqAnswered?: { dialogId: string; entry: string } | undefined;
+  satisfactionDue?: { handoff: 'live' | 'request'; dialogId?: string | undefined } | undefined;
+  /** The satisfaction question on screen followed this kind of handoff (its answer's event says so). */
+  satisfactionAfter?: 'live' | 'request' | undefined;
+  /**
+   * The FAQ answer given in the last turn (`core/faq-feedback.ts`): the next turn may say it did not help or ask
+   * for a person. Cleared by the next turn, whatever it is. `notHelpful`: the last turn said it did not help (and
+   * offered a person), so only a person asked for now still counts (as escalated).
+   */
+  faqAnswered?: { dialogId: string; entry: string; notHelpful?: true | undefined } | undefined;
   stack: Frame[];
   pending?: PendingCall | undefined;
   /** Ids of the most recent turns handled (platform retries are recognised by them). */

@@ -22,7 +22,18 @@ export type TurnInput =
    * "start over" then picking it would. Only the bundle's entry-point dialogs are accepted. `text`, when given,
    * answers the dialog's first question (e.g. `/helpdesk act <e-mail>`).
    */
-  | { kind: 'start'; dialogId: string; text?: string | undefined };
+  | { kind: 'start'; dialogId: string; text?: string | undefined }
+  /**
+   * Not from a user (no adapter builds it): the live desk tells the engine what happened with a person, for the
+   * FAQ feedback and the satisfaction question (`core/desk-notice.ts`). `dialogId`: the procedure of the handoff.
+   */
+  | { kind: 'desk-notice'; notice: DeskNotice; dialogId?: string | undefined };
+
+/**
+ * What the live desk tells the engine: `live-requested` (a live chat was opened), `request-accepted` (a callback
+ * request was taken), `live-ended` (an agent closed the live chat or handed it back to the bot).
+ */
+export type DeskNotice = 'live-requested' | 'request-accepted' | 'live-ended';
 
 export interface Turn {
   /** Stable per conversation and channel, e.g. `slack:T1:C1:U1` or `cli:local`. */

@@ -100,7 +100,8 @@ export async function finishTicket(
   if (isLive(changed.before)) {
     const t = customerTexts(changed.after.locale);
     const text = reason === 'handed-back' ? t.handedBack : t.closedByAgent;
-    await ctx.deliver(changed.after, [{ text, tone: 'info' }], true);
+    if (await ctx.deliver(changed.after, [{ text, tone: 'info' }], true))
+      await ctx.afterLiveEnded(changed.after);
   }
   return { ok: true, ticket: changed.after };
 }

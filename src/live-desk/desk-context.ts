@@ -83,6 +83,18 @@ export class DeskContext {
     }
   }
 
+  /** Delivers what the bot adds after a live chat ended (`LiveDeskOptions.afterLiveEnded`); failures are logged. */
+  async afterLiveEnded(ticket: Ticket): Promise<void> {
+    try {
+      const replies = (await this.options.afterLiveEnded?.(ticket)) ?? [];
+      if (replies.length === 0) return;
+      const context = { channel: ticket.channel, ticketId: ticket.id, locale: ticket.locale };
+      await this.options.customers.deliver(ticket.conversationKey, replies, context);
+    } catch (error) {
+      this.onError(error, { phase: 'after live chat ended', ticketId: ticket.id });
+    }
+  }
+
   tellRoomsClosed(ticket: Ticket): Promise<number> {
     const note = roomTexts(this.agentLocale).closed(ticket.closedReason ?? 'closed-by-agent');
     return eachThread(this.rooms, ticket, 'mark closed', this.onError, (room, ref) =>

@@ -33,6 +33,12 @@ export interface LiveDeskOptions {
    * A failure is reported to `onError` and never changes what the customer or the agent is told.
    */
   onHandoff?: (event: HandoffEvent) => void | Promise<void>;
+  /**
+   * After an agent ended a live chat (closed it or handed it back) and the customer was told: what the bot adds
+   * in the customer's chat (the satisfaction question, `src/pipeline/desk-notices.ts`), delivered after the desk's
+   * message. Not called when the customer could not be told, nor for a request (its customer is with the bot).
+   */
+  afterLiveEnded?: (ticket: Ticket) => Promise<Reply[]>;
 }
 
 /**

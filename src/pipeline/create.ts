@@ -25,6 +25,7 @@ import type { Engine } from '../engine/runtime.js';
 import type { Turn } from '../engine/turn.js';
 import type { LiveDesk } from '../live-desk/desk-types.js';
 import { compose } from './compose.js';
+import { tellEngine } from './desk-notices.js';
 import { correlationStage } from './stages/correlation.js';
 import { dedupeStage } from './stages/dedupe.js';
 import { liveDeskStage } from './stages/live-desk.js';
@@ -77,6 +78,8 @@ export function turnStages(options: TurnPipelineOptions): NamedStage[] {
     speakerStage(options.speakers),
     liveDeskStage(options.desk, {
       describe: (key) => options.engine.describe(key),
+      notify: (turn, notice, dialogId) =>
+        tellEngine(options.engine, { ...turn, actorId: turn.actor.id }, notice, dialogId),
       ...(options.onError ? { onError: options.onError } : {}),
     }),
     receiptNoticesStage(options.receipts),

@@ -33,6 +33,7 @@ const HANDOFF_IDENTIFIERS: ReadonlySet<string> = new Set([
   'onHandoff', // told of each HandoffEvent
   'reportHandoff', // tells onHandoff
   'handoffEntry', // the audit entry of a HandoffEvent
+  'afterHandoff', // stored: a satisfaction entry that followed a handoff (live / request)
   'handoffRate', // analytics: handoffs per started conversation
   'handoffLive', // analytics: live handoffs
   'handoffRequest', // analytics: handoffs by callback request (audit value `request`)

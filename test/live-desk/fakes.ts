@@ -125,6 +125,7 @@ export async function setupLiveDesk(
     rooms?: FakeRoom[];
     store?: ConversationStore<DeskRecord>;
     onHandoff?: LiveDeskOptions['onHandoff'];
+    afterLiveEnded?: LiveDeskOptions['afterLiveEnded'];
   } = {},
 ): Promise<LiveDeskSetup> {
   const t = await createChannelTestBot();
@@ -146,6 +147,7 @@ export async function setupLiveDesk(
     now: () => t.clock.now(),
     onError: (error) => errors.push(error),
     ...(options.onHandoff ? { onHandoff: options.onHandoff } : {}),
+    ...(options.afterLiveEnded ? { afterLiveEnded: options.afterLiveEnded } : {}),
   });
   const pipeline = t.bot.pipeline.with({ desk, onError: (error) => errors.push(error) });
   const front: Engine = {

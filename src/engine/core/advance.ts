@@ -10,7 +10,7 @@ import type { Condition, NodeOf } from '../tree/schema.js';
 import { nodeOf } from './definition.js';
 import { setSlot } from './history.js';
 import { renderCurrent, renderFacts } from './render.js';
-import { behaviourContext, eventBase, runOf, say, text, topFrame, type Work } from './work.js';
+import { behaviourContext, escalateFaq, eventBase, runOf, say, text, topFrame, type Work } from './work.js';
 
 /** End-node outcomes that do not complete a procedure, even after a change (no satisfaction question). */
 const UNFINISHED_OUTCOMES: ReadonlySet<string> = new Set(['failed', 'unverified', 'refused', 'cancelled']);
@@ -219,6 +219,7 @@ export function enter(w: Work, nodeId: string): void {
         break;
       }
       case 'handoff': {
+        escalateFaq(w);
         say(w, node.reason, 'info', frame.slots);
         deskContactReplies(w, frame.dialogId);
         endFrames(w, 'handoff');

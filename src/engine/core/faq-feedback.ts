@@ -5,7 +5,10 @@
  * - the choice, from that answer's version: a `faq` event `not-helpful` (the entry), an apology, and how to reach a
  *   person (the live desk offers one there), then the question on screen again when a procedure is in progress;
  *   from any older version: refused as stale, like every old button;
- * - the "person" command in that next turn: a `faq` event `escalated` (see `runCommand` in step.ts).
+ * - a person asked for in that next turn — the "person" command, a handoff node, or (told by the live desk) a live
+ *   chat opened or a callback request taken — a `faq` event `escalated` (`escalateFaq` in work.ts); after the
+ *   choice, the answer is remembered one turn more (`notHelpful`), so a person asked for from the apology's offer
+ *   counts too, once.
  */
 import type { FaqAnswer } from '../hooks.js';
 import { FAQ_NOT_HELPFUL } from '../text/reserved.js';
@@ -43,7 +46,7 @@ export function answerNotHelpful(w: Work, turn: Turn): boolean {
   if (input.kind !== 'choice' || input.choiceId !== FAQ_NOT_HELPFUL) return false;
   const active = w.state.stack.length > 0;
   const answer = w.previousFaq;
-  if (!answer || input.stateVersion !== w.state.step) {
+  if (!answer || answer.notHelpful || input.stateVersion !== w.state.step) {
     say(w, 'engine.stale', 'warning');
     if (active) reshowQuestion(w);
     return true;
@@ -55,6 +58,7 @@ export function answerNotHelpful(w: Work, turn: Turn): boolean {
     outcome: 'not-helpful',
     entry: answer.entry,
   });
+  w.state.faqAnswered = { ...answer, notHelpful: true };
   say(w, 'engine.faq.not-helpful-sorry');
   deskContactReplies(w, topFrame(w)?.dialogId);
   if (active) {
@@ -62,11 +66,4 @@ export function answerNotHelpful(w: Work, turn: Turn): boolean {
     reshowQuestion(w);
   }
   return true;
-}
-
-/** The "person" command right after an FAQ answer: reported as `escalated`. */
-export function reportEscalation(w: Work): void {
-  const answer = w.previousFaq;
-  if (!answer) return;
-  w.events.push({ ...eventBase(w, answer.dialogId), kind: 'faq', outcome: 'escalated', entry: answer.entry });
 }

@@ -77,11 +77,11 @@ export interface OnScreen {
   confirmation: boolean;
 }
 
-/** The meaning of a (non-`start`) input in this state. */
+/** The meaning of a user's (non-`start`) input in this state. */
 export function interpret(
   state: ConversationState,
   turn: Turn,
-  input: Exclude<TurnInput, { kind: 'start' }>,
+  input: Exclude<TurnInput, { kind: 'start' | 'desk-notice' }>,
   screen: OnScreen,
 ): Meaning {
   const { escapeLabels } = screen;

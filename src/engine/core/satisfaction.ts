@@ -1,6 +1,6 @@
 /**
- * The satisfaction question: after a procedure that changed something completed (the conversation is back to
- * nothing in progress), ONE optional question — a score 1–5 in one tap, or skip — never asked twice in a
+ * The satisfaction question: after a procedure that changed something completed, or after a handoff to a person
+ * ended (`desk-notice.ts`), with the conversation back to nothing in progress, ONE optional question — a score 1–5 in one tap, or skip — never asked twice in a
  * conversation (`state.satisfactionAsked`). It is an ordinary engine reply with choices, so every channel renders
  * it. While it is on screen (`state.prompt === 'satisfaction'`) a score button or a typed 1–5 answers it; skip, or
  * anything else, skips it (and anything else is then handled as usual). Either way a `satisfaction` event names
@@ -9,13 +9,26 @@
 import { parseOptionNumber } from '../text/normalize.js';
 import { SATISFACTION_SCORES, SATISFACTION_SKIP } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
+import { reshowQuestion } from './render.js';
 import { eventBase, text, type Work } from './work.js';
 
-/** Asks the question once, when enabled and the step completed a procedure. */
+/**
+ * Asks the question once, when enabled, with nothing in progress, and the step completed a procedure or a handoff
+ * made it due (`state.satisfactionDue`, see `desk-notice.ts`; the answer then names that handoff).
+ */
 export function maybeAskSatisfaction(w: Work): void {
-  const procedure = w.completedProcedure;
-  if (!w.def.satisfaction || !procedure || w.state.satisfactionAsked || w.state.stack.length > 0) return;
+  if (!w.def.satisfaction || w.state.satisfactionAsked) return;
+  const due = w.state.satisfactionDue;
+  const procedure =
+    w.completedProcedure && w.state.stack.length === 0
+      ? w.completedProcedure
+      : due && !procedureInProgress(w)
+        ? (due.dialogId ?? w.def.rootDialog)
+        : undefined;
+  if (!procedure) return;
   const t = text(w);
+  w.state.satisfactionDue = undefined;
+  if (due) w.state.satisfactionAfter = due.handoff;
   w.state.satisfactionAsked = procedure;
   w.state.prompt = 'satisfaction';
   w.replies.push({
@@ -26,6 +39,14 @@ export function maybeAskSatisfaction(w: Work): void {
       { id: SATISFACTION_SKIP, label: t.t('engine.satisfaction.skip'), style: 'default' as const },
     ],
   });
+}
+
+/**
+ * Whether the customer is in a procedure (anything on the stack but the menu, or a call pending): a question due
+ * after a handoff waits until they are not. At the menu's own question it is asked (the menu stays answerable).
+ */
+export function procedureInProgress(w: Work): boolean {
+  return w.state.pending !== undefined || w.state.stack.some((f) => f.dialogId !== w.def.rootDialog);
 }
 
 /**
@@ -46,12 +67,21 @@ export function answerSatisfaction(w: Work, turn: Turn): 'answered' | 'skipped' 
     const typed = parseOptionNumber(input.text);
     if (typed !== undefined && typed >= 1 && typed <= 5) score = typed;
   }
-  w.events.push({ ...eventBase(w, procedure), kind: 'satisfaction', ...(score ? { score } : {}) });
+  const after = w.state.satisfactionAfter;
+  w.state.satisfactionAfter = undefined;
+  w.events.push({
+    ...eventBase(w, procedure),
+    kind: 'satisfaction',
+    ...(score ? { score } : {}),
+    ...(after ? { handoff: after } : {}),
+  });
   if (score === undefined && !skip) return 'moved-on';
   w.state.step += 1; // the question's buttons are answered
   w.replies.push({
     text: text(w).t(score ? 'engine.satisfaction.thanks' : 'engine.satisfaction.skipped'),
     tone: 'info',
   });
+  // Asked after a handoff at the menu's question: that question, with the new version, is what is on screen now.
+  if (w.state.stack.length > 0) reshowQuestion(w);
   return score ? 'answered' : 'skipped';
 }

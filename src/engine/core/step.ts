@@ -11,7 +11,8 @@ import type { Turn } from '../turn.js';
 import { deskContactReplies, endFrames, enter, matches, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
-import { answerNotHelpful, faqAnswerReply, reportEscalation, takePreviousFaq } from './faq-feedback.js';
+import { takeDeskNotice } from './desk-notice.js';
+import { answerNotHelpful, faqAnswerReply, takePreviousFaq } from './faq-feedback.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
 import { interpret } from './interpret.js';
 import { followWrittenLanguage } from './language.js';
@@ -20,6 +21,7 @@ import { renderCurrent, reshowQuestion } from './render.js';
 import { answerSatisfaction, maybeAskSatisfaction } from './satisfaction.js';
 import {
   behaviourContext,
+  escalateFaq,
   eventBase,
   reportFaq,
   runOf,
@@ -145,7 +147,7 @@ function runCommand(w: Work, command: GlobalCommand): void {
       if (active) reshowQuestion(w);
       return;
     case 'human':
-      reportEscalation(w);
+      escalateFaq(w);
       deskContactReplies(w, topFrame(w)?.dialogId);
       if (active) {
         say(w, 'engine.continue-after-contacts');
@@ -237,6 +239,10 @@ export function processTurn(
 ): StepResult {
   const w = startWork(def, scope, state);
   takePreviousFaq(w);
+  if (turn.input.kind === 'desk-notice') {
+    takeDeskNotice(w, turn.input);
+    return finish(w);
+  }
   const idleFor = scope.now.getTime() - Date.parse(w.state.updatedAt);
   if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
     if (compensateOnLeave(w, 'engine.expired-undoing')) {

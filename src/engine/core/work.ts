@@ -44,7 +44,7 @@ export interface Work {
   /** The procedure (a dialog started from the root) that finished in this step having changed something. */
   completedProcedure?: string | undefined;
   /** The FAQ answer of the previous turn (`state.faqAnswered` as this turn found it). */
-  previousFaq?: { dialogId: string; entry: string } | undefined;
+  previousFaq?: ConversationState['faqAnswered'];
 }
 
 /**
@@ -111,6 +111,17 @@ export function eventBase(w: Work, dialogId: string) {
 export function runOf(w: Work, dialogId: string, below: readonly Frame[]): DialogRun {
   if (dialogId === w.def.rootDialog) return 'menu';
   return below.every((frame) => frame.dialogId === w.def.rootDialog) ? 'procedure' : 'sub';
+}
+
+/**
+ * A person asked for right after an FAQ answer (the "person" command, a handoff node, the live desk's notice):
+ * that answer is reported as `escalated`, once.
+ */
+export function escalateFaq(w: Work): void {
+  const answer = w.previousFaq;
+  if (!answer) return;
+  w.previousFaq = undefined;
+  w.events.push({ ...eventBase(w, answer.dialogId), kind: 'faq', outcome: 'escalated', entry: answer.entry });
 }
 
 /** Reports what the FAQ did with `question` (the text is kept on the event for a declined question only). */

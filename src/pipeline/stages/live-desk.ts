@@ -22,7 +22,7 @@
 import type { ConversationSummary } from '../../engine/runtime.js';
 import { detectCommand } from '../../engine/text/commands.js';
 import { normalizeText } from '../../engine/text/normalize.js';
-import type { Choice, Locale, Reply, Turn } from '../../engine/turn.js';
+import type { Choice, DeskNotice, Locale, Reply, Turn } from '../../engine/turn.js';
 import { DESK_CHOICES, type DeskChoice, isDeskChoice, isLeavePhrase } from '../../live-desk/choices.js';
 import type { ConversationDeskState, CustomerText, LiveDesk, NewOffer } from '../../live-desk/desk-types.js';
 import { type CustomerTexts, customerTexts } from '../../live-desk/messages.js';
@@ -36,6 +36,11 @@ export interface LiveDeskStageOptions {
   describe(conversationKey: string): Promise<ConversationSummary | undefined>;
   /** Faults of the desk, for the operator's log; never includes message text. */
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
+  /**
+   * Tells the engine that a live chat was opened or a request taken (`src/pipeline/desk-notices.ts`); what it
+   * answers (the satisfaction question after a request) follows the desk's own replies.
+   */
+  notify?: (turn: Turn, notice: DeskNotice, dialogId: string | undefined) => Promise<Reply[]>;
 }
 
 /**
@@ -112,6 +117,13 @@ class Front {
     }
   }
 
+  /** Tells the engine (`options.notify`); a failure is logged and adds nothing. */
+  private async notify(turn: Turn, notice: DeskNotice, dialogId: string | undefined): Promise<Reply[]> {
+    const notify = this.options.notify;
+    if (!notify) return [];
+    return (await this.guard(turn, `notice ${notice}`, () => notify(turn, notice, dialogId))) ?? [];
+  }
+
   private async locale(turn: Turn): Promise<Locale> {
     return (await this.options.describe(turn.conversationKey))?.locale ?? turn.locale ?? 'ja';
   }
@@ -183,7 +195,10 @@ class Front {
           locale,
           resume: state.offer?.resume,
         });
-        if (result.ok) return [connected(result.ticket, t, version)];
+        if (result.ok) {
+          await this.notify(turn, 'live-requested', result.ticket.summary.dialogId);
+          return [connected(result.ticket, t, version)];
+        }
         if (result.reason === 'closed') {
           return [
             ...asReplies(result.messages, version),
@@ -263,7 +278,14 @@ class Front {
     });
     if (!result.ok) await this.desk.awaitCallbackRequest(turn.conversationKey, false);
     const version = state.offer?.stateVersion ?? 0;
-    return [...asReplies(result.messages, version), ...(state.offer?.resume ? [state.offer.resume] : [])];
+    const after = result.ok
+      ? await this.notify(turn, 'request-accepted', result.ticket.summary.dialogId)
+      : [];
+    return [
+      ...asReplies(result.messages, version),
+      ...(state.offer?.resume ? [state.offer.resume] : []),
+      ...after,
+    ];
   }
 }
 
