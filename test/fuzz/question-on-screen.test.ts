@@ -9,7 +9,10 @@
  * code, a choice, every tick, the final button, the typed phrase) with everything else a user does at any step:
  * unclear text, help, 戻る, やめる, person, a language switch, yes/no words, typed numbers, a stale button, a
  * duplicated delivery (same Turn id) and entry points of every registered dialog. Each run is one conversation on
- * one channel (web, Slack, Teams, terminal), through the bot as channels reach it.
+ * one channel: web, Slack, Teams or terminal as engine turns labelled with that channel (the engine's inputs are
+ * the model's); LINE through the real adapter (signed webhooks, Flex postbacks with versions, acknowledgements one
+ * by one, typed text; stale, re-tapped and double-tapped postbacks, redelivered webhooks), where the model is what
+ * LINE showed and what the LINE app sent (support/line-screen.ts). Both are checked by support/on-screen.ts.
  *
  * Seed: fixed when CI=true, random otherwise (printed), FUZZ_SEED replays. Counts are printed.
  */

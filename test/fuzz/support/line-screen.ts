@@ -10,10 +10,12 @@
  * de-duplication) is thus part of what is checked, not assumed.
  *
  * Commands mirror the engine-level ones (progress, unclear text, help, 戻る, やめる, person, language, yes/no
- * words, typed numbers, entry points) plus what LINE adds: stale buttons (LINE cannot edit or remove a sent
- * message, so every old button stays pressable), the same button tapped again (a new event), a double tap (two
- * webhooks in flight at once), and a redelivered webhook (same `webhookEventId`, `isRedelivery: true`). Every
- * fourth event carries no reply token, so answers also go by push.
+ * words, typed numbers, entry points as `hb=s` postbacks) plus what LINE adds: stale buttons (LINE cannot edit or
+ * remove a sent message, so every old button stays pressable), the button progress would press but on an older
+ * card of the same question (often right after unclear text or help re-sent it), the same button tapped again (a
+ * new event), a double tap (two webhooks in flight at once), and a redelivered webhook (same `webhookEventId`,
+ * `isRedelivery: true`: nothing may run or be shown again). Every fourth event carries no reply token, so answers
+ * also go by push; every request to the fake Messaging API must be accepted and no fault of ours reported.
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
