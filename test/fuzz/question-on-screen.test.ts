@@ -9,22 +9,25 @@
  * code, a choice, every tick, the final button, the typed phrase) with everything else a user does at any step:
  * unclear text, help, 戻る, やめる, person, a language switch, yes/no words, typed numbers, a stale button, a
  * duplicated delivery (same Turn id) and entry points of every registered dialog. Each run is one conversation on
- * one channel (web, Slack, Teams, terminal), through the bot as channels reach it.
+ * one channel: web, Slack, Teams or terminal as engine turns labelled with that channel (the engine's inputs are
+ * the model's); LINE through the real adapter (signed webhooks, Flex postbacks with versions, acknowledgements one
+ * by one, typed text; stale, re-tapped and double-tapped postbacks, redelivered webhooks), where the model is what
+ * LINE showed and what the LINE app sent (support/line-screen.ts). Both are checked by support/on-screen.ts.
  *
  * Seed: fixed when CI=true, random otherwise (printed), FUZZ_SEED replays. Counts are printed.
  */
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botOperationCatalog } from '../../dialogs/index.js';
 import { normalizeText, parseYesNo } from '../../src/engine/text/normalize.js';
 import type { Reply, TurnInput } from '../../src/engine/turn.js';
 import { createFuzzBot, type FuzzBot } from './support/fuzz-bot.js';
+import { startLineFuzz } from './support/line-fuzz.js';
+import { lineCommands, lineStats, newLineModel } from './support/line-screen.js';
+import { checkDestructiveCalls, typedTicks, WORDS } from './support/on-screen.js';
 import { runProperty, scaled } from './support/run-property.js';
 
-const CATALOG = botOperationCatalog();
-const EMAILS = ['camera-two@example.com', 'camera-empty@example.com', 'portal@example.com'];
-const START_TEXTS = ['カメラを削除したい', 'ポータルの契約を解約したい', '退会したい', 'こんにちは'];
+const EMAILS = WORDS.emails;
+const START_TEXTS = WORDS.starts;
 const CHANNELS = ['web', 'slack', 'teams', 'cli'] as const;
 
 interface Shown {
@@ -70,10 +73,7 @@ function ticksOn(input: TurnInput, q: Reply | undefined): string[] {
   const listed = (q?.acknowledgements ?? []).map((a) => a.id);
   if (input.kind === 'acknowledge' && q && input.stateVersion === q.stateVersion)
     return input.ackIds.filter((id) => listed.includes(id));
-  const typed = input.kind === 'text' ? input.text.normalize('NFKC') : '';
-  if (/^[\d\s]+$/.test(typed))
-    return [...typed.matchAll(/\d+/g)].flatMap((m) => listed[Number(m[0]) - 1] ?? []);
-  return [];
+  return input.kind === 'text' ? typedTicks(input.text, listed) : [];
 }
 
 class Send implements fc.AsyncCommand<Model, FuzzBot> {
@@ -107,64 +107,18 @@ class Send implements fc.AsyncCommand<Model, FuzzBot> {
     });
     m.turns += 1;
     stats.turns += 1;
-    const destructive = bot.calls.slice(callsBefore).filter((c) => CATALOG[c.operation]?.destructive);
     if (this.duplicate) expect(bot.calls.length, 'a duplicated delivery ran again').toBe(callsBefore);
-    for (const call of destructive) {
-      stats.destructive += 1;
-      // Invariant 10's compensation: the bot withdrawing what it created itself in this conversation, on a way
-      // out (stop, decline, start over, another procedure), with no confirmation of its own (checker/safety.ts).
-      const turnEvents = bot.events.slice(eventsBefore).map((e) => e.event);
-      const undone = turnEvents.find(
-        (e) =>
-          e.kind === 'call-completed' &&
-          e.operation === call.operation &&
-          e.confirmation === undefined &&
-          isDeepStrictEqual(e.args, call.args),
-      );
-      if (undone?.kind === 'call-completed') {
-        const created = bot.events
-          .slice(0, eventsBefore)
-          .some(
-            ({ event: e }) =>
-              e.kind === 'call-completed' &&
-              e.conversationKey === m.key &&
-              e.outcome.ok &&
-              isDeepStrictEqual(e.outcome.data, undone.target ?? null),
-          );
-        expect(created, `${call.operation} without a confirmation, of an item the bot did not create`).toBe(
-          true,
-        );
-        stats.compensations += 1;
-        continue;
-      }
-      const what = `${call.operation} after ${JSON.stringify(input)} on screen ${JSON.stringify(shown.question?.choices ?? shown.question?.typedConfirmation ?? null)}`;
-      expect(answersConfirmation(input, shown.question), `not the confirmation on screen: ${what}`).toBe(
-        true,
-      );
-      const needed = CATALOG[call.operation]?.consequences ?? [];
-      for (const consequence of needed)
-        expect(m.acknowledged.has(consequence), `${consequence} never acknowledged: ${what}`).toBe(true);
-      const events = bot.events.slice(eventsBefore).map((e) => e.event);
-      const confirmed = events.findLast((e) => e.kind === 'confirmed');
-      const completed = events.find((e) => e.kind === 'call-completed' && e.operation === call.operation);
-      if (confirmed?.kind !== 'confirmed' || completed?.kind !== 'call-completed')
-        throw new Error(`no confirmation recorded in the turn of ${what}`);
-      expect(
-        isDeepStrictEqual(confirmed.targetValue, completed.target ?? null),
-        `another item: ${what}`,
-      ).toBe(true);
-      const acks = confirmed.record.acknowledgements;
-      for (const consequence of needed) expect(acks.map((a) => a.id)).toContain(consequence);
-      const times = [
-        ...acks.map((a) => Date.parse(a.acknowledgedAt)),
-        Date.parse(confirmed.record.confirmedAt),
-        Date.parse(completed.sentAt),
-      ];
-      expect(
-        [...times].sort((a, b) => a - b),
-        `times out of order: ${what}`,
-      ).toEqual(times);
-    }
+    checkDestructiveCalls({
+      bot,
+      conversationKey: m.key,
+      callsBefore,
+      eventsBefore,
+      answered: answersConfirmation(input, shown.question),
+      acknowledged: m.acknowledged,
+      describe: (operation) =>
+        `${operation} after ${JSON.stringify(input)} on screen ${JSON.stringify(shown.question?.choices ?? shown.question?.typedConfirmation ?? null)}`,
+      stats,
+    });
     if (!this.duplicate) {
       for (const tick of ticksOn(input, shown.question)) m.acknowledged.add(tick);
       m.lastInput = { input, id };
@@ -226,16 +180,11 @@ function progress(pick: number): Send {
 
 const commands = fc.oneof(
   { weight: 30, arbitrary: fc.nat(50).map(progress) },
-  { weight: 2, arbitrary: fc.constantFrom('えーと', 'うーん', 'んー', 'なるほど').map(text) },
-  { weight: 2, arbitrary: fc.constant(new Burst(['えーと', 'うーん', 'んー'].map(text))) },
-  { weight: 3, arbitrary: fc.constantFrom('はい', 'いいえ', 'yes', 'OK', 'お願いします').map(text) },
-  { weight: 2, arbitrary: fc.constantFrom('1', '2', '3', '1 2 3', '１').map(text) },
-  {
-    weight: 2,
-    arbitrary: fc
-      .constantFrom('ヘルプ', '戻る', 'やめる', '担当者', 'english', '日本語', '最初から')
-      .map(text),
-  },
+  { weight: 2, arbitrary: fc.constantFrom(...WORDS.unclear).map(text) },
+  { weight: 2, arbitrary: fc.constant(new Burst(WORDS.threeUnclear.map(text))) },
+  { weight: 3, arbitrary: fc.constantFrom(...WORDS.yesNo).map(text) },
+  { weight: 2, arbitrary: fc.constantFrom(...WORDS.numbers).map(text) },
+  { weight: 2, arbitrary: fc.constantFrom(...WORDS.ways).map(text) },
   {
     weight: 1,
     arbitrary: fc.nat(20).map(
@@ -301,6 +250,29 @@ describe('only the confirmation on screen triggers a destructive call (model-bas
     );
     // The generator must reach destructive calls, or the property says nothing.
     expect(stats.destructive).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('holds for random sequences on LINE, through the real adapter (signed webhooks, postbacks)', async () => {
+    let run = 0;
+    await runProperty(
+      'question on screen (LINE)',
+      fc.asyncProperty(fc.commands([lineCommands], { maxCommands: 80, size: 'max' }), async (cmds) => {
+        run += 1;
+        lineStats.runs += 1;
+        // A bot of its own per run (behind the real LINE channel), so every run starts from the same demo data.
+        const rig = await startLineFuzz();
+        try {
+          const model = newLineModel(`Uqos${run}x${Math.random().toString(36).slice(2)}`);
+          await fc.asyncModelRun(() => ({ model, real: rig }), cmds);
+        } finally {
+          await rig.close();
+        }
+      }),
+      scaled({ numRuns: 30, timeLimitMs: 20_000 }),
+      () => ({ ...lineStats }),
+    );
+    // The generator must reach destructive calls through LINE, or the property says nothing.
+    expect(lineStats.destructive).toBeGreaterThan(0);
   }, 120_000);
 
   it('the same model and checks on the sequence of item 1 (camera deletion, three unclear answers, はい)', async () => {
