@@ -119,6 +119,7 @@ export function messageKeysOf(node: DialogNode): string[] {
         node.prompt,
         node.reprompt,
         ...factKeys(node.facts),
+        ...(node.discloses?.consequences ?? []).map((c) => c.text),
         ...(node.input.type === 'choice' ? (node.input.options ?? []).map((o) => o.label) : []),
       ];
     case 'confirm':

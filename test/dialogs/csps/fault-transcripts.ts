@@ -5,7 +5,7 @@
 import type { BotOptions } from '../../../src/bot.js';
 import type { Transcript, TranscriptStep } from '../../support/transcript.js';
 import { alteredAnswer, lostAnswer, rewrite, unreachable } from './faults.js';
-import { acknowledgeAndDraft, signIn } from './transcripts.js';
+import { draftAfterTerms, signIn } from './transcripts.js';
 
 export interface FaultTranscript extends Transcript {
   decorate?: BotOptions['decorateOperations'];
@@ -20,7 +20,7 @@ const toFinalQuestion: TranscriptStep[] = [
   ...signIn,
   { user: 'HMAO061322' },
   { click: 'cost', expect: { noCalls: true } },
-  ...acknowledgeAndDraft('HMAO061322', 'R-20261123-238080'),
+  ...draftAfterTerms('R-20261123-238080'),
   { tick: BOTH_ACKS, expect: { contains: ['よろしいですか？'] } },
 ];
 
@@ -57,9 +57,8 @@ export const faultTranscripts: FaultTranscript[] = [
       ...signIn,
       { user: 'HMAO061322' },
       { click: 'cost', expect: { noCalls: true } },
-      { tick: BOTH_ACKS, expect: { noCalls: true } },
       {
-        click: 'confirm',
+        click: 'proceed',
         expect: {
           calls: ['createCancellationApplication'],
           contains: [
@@ -93,7 +92,7 @@ export const faultTranscripts: FaultTranscript[] = [
           calls: ['getCancellationQuote'],
         },
       },
-      ...acknowledgeAndDraft('TFOL040112', 'R-20261127-238080'),
+      ...draftAfterTerms('R-20261127-238080'),
       { tick: BOTH_ACKS },
     ],
     later: {

@@ -11,7 +11,7 @@ import { userTextFacts } from '../../../src/audit-log/scrub.js';
 import { createTestBot, type TestBot } from '../../support/bot-harness.js';
 import { playTranscript } from '../../support/transcript.js';
 import { cspsBundle } from './bundle.js';
-import { acknowledgeAndDraft, signIn } from './transcripts.js';
+import { draftAfterTerms, signIn } from './transcripts.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -30,7 +30,7 @@ async function atFinalConfirmation(): Promise<TestBot> {
       ...signIn,
       { user: 'HMAO061322', expect: { calls: ['getCancellationQuote'] } },
       { click: 'cost', expect: { noCalls: true } },
-      ...acknowledgeAndDraft('HMAO061322', DRAFT),
+      ...draftAfterTerms(DRAFT),
     ],
   });
   return testBot;
