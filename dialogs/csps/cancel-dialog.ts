@@ -339,14 +339,19 @@ export const cspsCancelDialog: Dialog = {
         desiredMonth: 'desiredMonth',
       },
       result: 'application',
+      // Outcome unknown (timeout, 5xx, an answer off the contract): re-read the application list; our draft found
+      // there is the result (go on, or withdrawn on stop); none there: it was not created.
+      reconcile: { operation: 'listCspsApplications', match: 'cspsOwnNewDraft', none: 'draftNotCreated' },
       next: {
         ok: 'submitRoute',
         errors: BLOCKED_BY_APPLICATION,
+        // The re-read failed too: the draft may exist.
         unreachable: 'draftUncertain',
         failed: 'whatChanged',
       },
     },
-    draftUncertain: { kind: 'end', text: 'csps.draft-uncertain', tone: 'warning', outcome: 'failed' },
+    draftNotCreated: { kind: 'end', text: 'csps.draft-not-created', tone: 'warning', outcome: 'failed' },
+    draftUncertain: { kind: 'say', text: 'csps.draft-uncertain', tone: 'warning', next: 'draftContact' },
     submitRoute: termRoute(
       'application.cancellation.minimumTerm.months',
       'confirmSubmit',

@@ -94,6 +94,8 @@ export interface PendingCall {
   confirmation?: ConfirmationRecord | undefined;
   /** The confirmed item (destructive calls): the target slot's value when the user confirmed. */
   target?: Json | undefined;
+  /** The read of node `nodeId`'s `reconcile`: its write's outcome was unknown (see tree/schema.ts). */
+  reconciling?: true | undefined;
 }
 
 export interface ConversationState {

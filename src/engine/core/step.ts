@@ -16,6 +16,7 @@ import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './histor
 import { interpret } from './interpret.js';
 import { followWrittenLanguage } from './language.js';
 import { askToRecheck } from './pending.js';
+import { reconcilable, reconcile } from './reconcile.js';
 import { renderCurrent, reshowQuestion } from './render.js';
 import { answerSatisfaction, maybeAskSatisfaction } from './satisfaction.js';
 import {
@@ -354,6 +355,10 @@ export function resumeCall(
   const node = frame ? def.dialogs.get(frame.dialogId)?.nodes[pending.nodeId] : undefined;
   if (!frame || node?.kind !== 'call') {
     startDialog(w, def.rootDialog, 'failed');
+    return finish(w);
+  }
+  if (node.reconcile && (pending.reconciling || reconcilable(def, pending, outcome))) {
+    reconcile(w, frame, node, node.reconcile, pending, outcome);
     return finish(w);
   }
   if (pending.destructive && node.target) {

@@ -132,6 +132,21 @@ const callNode = z.strictObject({
    * from that item. Entered from the dialog's `onStop` or any edge.
    */
   compensates: id.optional(),
+  /**
+   * How to find out what a non-destructive write did when its outcome is unknown (timeout, 5xx, an answer off its
+   * contract): the read-only `operation` is sent (with `args`), and the named `match` (behaviour `reconcilers`)
+   * picks from its answer the item THIS call created. Found: it becomes this call's `result` and the `ok` edge is
+   * taken (the write happened). The read answered and nothing matches: `none` (it was not created). The read
+   * fails too: the `unreachable` edge, as without a reconciliation (the outcome is still unknown).
+   */
+  reconcile: z
+    .strictObject({
+      operation: z.string().min(1),
+      args: z.record(z.string(), slotPath).optional(),
+      match: z.string().min(1),
+      none: id,
+    })
+    .optional(),
   next: z.strictObject({
     ok: id,
     /** Business refusal code → node. */

@@ -51,7 +51,7 @@ export const faultTranscripts: FaultTranscript[] = [
     ],
   },
   {
-    name: 'the draft may or may not have been created: said so, nothing submitted',
+    name: 'the draft was created but its answer lost: the re-read finds it and the final confirmation names it',
     decorate: lostAnswer('createCancellationApplication'),
     steps: [
       ...signIn,
@@ -60,11 +60,45 @@ export const faultTranscripts: FaultTranscript[] = [
       {
         click: 'proceed',
         expect: {
-          calls: ['createCancellationApplication'],
+          calls: ['createCancellationApplication', 'listCspsApplications'],
+          contains: ['お申込番号「R-20261123-238080」の下書き（解約お申込作成中）として作成しました'],
+          acknowledgements: BOTH_ACKS,
+        },
+      },
+    ],
+  },
+  {
+    name: 'the draft creation never reached the backend: the re-read shows none, said so',
+    decorate: unreachable('createCancellationApplication'),
+    steps: [
+      ...signIn,
+      { user: 'HMAO061322' },
+      { click: 'cost', expect: { noCalls: true } },
+      {
+        click: 'proceed',
+        expect: {
+          calls: ['createCancellationApplication', 'listCspsApplications'],
+          contains: ['下書きは作成されていませんでした', '何も変更していません'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'the draft may or may not have been created (the re-read fails too): said so, with the desk',
+    decorate: (ops) => unreachable('listCspsApplications')(lostAnswer('createCancellationApplication')(ops)),
+    steps: [
+      ...signIn,
+      { user: 'HMAO061322' },
+      { click: 'cost', expect: { noCalls: true } },
+      {
+        click: 'proceed',
+        expect: {
+          calls: ['createCancellationApplication', 'listCspsApplications'],
           contains: [
             '作成結果を確認できませんでした',
             '解約のお申込は完了していません',
             '下書きができている可能性があります',
+            'お問い合わせ先は次のとおりです',
           ],
         },
       },
