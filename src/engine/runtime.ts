@@ -305,8 +305,14 @@ export function createEngine(options: EngineOptions): Engine {
       first = processTurn(definition, state, turn, scope, idleTtlMs);
     }
     const done = await runCalls(first, turn, scope, version, sent, unrecorded);
+    // An expired sign-in kept only for the compensation started at idle expiry: gone once nothing is pending.
+    const signIn =
+      done.state.credentialsExpired && !done.state.pending
+        ? { credentials: {}, credentialsExpired: undefined }
+        : {};
     const final: ConversationState = {
       ...done.state,
+      ...signIn,
       updatedAt: scope.now.toISOString(),
       ...(turn.id === undefined
         ? {}

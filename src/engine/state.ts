@@ -123,6 +123,11 @@ export interface ConversationState {
   recentTurnIds?: string[] | undefined;
   /** Credentials gathered in the conversation (e.g. a customer token). Never rendered or logged. */
   credentials: Record<string, string>;
+  /**
+   * The conversation expired idle while the compensation it started needs the credentials (core/step.ts): the
+   * runtime clears `credentials` (and this flag) when a turn ends with no call pending.
+   */
+  credentialsExpired?: true | undefined;
   updatedAt: string;
 }
 

@@ -241,7 +241,16 @@ export function processTurn(
   const idleFor = scope.now.getTime() - Date.parse(w.state.updatedAt);
   if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
     if (compensateOnLeave(w, 'engine.expired-undoing')) {
-      w.state.credentials = {};
+      // The sign-in expired with the procedure, but the compensation just entered must still be able to undo the
+      // bot's own write (e.g. withdraw its draft): the credentials are kept only until it has run — the runtime
+      // clears them at the end of this turn, or once a compensation whose outcome was unknown is settled
+      // (`ConversationState.credentialsExpired`). They stay where they already were (the conversation's state,
+      // under its store's time to live); nothing else runs with them, as the compensation path ends the
+      // conversation. Chosen over a compensation run by a sweeper at the idle limit: the store cannot list
+      // conversations, and a customer who never returns is handled no worse than before. A backend whose sign-in
+      // lapses before the idle limit (the sandbox's customer token: 30 minutes, the default limit: 24 hours) still
+      // refuses the withdrawal: the dialog then says so and shows the desk.
+      w.state.credentialsExpired = true;
       return finish(w);
     }
     say(w, anyCommitted(w) ? 'engine.expired-after-commit' : 'engine.expired', 'warning');
