@@ -119,6 +119,22 @@ describe('csps-cancel as data', () => {
     ]);
   });
 
+  it("does not load when the draft's reconciliation reads with a write, or names a matcher not in code", () => {
+    const createDraft = cspsCancelDialog.nodes.createDraft;
+    if (createDraft?.kind !== 'call' || !createDraft.reconcile) throw new Error('createDraft reconciles');
+    const writing = withNodes({
+      createDraft: {
+        ...createDraft,
+        reconcile: { ...createDraft.reconcile, operation: 'withdrawApplication' },
+      },
+    });
+    expect(problemsOf(writing)).toEqual(['reference@createDraft']);
+    const unnamed = withNodes({
+      createDraft: { ...createDraft, reconcile: { ...createDraft.reconcile, match: 'noSuchMatcher' } },
+    });
+    expect(problemsOf(unnamed)).toEqual(['reference@createDraft']);
+  });
+
   it('routes only refusal codes the spec declares for the operation (x-refusals)', () => {
     for (const [id, node] of Object.entries(cspsCancelDialog.nodes)) {
       if (node.kind !== 'call') continue;
