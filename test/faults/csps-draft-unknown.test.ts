@@ -17,6 +17,7 @@ const APPLICATION_LIST = { method: 'GET', path: /^\/csps\/applications$/ };
 const EVERY_ATTEMPT = 5;
 
 let rig: FaultRig | undefined;
+let users = 0;
 afterEach(async () => {
   await rig?.close();
   rig = undefined;
@@ -24,7 +25,7 @@ afterEach(async () => {
 
 /** Signed in, type-M contract, reason and domain given: the terms are on screen, nothing written. */
 async function atTheTerms(r: FaultRig): Promise<Driver> {
-  const user = r.user(`faults:csps-draft-${Math.random().toString(36).slice(2)}`);
+  const user = r.user(`faults:w-terms-csps-draft-${++users}`);
   await user.say('こんにちは');
   await user.click('csps-cancel');
   await user.say(PORTAL_CUSTOMER);
