@@ -17,8 +17,10 @@ import {
 import {
   type ApplicationSlot,
   applicationIn,
+  applicationsIn,
   type CancellationSlot,
   type ContractSlot,
+  contractOf,
   contractsOf,
   quotedCancellationOf,
   thereforeOf,
@@ -215,5 +217,31 @@ export const cspsBehaviour: DialogBehaviour = {
       applicationIn(slots, 'application') !== undefined &&
       slots.submitted === undefined &&
       slots.discarded === undefined,
+  },
+  reconcilers: {
+    /**
+     * After an unknown outcome of `createDraft`: the draft this conversation asked for, in the re-read application
+     * list. The sandbox's answer names no idempotency key, so it is matched by what was sent: the same contract, a
+     * customer's cancellation draft (解約お申込作成中, not a partner's) with the same reason, domain handling and
+     * desired month. The contract was サービス開始 with no draft when quoted just before, so another match would be
+     * a draft made at the same moment with the same answers elsewhere (e.g. on the portal); treating it as ours
+     * withdraws it on stop, which only undoes that same request.
+     */
+    cspsOwnNewDraft: (answer, { slots }) => {
+      const contract = contractOf(slots);
+      const want = (value: unknown) => (typeof value === 'string' ? value : null);
+      const found = applicationsIn(answer).find(
+        ({ application: a }) =>
+          a.contractNumber === contract?.contractNumber &&
+          a.status === 'cancellation-draft' &&
+          a.createdBy === 'customer' &&
+          a.cancellation?.reason === slots.reason &&
+          a.cancellation?.domainDisposition === want(slots.domainDisposition) &&
+          (slots.desiredMonth === undefined || slots.desiredMonth === null
+            ? true
+            : a.cancellation?.desiredMonth === slots.desiredMonth),
+      );
+      return found?.raw;
+    },
   },
 };

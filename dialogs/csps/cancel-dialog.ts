@@ -5,8 +5,8 @@
  * 解約お申込作成中) draft can be withdrawn with its own confirmation, then the flow continues; a partner's draft or
  * anything else sends them to the partner / contact desk; 解約お申込受付中 says so with the application number;
  * NVS is a separate procedure. Then reason (+ domain for type-M/W/D, + month for Therefore Online) → the backend's
- * quote is disclosed and acknowledged (no write yet, invariant 10) → the draft is created → the final confirmation
- * naming the application number → submit → verify 解約お申込受付中. Declining the final confirmation, stopping
+ * quote is shown (no write yet, invariant 10) → the draft is created → the final confirmation naming the
+ * application number, where each consequence is acknowledged → submit → verify 解約お申込受付中. Declining the final confirmation, stopping
  * (`onStop`) or a failed submit withdraws the draft the bot created (`withdrawOwnDraft`) and says what happened.
  *
  * Outcomes (`end.outcome`): `completed` (cancellation accepted), `cancelled` (stopped by the customer; nothing
@@ -34,44 +34,68 @@ function termRoute(monthsSlot: string, withTerm: string, noTerm: string): NodeOf
 }
 
 /**
- * The cancellation's terms as a confirmation, defined once for its two stages and both term variants (only the
- * `minimum-term-charge` acknowledgement's text differs: where there is no minimum term it is acknowledged as what
- * it is — no lump-sum charge — rather than as a ¥0 estimate).
+ * The cancellation's terms, defined once for its two stages and both term variants (only the
+ * `minimum-term-charge` text differs: where there is no minimum term it is stated as what it is — no lump-sum
+ * charge — rather than as a ¥0 estimate).
  *
- * - `disclose`: before any write, from the backend's quote (`quote`), target `contract`. Invariant 10: every date,
- *   charge and consequence is shown and acknowledged before the draft is created.
- * - `submit`: after the draft exists, from the draft's own terms (`application.cancellation`), target
+ * - `discloseTerms`: before any write, from the backend's quote (`quote`), about `contract`. Invariant 10: every
+ *   date, charge and consequence is SHOWN before the draft is created; nothing is ticked here. The customer
+ *   chooses to go on (the draft is created) or to stop (nothing changed).
+ * - `confirmTerms`: after the draft exists, from the draft's own terms (`application.cancellation`), target
  *   `application`, naming the application number like the portal's own final dialog (「お申込番号「R-…」を解約し
- *   ます。よろしいですか？」, DOMAIN §2a step 7). Design choice: the acknowledgements are asked again here rather
- *   than carried over. Invariant 1 wants them for the exact item the destructive call acts on (the checker and the
- *   runtime both match the confirmation's target and consequences), the receipt then records them with the
- *   application number, and the backend recomputes the terms for the draft — should they differ from the quote
- *   (e.g. the day changed in between), the customer acknowledges what will actually be submitted.
+ *   ます。よろしいですか？」, DOMAIN §2a step 7). The acknowledgements are asked ONCE, here: invariant 1 wants them
+ *   for the exact item the destructive call acts on (the checker and the runtime both match the confirmation's
+ *   target and consequences), the receipt records each (with its time) with the application number, and should
+ *   the backend's terms for the draft differ from the quote (e.g. the day changed in between), the customer
+ *   acknowledges what will actually be submitted.
  */
-function cancellationTerms(o: {
-  stage: 'disclose' | 'submit';
-  noTerm: boolean;
-  next: string;
-  cancel: string;
-}): NodeOf<'confirm'> {
-  const quoted = o.stage === 'disclose';
-  const source = quoted ? 'quote' : 'application.cancellation';
+function discloseTerms(o: { noTerm: boolean; next: string; stop: string }): NodeOf<'ask'> {
   return {
-    kind: 'confirm',
-    target: quoted ? 'contract' : 'application',
-    intro: `csps.${o.stage}.intro`,
+    kind: 'ask',
+    slot: 'termsShown',
+    prompt: 'csps.disclose.intro',
+    reprompt: 'csps.disclose.reprompt',
+    tone: 'warning',
     facts: [
       { label: 'csps.fact.contract', slot: 'contract.contractNumber' },
-      ...(quoted ? [] : [{ label: 'csps.fact.application', slot: 'application.applicationNumber' }]),
-      { label: 'csps.fact.effective', slot: `${source}.effectiveDate`, format: 'date' },
+      { label: 'csps.fact.effective', slot: 'quote.effectiveDate', format: 'date' },
     ],
-    factsFrom: quoted ? 'cspsQuotedTerms' : 'cspsTerms',
+    factsFrom: 'cspsQuotedTerms',
+    discloses: {
+      target: 'contract',
+      consequences: [
+        { consequence: 'service-termination', text: 'csps.disclose.termination' },
+        { consequence: 'minimum-term-charge', text: `csps.disclose.${o.noTerm ? 'no-term' : 'charge'}` },
+      ],
+    },
+    input: {
+      type: 'choice',
+      options: [
+        { id: 'proceed', label: 'csps.disclose.confirm', style: 'primary', next: o.next },
+        { id: 'stop', label: 'csps.disclose.stop', next: o.stop },
+      ],
+    },
+    next: o.next,
+  };
+}
+
+function confirmTerms(o: { noTerm: boolean; next: string; cancel: string }): NodeOf<'confirm'> {
+  return {
+    kind: 'confirm',
+    target: 'application',
+    intro: 'csps.submit.intro',
+    facts: [
+      { label: 'csps.fact.contract', slot: 'contract.contractNumber' },
+      { label: 'csps.fact.application', slot: 'application.applicationNumber' },
+      { label: 'csps.fact.effective', slot: 'application.cancellation.effectiveDate', format: 'date' },
+    ],
+    factsFrom: 'cspsTerms',
     acknowledgements: [
-      { consequence: 'service-termination', text: `csps.${o.stage}.ack.termination` },
-      { consequence: 'minimum-term-charge', text: `csps.${o.stage}.ack.${o.noTerm ? 'no-term' : 'charge'}` },
+      { consequence: 'service-termination', text: 'csps.submit.ack.termination' },
+      { consequence: 'minimum-term-charge', text: `csps.submit.ack.${o.noTerm ? 'no-term' : 'charge'}` },
     ],
-    final: `csps.${o.stage}.final`,
-    confirmLabel: `csps.${o.stage}.confirm`,
+    final: 'csps.submit.final',
+    confirmLabel: 'csps.submit.confirm',
     next: o.next,
     cancel: o.cancel,
   };
@@ -95,7 +119,7 @@ function submitCall(): NodeOf<'call'> {
 
 export const cspsCancelDialog: Dialog = {
   id: 'csps-cancel',
-  version: 2,
+  version: 3,
   title: 'csps.title',
   start: 'identify',
   nodes: {
@@ -298,20 +322,11 @@ export const cspsCancelDialog: Dialog = {
     },
 
     // Invariant 10, quote before write: everything the cancellation means (effective date, minimum term and the
-    // lump-sum estimate, what was entered) is shown from the backend's quote and acknowledged BEFORE the draft.
+    // lump-sum estimate, what was entered) is shown from the backend's quote BEFORE the draft; it is acknowledged
+    // once, at the final confirmation naming the application number.
     discloseRoute: termRoute('quote.minimumTerm.months', 'disclose', 'discloseNoTerm'),
-    disclose: cancellationTerms({
-      stage: 'disclose',
-      noTerm: false,
-      next: 'createDraft',
-      cancel: 'endNoChange',
-    }),
-    discloseNoTerm: cancellationTerms({
-      stage: 'disclose',
-      noTerm: true,
-      next: 'createDraft',
-      cancel: 'endNoChange',
-    }),
+    disclose: discloseTerms({ noTerm: false, next: 'createDraft', stop: 'endNoChange' }),
+    discloseNoTerm: discloseTerms({ noTerm: true, next: 'createDraft', stop: 'endNoChange' }),
 
     // The draft (解約お申込作成中) exists only from here to the final answer: every way out withdraws it.
     createDraft: {
@@ -324,27 +339,30 @@ export const cspsCancelDialog: Dialog = {
         desiredMonth: 'desiredMonth',
       },
       result: 'application',
+      // Outcome unknown (timeout, 5xx, an answer off the contract): re-read the application list; our draft found
+      // there is the result (go on, or withdrawn on stop); none there: it was not created.
+      reconcile: { operation: 'listCspsApplications', match: 'cspsOwnNewDraft', none: 'draftNotCreated' },
       next: {
         ok: 'submitRoute',
         errors: BLOCKED_BY_APPLICATION,
+        // The re-read failed too: the draft may exist.
         unreachable: 'draftUncertain',
         failed: 'whatChanged',
       },
     },
-    draftUncertain: { kind: 'end', text: 'csps.draft-uncertain', tone: 'warning', outcome: 'failed' },
+    draftNotCreated: { kind: 'end', text: 'csps.draft-not-created', tone: 'warning', outcome: 'failed' },
+    draftUncertain: { kind: 'say', text: 'csps.draft-uncertain', tone: 'warning', next: 'draftContact' },
     submitRoute: termRoute(
       'application.cancellation.minimumTerm.months',
       'confirmSubmit',
       'confirmSubmitNoTerm',
     ),
-    confirmSubmit: cancellationTerms({
-      stage: 'submit',
+    confirmSubmit: confirmTerms({
       noTerm: false,
       next: 'submit',
       cancel: 'withdrawOwnDraft',
     }),
-    confirmSubmitNoTerm: cancellationTerms({
-      stage: 'submit',
+    confirmSubmitNoTerm: confirmTerms({
       noTerm: true,
       next: 'submitNoTerm',
       cancel: 'withdrawOwnDraft',

@@ -57,18 +57,20 @@ const ja = {
   'csps.month.option': '{month|month}末で解約',
   'csps.month.option.earliest': '{month|month}末で解約（最短）',
   'csps.draft-uncertain':
-    '解約お申込の作成結果を確認できませんでした。解約のお申込は完了していませんが、「解約お申込作成中」の下書きができている可能性があります。お手数ですが、しばらくしてからポータルのお申込一覧をご確認いただくか、もう一度お試しください。',
+    '解約お申込の作成結果を確認できませんでした（お申込一覧も確認できませんでした）。解約のお申込は完了していませんが、「解約お申込作成中」の下書きができている可能性があります。下書きが残っていると、次の解約お申込ができません。お手数ですが、しばらくしてからポータルのお申込一覧をご確認いただき、下書きがあれば取り消していただくか、次の窓口にご連絡ください。',
+  'csps.draft-not-created':
+    '解約お申込の作成の応答を受け取れませんでしたが、お申込一覧を確認したところ、下書きは作成されていませんでした。解約のお申込は行っておらず、何も変更していません。しばらくしてからもう一度お試しください。',
   'csps.disclose.intro':
-    'ご契約 {contract.contractNumber}（{contract.serviceName}）を解約すると、次のとおりになります。解約のお申込（下書きの作成）を始める前に、内容をご確認ください。費用は標準価格で目安の金額です。',
-  'csps.disclose.ack.termination':
-    '{quote.effectiveDate|date}をもってサービスが終了し、それ以降はご利用いただけなくなることを確認しました。',
-  'csps.disclose.ack.charge':
-    '最低利用期間に満たない場合、残りの期間の月額料金がまとめて請求されることを確認しました（今回の見込みは残り{quote.minimumTerm.billingsRemaining}回分、{quote.minimumTermCharge.amount|yen}。標準価格による目安の金額です）。',
-  'csps.disclose.ack.no-term':
-    'このご契約には最低利用期間がないため、最低利用期間に関する残りの月額料金のまとめての請求はないことを確認しました。',
-  'csps.disclose.final':
-    'この内容で、ご契約 {contract.contractNumber} の解約お申込（下書き）を作成し、最終確認に進みます。よろしいですか？（まだ解約は確定しません。最終確認で「やめる」とお答えいただくと、作成した下書きは取り消します。）',
+    'ご契約 {contract.contractNumber}（{contract.serviceName}）を解約すると、次のとおりになります。解約のお申込（下書きの作成）を始める前に、内容をご確認ください。費用は標準価格で目安の金額です。この内容で、ご契約 {contract.contractNumber} の解約お申込（下書き）を作成し、最終確認に進みますか？（まだ解約は確定しません。各項目のご確認は、お申込番号をお示しする最終確認でお願いします。そこで「やめる」とお答えいただくと、作成した下書きは取り消します。）',
+  'csps.disclose.reprompt': '「下書きを作成して最終確認へ」か「やめる」でお答えください。',
+  'csps.disclose.termination':
+    '{quote.effectiveDate|date}をもってサービスが終了し、それ以降はご利用いただけなくなります。',
+  'csps.disclose.charge':
+    '最低利用期間に満たない場合、残りの期間の月額料金がまとめて請求されます（今回の見込みは残り{quote.minimumTerm.billingsRemaining}回分、{quote.minimumTermCharge.amount|yen}。標準価格による目安の金額です）。',
+  'csps.disclose.no-term':
+    'このご契約には最低利用期間がないため、最低利用期間に関する残りの月額料金のまとめての請求はありません。',
   'csps.disclose.confirm': '下書きを作成して最終確認へ',
+  'csps.disclose.stop': 'やめる（何も変更しません）',
   'csps.draft-not-withdrawn':
     '解約のお申込は完了していません（解約されていません）。ただ、このチャットで作成したお申込番号「{application.applicationNumber}」の下書き（解約お申込作成中）を取り消せたかどうか確認できませんでした。下書きが残っていると、次の解約お申込ができません。ポータルのお申込一覧から取り消していただくか、次の窓口にご連絡ください。',
   'csps.submit.intro':
@@ -183,18 +185,20 @@ const en: Record<keyof typeof ja, string> = {
   'csps.month.option': 'End of {month|month}',
   'csps.month.option.earliest': 'End of {month|month} (earliest)',
   'csps.draft-uncertain':
-    'We could not confirm whether the cancellation application was created. The cancellation has not been submitted, but a draft (解約お申込作成中) may exist. Please check the application list on the portal in a while, or try again.',
+    'We could not confirm whether the cancellation application was created (the application list could not be read either). The cancellation has not been submitted, but a draft (解約お申込作成中) may exist; while it exists, a new cancellation cannot be applied for. Please check the application list on the portal in a while and withdraw the draft if there is one, or contact the desk below.',
+  'csps.draft-not-created':
+    'We received no answer when creating the cancellation application, but the application list shows that no draft was created. Nothing has been applied for and nothing has changed. Please try again in a while.',
   'csps.disclose.intro':
-    'Cancelling contract {contract.contractNumber} ({contract.serviceName}) means the following. Please check it before the cancellation application (a draft) is created. Amounts are estimates based on standard prices.',
-  'csps.disclose.ack.termination':
-    'I understand that the service ends on {quote.effectiveDate|date} and cannot be used after that.',
-  'csps.disclose.ack.charge':
-    'I understand that if the minimum usage period is not reached, the remaining monthly charges are billed together (estimated here: {quote.minimumTerm.billingsRemaining} billings, {quote.minimumTermCharge.amount|yen}, based on standard prices).',
-  'csps.disclose.ack.no-term':
-    'I understand that this contract has no minimum usage period, so no remaining monthly charges are billed for one.',
-  'csps.disclose.final':
-    'Create the cancellation application (a draft) for contract {contract.contractNumber} with these details and go to the final confirmation? (Nothing is cancelled yet; if you then answer "stop", the draft is withdrawn.)',
+    'Cancelling contract {contract.contractNumber} ({contract.serviceName}) means the following. Please check it before the cancellation application (a draft) is created. Amounts are estimates based on standard prices. Create the cancellation application (a draft) for contract {contract.contractNumber} with these details and go to the final confirmation? (Nothing is cancelled yet. You confirm each point at the final confirmation, which names the application number; if you then answer "stop", the draft is withdrawn.)',
+  'csps.disclose.reprompt': 'Please answer "Create the draft and go to the final confirmation" or "Stop".',
+  'csps.disclose.termination':
+    'The service ends on {quote.effectiveDate|date} and cannot be used after that.',
+  'csps.disclose.charge':
+    'If the minimum usage period is not reached, the remaining monthly charges are billed together (estimated here: {quote.minimumTerm.billingsRemaining} billings, {quote.minimumTermCharge.amount|yen}, based on standard prices).',
+  'csps.disclose.no-term':
+    'This contract has no minimum usage period, so no remaining monthly charges are billed for one.',
   'csps.disclose.confirm': 'Create the draft and go to the final confirmation',
+  'csps.disclose.stop': 'Stop (nothing changes)',
   'csps.draft-not-withdrawn':
     'The cancellation has not been submitted (nothing is cancelled). However, we could not confirm that draft application {application.applicationNumber} (解約お申込作成中), created in this chat, was withdrawn. While a draft exists, a new cancellation cannot be applied for. Please withdraw it from the application list on the portal, or contact the desk below.',
   'csps.submit.intro':

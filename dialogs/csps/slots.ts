@@ -72,12 +72,19 @@ export function contractsOf(slots: Readonly<Slots>): { contract: ContractSlot; r
 export function applicationsOf(
   slots: Readonly<Slots>,
 ): { application: ApplicationSlot; raw: Slots[string] }[] {
-  const list = slots.applicationList;
-  const raw = list && typeof list === 'object' && !Array.isArray(list) ? list.applications : undefined;
+  return applicationsIn(slots.applicationList);
+}
+
+/** The applications of a `listCspsApplications` answer (`{ applications: [...] }`), with their raw JSON. */
+export function applicationsIn(list: unknown): { application: ApplicationSlot; raw: Slots[string] }[] {
+  const raw =
+    list && typeof list === 'object' && !Array.isArray(list)
+      ? (list as { applications?: unknown }).applications
+      : undefined;
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item) => {
     const parsed = applicationSchema.safeParse(item);
-    return parsed.success ? [{ application: parsed.data, raw: item }] : [];
+    return parsed.success ? [{ application: parsed.data, raw: item as Slots[string] }] : [];
   });
 }
 

@@ -41,12 +41,23 @@ export interface DialogBehaviour {
   validators?: Record<string, (input: string, ctx: BehaviourContext) => ValidatorResult>;
   facts?: Record<string, (ctx: BehaviourContext) => Fact[]>;
   guards?: Record<string, (ctx: BehaviourContext) => boolean>;
+  /**
+   * For a call's `reconcile`: given the read's answer, the item the call created (found by what this conversation
+   * sent), or `undefined` when it is not there.
+   */
+  reconcilers?: Record<string, (answer: unknown, ctx: BehaviourContext) => Json | undefined>;
 }
 
 export function mergeBehaviour(...parts: DialogBehaviour[]): Required<DialogBehaviour> {
-  const merged: Required<DialogBehaviour> = { optionsFrom: {}, validators: {}, facts: {}, guards: {} };
+  const merged: Required<DialogBehaviour> = {
+    optionsFrom: {},
+    validators: {},
+    facts: {},
+    guards: {},
+    reconcilers: {},
+  };
   for (const part of parts) {
-    for (const kind of ['optionsFrom', 'validators', 'facts', 'guards'] as const) {
+    for (const kind of ['optionsFrom', 'validators', 'facts', 'guards', 'reconcilers'] as const) {
       for (const [name, fn] of Object.entries(part[kind] ?? {})) {
         if (name in merged[kind]) throw new Error(`Behaviour ${kind}.${name} is defined twice.`);
         (merged[kind] as Record<string, unknown>)[name] = fn;

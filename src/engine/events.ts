@@ -27,8 +27,9 @@ export type DialogRun = 'menu' | 'procedure' | 'sub';
 
 export type EngineEvent =
   /**
-   * A confirmation's consequences were put in front of the user (the confirm node was entered): the facts and
-   * acknowledgement texts exactly as rendered. Reported whether or not the user goes on to confirm.
+   * A confirmation's consequences were put in front of the user (the confirm node was entered), or an `ask` that
+   * `discloses` consequences was shown (then `acknowledgements` are the statements shown, nothing to tick): the
+   * facts and texts exactly as rendered. Reported whether or not the user goes on.
    */
   | (EventBase & {
       kind: 'disclosed';

@@ -307,8 +307,14 @@ export function createEngine(options: EngineOptions): Engine {
       first = processTurn(definition, state, turn, scope, idleTtlMs);
     }
     const done = await runCalls(first, turn, scope, version, sent, unrecorded);
+    // An expired sign-in kept only for the compensation started at idle expiry: gone once nothing is pending.
+    const signIn =
+      done.state.credentialsExpired && !done.state.pending
+        ? { credentials: {}, credentialsExpired: undefined }
+        : {};
     const final: ConversationState = {
       ...done.state,
+      ...signIn,
       // A notice is not the customer's turn: the idle limit still counts from their last one.
       updatedAt: notice ? done.state.updatedAt : scope.now.toISOString(),
       ...(turn.id === undefined

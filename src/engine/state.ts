@@ -94,6 +94,8 @@ export interface PendingCall {
   confirmation?: ConfirmationRecord | undefined;
   /** The confirmed item (destructive calls): the target slot's value when the user confirmed. */
   target?: Json | undefined;
+  /** The read of node `nodeId`'s `reconcile`: its write's outcome was unknown (see tree/schema.ts). */
+  reconciling?: true | undefined;
 }
 
 export interface ConversationState {
@@ -130,6 +132,11 @@ export interface ConversationState {
   recentTurnIds?: string[] | undefined;
   /** Credentials gathered in the conversation (e.g. a customer token). Never rendered or logged. */
   credentials: Record<string, string>;
+  /**
+   * The conversation expired idle while the compensation it started needs the credentials (core/step.ts): the
+   * runtime clears `credentials` (and this flag) when a turn ends with no call pending.
+   */
+  credentialsExpired?: true | undefined;
   updatedAt: string;
 }
 

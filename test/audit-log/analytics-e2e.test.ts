@@ -76,7 +76,7 @@ describe('the dashboard’s numbers from real conversations (SQLite)', () => {
     await camera.click('__satisfaction-5');
     expect(camera.text()).toContain('ご回答ありがとうございました');
 
-    // 2. A portal cancellation stopped (やめる) at the acknowledgement step.
+    // 2. A portal cancellation stopped (やめる) where its terms are shown, before the draft.
     const portal = slackUser(underTest, 'UPORTAL');
     await portal.say('ポータルの契約を解約したい');
     await portal.say('portal@example.com');
@@ -84,7 +84,7 @@ describe('the dashboard’s numbers from real conversations (SQLite)', () => {
     await portal.say('hmao061322');
     await portal.click('other');
     await portal.say('別のサービスに移るためです');
-    expect(portal.text()).toContain('チェックを入れてください');
+    expect(portal.text()).toContain('解約のお申込（下書きの作成）を始める前に');
     await portal.say('やめる');
     expect(portal.text()).toContain('中止しました');
 

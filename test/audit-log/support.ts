@@ -169,9 +169,8 @@ export async function agentCancelsForPortalCustomer(bot: BotUnderTest): Promise<
   await agent.say('HMMH061530');
   await agent.click('cost');
   await agent.click('transfer');
-  // The terms are acknowledged before the draft is created (invariant 10), then again for the application.
-  await agent.tick(['service-termination', 'minimum-term-charge']);
-  await agent.click('confirm');
+  // Shown before the draft (invariant 10), acknowledged once, at the final confirmation naming the draft.
+  await agent.click('proceed');
   await agent.tick(['service-termination', 'minimum-term-charge']);
   await agent.click('confirm');
   if (!agent.text().includes('解約のお申込を承りました')) throw new Error(`Not cancelled: ${agent.text()}`);
@@ -192,9 +191,8 @@ export async function cancelWithTypedReason(bot: BotUnderTest, userId = 'UPORTAL
   await user.say('hmao061322');
   await user.click('other');
   await user.say(TYPED_REASON);
-  // The terms are acknowledged before the draft is created (invariant 10), then again for the application.
-  await user.say('1 2');
-  await user.say('はい');
+  // The terms are shown before the draft is created (invariant 10), acknowledged once, for the application.
+  await user.say('1');
   await user.say('1 2');
   await user.say('はい');
   if (!user.text().includes('解約のお申込を承りました')) throw new Error(`Not cancelled: ${user.text()}`);

@@ -1,6 +1,6 @@
 /**
  * In a real browser: a customer cancels a HOME type-M portal contract inside its minimum term by clicking —
- * contract, reason, domain handling — and sees the quoted charge as facts before acknowledging and confirming.
+ * contract, reason, domain handling — and sees the quoted charge as facts before the draft, then acknowledges and confirms.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BrowserRun, chromiumAvailable, current, openChat, say, waitForText } from './support.js';
@@ -38,7 +38,7 @@ describe.skipIf(!chromiumAvailable)('browser: cancelling a portal contract', () 
     await current(page).getByRole('button', { name: '費用を見直すため' }).click();
     await waitForText(page, 'ドメインの扱い');
     await current(page).getByRole('button', { name: 'ドメインを他社サービスへ移行する' }).click();
-    // Invariant 10: the terms are shown and acknowledged before anything is written (no draft yet).
+    // Invariant 10: the terms are shown before anything is written (no draft yet).
     await waitForText(page, '解約のお申込（下書きの作成）を始める前に');
     expect(web.testBot.calls.map((c) => c.operation)).not.toContain('createCancellationApplication');
 
@@ -57,21 +57,21 @@ describe.skipIf(!chromiumAvailable)('browser: cancelling a portal contract', () 
     expect(web.testBot.calls.map((c) => c.operation)).not.toContain('submitCancellationApplication');
     await run.shot('quote-with-charge');
 
-    const submit = quote.getByRole('button', { name: '確認しました' });
-    await quote.getByRole('checkbox', { name: /サービスが終了し/ }).check();
-    expect(await submit.isDisabled()).toBe(true);
-    await quote.getByRole('checkbox', { name: /残り4回分、￥13,200/ }).check();
-    expect(await submit.isDisabled()).toBe(false);
-    await submit.click();
-    await waitForText(page, '下書き）を作成し、最終確認に進みます');
-    await current(page).getByRole('button', { name: '下書きを作成して最終確認へ' }).click();
+    // Shown as statements, not ticked here: the acknowledgements are asked once, for the application.
+    expect(await quote.getByRole('checkbox').count()).toBe(0);
+    await waitForText(page, '残り4回分、￥13,200');
+    await waitForText(page, '下書き）を作成し、最終確認に進みますか');
+    await quote.getByRole('button', { name: '下書きを作成して最終確認へ' }).click();
 
-    // The draft exists now; the terms are acknowledged for that application before it is submitted.
+    // The draft exists now; the terms are acknowledged, once, for that application before it is submitted.
     await waitForText(page, 'まだ解約は確定していません');
     const application = current(page);
+    const submit = application.getByRole('button', { name: '確認しました' });
     await application.getByRole('checkbox', { name: /サービスが終了し/ }).check();
+    expect(await submit.isDisabled()).toBe(true);
     await application.getByRole('checkbox', { name: /残り4回分、￥13,200/ }).check();
-    await application.getByRole('button', { name: '確認しました' }).click();
+    expect(await submit.isDisabled()).toBe(false);
+    await submit.click();
 
     await waitForText(page, 'ご契約 HMMH061530 の解約を申し込みます');
     const confirm = page.locator('.msg.bot', { hasText: 'の解約を申し込みます' }).last();

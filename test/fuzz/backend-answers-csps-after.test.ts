@@ -52,7 +52,7 @@ const WITHDRAWN = 'を取り消しました';
 /** csps.down.after-withdrawal: the withdrawal is done, the cancellation not yet applied for. */
 const WITHDRAWAL_DONE_NOTHING_ELSE = '取り消しは完了していますが';
 /** A cancellation's preferences on screen: the type-M contract, a reason, keep the domain. */
-const CANCEL_TYPE_M = ['HMMH061530', 'cost', 'transfer'];
+const CANCEL_TYPE_M = ['HMMH061530', 'cost', 'transfer', 'proceed'];
 
 /** A draft of the held contract that the contract allows on its own: believed, it would be offered for withdrawal. */
 const SENTINEL_DRAFT = {

@@ -167,14 +167,13 @@ describe('generated csps backend answers', () => {
         await user.click('HMMH061530');
         await user.click('cost');
         await user.click('transfer');
-        // The terms are acknowledged before the draft (invariant 10); answering the question creates it.
-        await user.tick(['service-termination', 'minimum-term-charge']);
+        // The terms are shown before the draft (invariant 10); going on creates it.
         const faultsBefore = faultLines(rig.log).length;
         const writesBefore = rig.faults.matching(CSPS_WRITES).length;
         rig.faults.clear();
         // Not forwarded (every attempt): the backend never sees the request, so any "created" would be a lie.
         rig.faults.inject(CREATE_DRAFT, faultOf(answer, false, TIMEOUT_MS, 201), 3);
-        const replies = await user.click('confirm');
+        const replies = await user.click('proceed');
         rig.faults.clear();
         const text = replies.map((r) => r.text).join('\n');
         expectThat(politeProblems(replies).length === 0, `not a polite answer: ${politeProblems(replies)}`);
@@ -214,8 +213,7 @@ describe('generated csps backend answers', () => {
           await user.click('HMMH061530');
           await user.click('cost');
           await user.click('transfer');
-          await user.tick(['service-termination', 'minimum-term-charge']);
-          await user.click('confirm'); // the draft is created once the terms were acknowledged
+          await user.click('proceed'); // the draft is created once the terms were shown
           await user.tick(['service-termination', 'minimum-term-charge']);
           expectThat(user.lastText().includes('よろしいですか'), `no final confirmation: ${user.lastText()}`);
           const faultsBefore = faultLines(own.log).length;

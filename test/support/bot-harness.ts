@@ -47,6 +47,8 @@ export interface TestBotOptions extends DialogBundle {
   actor?: Actor;
   conversationKey?: string;
   decorateOperations?: BotOptions['decorateOperations'];
+  /** Configuration variables besides `STORE=memory` (e.g. `CONVERSATION_IDLE_HOURS`). */
+  env?: Record<string, string>;
 }
 
 export function recording(calls: RecordedCall[], operations: OperationRegistry): OperationRegistry {
@@ -67,7 +69,7 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
   const outbox: OutboxMail[] = [];
   const events: EngineEvent[] = [];
   const visited = new Map<string, Set<string>>();
-  const bot = await createBot(loadConfig({ STORE: 'memory' }), {
+  const bot = await createBot(loadConfig({ ...options.env, STORE: 'memory' }), {
     bundle: options,
     clock,
     store: createMemoryStore<ConversationState>({ ttlMs: 7 * 24 * 3600_000 }),

@@ -19,6 +19,8 @@ export type TranscriptStep = (
     notContains?: string[];
     /** Choice ids offered by the last reply. */
     choices?: string[];
+    /** Acknowledgement ids asked by the last reply, in order (`[]`: none asked). */
+    acknowledgements?: string[];
     /** Backend operations called during this step, in order (e.g. `['deleteMiemasuDevice', 'listMiemasuDevices']`). */
     calls?: string[];
     /** No destructive or other backend call during this step. */
@@ -51,6 +53,10 @@ export async function playTranscript(bot: TestBot, transcript: Transcript): Prom
     if (step.expect?.choices) {
       const offered = bot.last.at(-1)?.choices?.map((c) => c.id) ?? [];
       expect(offered, where).toEqual(expect.arrayContaining(step.expect.choices));
+    }
+    if (step.expect?.acknowledgements) {
+      const asked = bot.last.at(-1)?.acknowledgements?.map((a) => a.id) ?? [];
+      expect(asked, where).toEqual(step.expect.acknowledgements);
     }
     if (step.expect?.calls) expect(made, where).toEqual(step.expect.calls);
     if (step.expect?.noCalls) expect(made, where).toEqual([]);

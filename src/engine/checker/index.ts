@@ -54,7 +54,7 @@ export function checkDialogs(input: CheckInput): { dialogs: Dialog[]; problems: 
       problems.push(
         ...checkReachability(dialog),
         ...checkDestructiveCalls(dialog, input.operations),
-        ...checkDisclosureBeforeWrite(dialog, input.operations),
+        ...checkDisclosureBeforeWrite(dialog, input.operations, byId),
       );
   }
   return { dialogs, problems };

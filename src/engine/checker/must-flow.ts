@@ -5,7 +5,8 @@
  *
  * `transfer` gives, for a reached node and the facts holding there, the facts leaving it towards each successor
  * (pairs of target node id and facts; a target may appear more than once: it gets the intersection). Edges to
- * nodes the dialog does not have are ignored. Nodes never reached have no entry in the result.
+ * nodes the dialog does not have are ignored. Nodes never reached have no entry in the result. `entries` replaces
+ * the dialog's entries (e.g. only its start, for what a sub-dialog returns to its caller).
  */
 import { entriesOf } from '../tree/edges.js';
 import type { Dialog, DialogNode } from '../tree/schema.js';
@@ -13,10 +14,11 @@ import type { Dialog, DialogNode } from '../tree/schema.js';
 export function factsOnEveryPath<F>(
   dialog: Dialog,
   transfer: (id: string, node: DialogNode, facts: Set<F>) => Iterable<[string, Set<F>]>,
+  entries: readonly { to: string }[] = entriesOf(dialog),
 ): Map<string, Set<F>> {
   const at = new Map<string, Set<F>>();
   const work: string[] = [];
-  for (const entry of entriesOf(dialog)) {
+  for (const entry of entries) {
     at.set(entry.to, new Set());
     if (!work.includes(entry.to)) work.push(entry.to);
   }

@@ -61,6 +61,16 @@ export function checkReferences(dialog: Dialog, ctx: CheckContext): Problem[] {
       else if (meta.destructive && !node.target) {
         problems.push(at(id, `destructive operation "${node.operation}" needs a target slot`));
       }
+      if (node.reconcile) {
+        named('reconcilers', node.reconcile.match);
+        const read = ctx.operations[node.reconcile.operation];
+        if (!read || read.destructive || read.mutates === true)
+          problems.push(at(id, `reconcile operation "${node.reconcile.operation}" is not a registered read`));
+        if (meta?.destructive)
+          problems.push(
+            at(id, 'a destructive call is reconciled by resending with its key, not by `reconcile`'),
+          );
+      }
     }
   }
   return problems;

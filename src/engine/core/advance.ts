@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { BehaviourContext } from '../behaviour.js';
 import type { Frame, Json, PendingCall } from '../state.js';
 import { readPath } from '../text/catalog.js';
-import type { Condition, NodeOf } from '../tree/schema.js';
+import type { Condition, FactSpec, NodeOf } from '../tree/schema.js';
 import { nodeOf } from './definition.js';
 import { setSlot } from './history.js';
 import { renderCurrent, renderFacts } from './render.js';
@@ -245,23 +245,36 @@ export function enter(w: Work, nodeId: string): void {
         frame.acknowledgedAt = undefined;
         w.state.step += 1;
         renderCurrent(w);
-        if (node.kind === 'confirm') disclose(w, frame, node);
+        if (node.kind === 'confirm')
+          disclose(w, frame, node.target, node.facts, node.factsFrom, node.acknowledgements);
+        else if (node.discloses)
+          disclose(w, frame, node.discloses.target, node.facts, node.factsFrom, node.discloses.consequences);
         return;
     }
   }
 }
 
-/** Reports what a confirm node has just shown: the audit log records disclosures even when nobody confirms. */
-function disclose(w: Work, frame: Frame, node: NodeOf<'confirm'>): void {
+/**
+ * Reports what a confirm node (or an ask that `discloses` consequences) has just shown: the audit log records
+ * disclosures even when nobody confirms. `consequences` are the acknowledgements asked, or the statements shown.
+ */
+function disclose(
+  w: Work,
+  frame: Frame,
+  target: string,
+  facts: FactSpec[] | undefined,
+  factsFrom: string | undefined,
+  consequences: readonly { consequence: string; text: string }[],
+): void {
   const t = text(w);
   w.events.push({
     ...eventBase(w, frame.dialogId),
     kind: 'disclosed',
     nodeId: frame.nodeId,
-    target: node.target,
-    targetValue: readPath(frame.slots, node.target) ?? null,
-    facts: renderFacts(w, frame, node.facts, node.factsFrom),
-    acknowledgements: node.acknowledgements.map((a) => ({
+    target,
+    targetValue: readPath(frame.slots, target) ?? null,
+    facts: renderFacts(w, frame, facts, factsFrom),
+    acknowledgements: consequences.map((a) => ({
       id: a.consequence,
       text: t.t(a.text, frame.slots),
     })),

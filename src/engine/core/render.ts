@@ -49,7 +49,13 @@ function toChoices(options: DynamicOption[]): Choice[] {
 }
 
 function renderAsk(w: Work, frame: Frame, node: NodeOf<'ask'>, promptKey: string): ReplyContent {
-  const reply: ReplyContent = { text: text(w).t(promptKey, frame.slots), tone: node.tone ?? 'info' };
+  const t = text(w);
+  // Consequences shown as statements (`discloses`), one line each below the prompt.
+  const lines = (node.discloses?.consequences ?? []).map((c) => `・${t.t(c.text, frame.slots)}`);
+  const reply: ReplyContent = {
+    text: [t.t(promptKey, frame.slots), ...lines].join('\n'),
+    tone: node.tone ?? 'info',
+  };
   const facts = renderFacts(w, frame, node.facts, node.factsFrom);
   if (facts.length > 0) reply.facts = facts;
   const choices = toChoices(optionsOf(w, frame, node));

@@ -17,6 +17,7 @@ import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './histor
 import { interpret } from './interpret.js';
 import { followWrittenLanguage } from './language.js';
 import { askToRecheck } from './pending.js';
+import { reconcilable, reconcile } from './reconcile.js';
 import { renderCurrent, reshowQuestion } from './render.js';
 import { answerSatisfaction, maybeAskSatisfaction } from './satisfaction.js';
 import {
@@ -246,7 +247,16 @@ export function processTurn(
   const idleFor = scope.now.getTime() - Date.parse(w.state.updatedAt);
   if (w.state.stack.length > 0 && idleFor > idleTtlMs) {
     if (compensateOnLeave(w, 'engine.expired-undoing')) {
-      w.state.credentials = {};
+      // The sign-in expired with the procedure, but the compensation just entered must still be able to undo the
+      // bot's own write (e.g. withdraw its draft): the credentials are kept only until it has run — the runtime
+      // clears them at the end of this turn, or once a compensation whose outcome was unknown is settled
+      // (`ConversationState.credentialsExpired`). They stay where they already were (the conversation's state,
+      // under its store's time to live); nothing else runs with them, as the compensation path ends the
+      // conversation. Chosen over a compensation run by a sweeper at the idle limit: the store cannot list
+      // conversations, and a customer who never returns is handled no worse than before. A backend whose sign-in
+      // lapses before the idle limit (the sandbox's customer token: 30 minutes, the default limit: 24 hours) still
+      // refuses the withdrawal: the dialog then says so and shows the desk.
+      w.state.credentialsExpired = true;
       return finish(w);
     }
     say(w, anyCommitted(w) ? 'engine.expired-after-commit' : 'engine.expired', 'warning');
@@ -360,6 +370,10 @@ export function resumeCall(
   const node = frame ? def.dialogs.get(frame.dialogId)?.nodes[pending.nodeId] : undefined;
   if (!frame || node?.kind !== 'call') {
     startDialog(w, def.rootDialog, 'failed');
+    return finish(w);
+  }
+  if (node.reconcile && (pending.reconciling || reconcilable(def, pending, outcome))) {
+    reconcile(w, frame, node, node.reconcile, pending, outcome);
     return finish(w);
   }
   if (pending.destructive && node.target) {

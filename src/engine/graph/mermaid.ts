@@ -22,7 +22,7 @@ function escapeLabel(text: string): string {
 function describeNode(id: string, node: DialogNode): string {
   switch (node.kind) {
     case 'ask':
-      return `${id}<br/>ask ${node.input.type} → ${node.slot}`;
+      return `${id}<br/>ask ${node.input.type} → ${node.slot}${node.discloses ? `<br/>shows: ${node.discloses.consequences.map((c) => c.consequence).join(', ')}` : ''}`;
     case 'confirm':
       return `${id}<br/>confirm ${node.target}<br/>ack: ${node.acknowledgements.map((a) => a.consequence).join(', ')}${node.typed ? '<br/>+ typed phrase' : ''}`;
     case 'call':

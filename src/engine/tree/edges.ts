@@ -55,6 +55,8 @@ export function edgesOf(node: DialogNode): Edge[] {
       const edges: Edge[] = [{ to: node.next.ok, kind: 'ok' }];
       for (const [code, to] of Object.entries(node.next.errors ?? {}))
         edges.push({ to, kind: 'error', label: code });
+      if (node.reconcile)
+        edges.push({ to: node.reconcile.none, kind: 'error', label: 'not created (re-read)' });
       if (node.next.unreachable) edges.push({ to: node.next.unreachable, kind: 'unreachable' });
       edges.push({ to: node.next.failed, kind: 'failed' });
       return edges;
@@ -119,6 +121,7 @@ export function messageKeysOf(node: DialogNode): string[] {
         node.prompt,
         node.reprompt,
         ...factKeys(node.facts),
+        ...(node.discloses?.consequences ?? []).map((c) => c.text),
         ...(node.input.type === 'choice' ? (node.input.options ?? []).map((o) => o.label) : []),
       ];
     case 'confirm':

@@ -63,6 +63,23 @@ const numberInput = z.strictObject({
   integer: z.boolean().optional(),
 });
 
+const acknowledgement = z.strictObject({
+  /** The consequence this acknowledgement covers, e.g. `no-refund`, `data-loss`. */
+  consequence: z.string().min(1),
+  text: messageKey,
+});
+
+/**
+ * Consequences an `ask` shows as statements (not ticked) about the item in slot `target`, below its prompt, e.g.
+ * the terms of a cancellation before its draft is created: invariant 10 wants every consequence SHOWN before the
+ * procedure's first write (checker/disclosure.ts counts these), invariant 1 wants them ACKNOWLEDGED at the
+ * destructive call's own confirmation. Reported as a `disclosed` event when the question is shown.
+ */
+const disclosure = z.strictObject({
+  target: slotName,
+  consequences: z.array(acknowledgement).min(1),
+});
+
 const askNode = z.strictObject({
   kind: z.literal('ask'),
   /** The slot this answer is written to. */
@@ -71,6 +88,7 @@ const askNode = z.strictObject({
   tone: tone.optional(),
   facts: z.array(factSchema).optional(),
   factsFrom: z.string().optional(),
+  discloses: disclosure.optional(),
   input: z.discriminatedUnion('type', [choiceInput, textInput, dateInput, numberInput]),
   reprompt: messageKey,
   /** Free-text questions are the expected answer here (e.g. "ask a question"), not an interruption. */
@@ -78,12 +96,6 @@ const askNode = z.strictObject({
   /** Invalid answers allowed before a person is offered (default 3). */
   maxAttempts: z.number().int().min(1).max(10).optional(),
   next: id,
-});
-
-const acknowledgement = z.strictObject({
-  /** The consequence this acknowledgement covers, e.g. `no-refund`, `data-loss`. */
-  consequence: z.string().min(1),
-  text: messageKey,
 });
 
 const confirmNode = z.strictObject({
@@ -120,6 +132,21 @@ const callNode = z.strictObject({
    * from that item. Entered from the dialog's `onStop` or any edge.
    */
   compensates: id.optional(),
+  /**
+   * How to find out what a non-destructive write did when its outcome is unknown (timeout, 5xx, an answer off its
+   * contract): the read-only `operation` is sent (with `args`), and the named `match` (behaviour `reconcilers`)
+   * picks from its answer the item THIS call created. Found: it becomes this call's `result` and the `ok` edge is
+   * taken (the write happened). The read answered and nothing matches: `none` (it was not created). The read
+   * fails too: the `unreachable` edge, as without a reconciliation (the outcome is still unknown).
+   */
+  reconcile: z
+    .strictObject({
+      operation: z.string().min(1),
+      args: z.record(z.string(), slotPath).optional(),
+      match: z.string().min(1),
+      none: id,
+    })
+    .optional(),
   next: z.strictObject({
     ok: id,
     /** Business refusal code → node. */

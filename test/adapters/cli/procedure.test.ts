@@ -58,9 +58,8 @@ describe('a newcomer cancels a HOME contract end to end in npm run chat', () => 
       await chat.say(mail[1] ?? '', /解約するご契約をお選びください/);
       await chat.say('hmao-061322', /解約の理由/);
       await chat.say('サービスを利用しなくなったため解約します。', /最低利用期間/);
-      // The terms are acknowledged before the draft is created (invariant 10), then at the final confirmation.
-      await chat.say('1 2', /HMAO061322 の解約お申込（下書き）を作成し/);
-      await chat.say('はい', /下書き（解約お申込作成中）として作成しました/);
+      // The terms are shown before the draft is created (invariant 10), acknowledged at the final confirmation.
+      await chat.say('1', /下書き（解約お申込作成中）として作成しました/);
       await chat.say('1 2', /HMAO061322 の解約を申し込みます/);
       const done = await chat.say('はい', /控え番号: (RC-[0-9A-Z]{10})/);
       expect(chat.output()).toContain('解約のお申込を承りました');

@@ -1,7 +1,7 @@
 /**
  * Issue 13, as measured, through the web chat's API against a sandbox that sees every HTTP request: cancelling
  * uniFLOW contract UFOL050233 (reason chosen) must show the ¥132,000 minimum-term charge before the sandbox
- * receives any POST of the procedure; やめる after the bot created the draft withdraws it (the sandbox shows the
+ * receives any POST of the procedure (acknowledged once, at the final confirmation naming the application); やめる after the bot created the draft withdraws it (the sandbox shows the
  * application gone and the contract back to サービス開始, and the reply says so); the next attempt is not blocked.
  */
 import { createServer, type Server } from 'node:http';
@@ -88,25 +88,19 @@ describe('web chat: quote before write (issue 13, uniFLOW Online)', () => {
       stateVersion: lastReply(entries).stateVersion,
     });
 
-    // The charge, the remaining billings and the effective date are on screen, and acknowledged on screen…
+    // The charge, the remaining billings and the effective date are on screen (shown, not ticked here)…
     const disclosure = shown(entries);
     expect(disclosure).toContain('まとめて請求される金額（目安）: ￥132,000');
     expect(disclosure).toContain('残り6回分、￥132,000');
     expect(disclosure).toContain('解約日（サービス最終日）: 2026年12月31日');
-    expect(lastReply(entries).acknowledgements?.map((a) => a.id)).toEqual(ACKS);
+    expect(lastReply(entries).acknowledgements ?? []).toEqual([]);
     // …while the sandbox has received no POST of the procedure, and the contract is untouched.
     expect(cspsPosts(seen)).toEqual([]);
     expect(contract()?.status).toBe('service-started');
 
     entries = await turn(client, {
-      kind: 'acknowledge',
-      ackIds: ACKS,
-      stateVersion: lastReply(entries).stateVersion,
-    });
-    expect(cspsPosts(seen)).toEqual([]);
-    entries = await turn(client, {
       kind: 'choice',
-      choiceId: 'confirm',
+      choiceId: 'proceed',
       stateVersion: lastReply(entries).stateVersion,
     });
     expect(cspsPosts(seen)).toEqual([`/csps/contracts/${CONTRACT}/cancellation-applications`]);
@@ -116,6 +110,8 @@ describe('web chat: quote before write (issue 13, uniFLOW Online)', () => {
     expect(shown(entries)).toContain(
       `お申込番号「${draft?.applicationNumber}」の下書き（解約お申込作成中）として作成しました`,
     );
+    // The acknowledgements are asked once, here, at the confirmation naming the application.
+    expect(lastReply(entries).acknowledgements?.map((a) => a.id)).toEqual(ACKS);
 
     // やめる at the final confirmation: our draft is withdrawn, and the customer is told so.
     entries = await turn(client, { kind: 'text', text: 'やめる' });

@@ -136,9 +136,8 @@ describe('agent mode: starting and ending acting for a customer', () => {
     await acting.say('HMMH061530');
     await acting.click('cost');
     await acting.click('transfer');
-    // Acknowledged before the draft (invariant 10), then again at the final confirmation naming the draft.
-    await acting.tick(['service-termination', 'minimum-term-charge']);
-    await acting.click('confirm');
+    // Shown before the draft (invariant 10), acknowledged once, at the final confirmation naming the draft.
+    await acting.click('proceed');
     await acting.tick(['service-termination', 'minimum-term-charge']);
     await acting.click('confirm');
     expect(acting.lastText()).toContain('解約のお申込を承りました');

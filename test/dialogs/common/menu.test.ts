@@ -240,9 +240,8 @@ describe('around the procedures: menu, routing, FAQ, handoff, receipts', () => {
     await bot.click('transfer');
     const shown = bot.lastText();
     expect(shown).toContain('￥13,200');
-    // Acknowledged before the draft (invariant 10), then again at the final confirmation naming the draft.
-    await bot.tick(['service-termination', 'minimum-term-charge']);
-    await bot.click('confirm');
+    // Shown before the draft (invariant 10), acknowledged once, at the final confirmation naming the draft.
+    await bot.click('proceed');
     await bot.tick(['service-termination', 'minimum-term-charge']);
     await bot.click('confirm');
     expect(bot.lastText()).toContain('解約のお申込を承りました');

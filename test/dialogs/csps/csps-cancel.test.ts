@@ -49,13 +49,42 @@ describe('csps-cancel transcripts (sandbox demo data, 2026-11-23)', () => {
       reason: '費用を見直すため',
       domainDisposition: 'transfer',
     });
-    // Two confirmations: the disclosure before the draft (invariant 10) and the final one before the submit.
-    const confirmed = bot.events.filter((e) => e.kind === 'confirmed');
-    expect(confirmed).toHaveLength(2);
-    const order = bot.calls.map((c) => c.operation);
-    expect(order.indexOf('createCancellationApplication')).toBeLessThan(
-      order.indexOf('submitCancellationApplication'),
+    // The terms are shown twice (from the quote before the draft, invariant 10; from the draft at the final
+    // confirmation) but acknowledged ONCE: one confirmation, at the final one naming the application number.
+    const disclosed = bot.events.filter((e) => e.kind === 'disclosed');
+    expect(disclosed.map((e) => [e.nodeId, e.target])).toEqual([
+      ['disclose', 'contract'],
+      ['confirmSubmit', 'application'],
+    ]);
+    const confirmed = bot.events.flatMap((e) => (e.kind === 'confirmed' ? [e] : []));
+    expect(confirmed.map((e) => [e.nodeId, e.record.finalQuestion])).toEqual([
+      ['confirmSubmit', expect.stringContaining('お申込番号「R-20261123-238080」を解約します')],
+    ]);
+    // Each acknowledgement carries its own time, no later than the confirmation.
+    for (const ack of confirmed[0]?.record.acknowledgements ?? [])
+      expect(Date.parse(ack.acknowledgedAt)).toBeLessThanOrEqual(
+        Date.parse(confirmed[0]?.record.confirmedAt ?? ''),
+      );
+    expect(confirmed[0]?.record.acknowledgements.map((a) => a.id)).toEqual([
+      'service-termination',
+      'minimum-term-charge',
+    ]);
+    // In the order things happened: shown → draft created → shown again with the number → confirmed → submitted.
+    const order = bot.events.flatMap((e) =>
+      e.kind === 'call-completed' &&
+      ['createCancellationApplication', 'submitCancellationApplication'].includes(e.operation)
+        ? [e.operation]
+        : e.kind === 'disclosed' || e.kind === 'confirmed'
+          ? [`${e.kind}:${e.nodeId}`]
+          : [],
     );
+    expect(order).toEqual([
+      'disclosed:disclose',
+      'createCancellationApplication',
+      'disclosed:confirmSubmit',
+      'confirmed:confirmSubmit',
+      'submitCancellationApplication',
+    ]);
   });
 
   it('every node of csps-cancel is visited by some transcript', () => {

@@ -5,7 +5,7 @@
 import type { BotOptions } from '../../../src/bot.js';
 import type { Transcript, TranscriptStep } from '../../support/transcript.js';
 import { alteredAnswer, lostAnswer, rewrite, unreachable } from './faults.js';
-import { acknowledgeAndDraft, signIn } from './transcripts.js';
+import { draftAfterTerms, signIn } from './transcripts.js';
 
 export interface FaultTranscript extends Transcript {
   decorate?: BotOptions['decorateOperations'];
@@ -20,7 +20,7 @@ const toFinalQuestion: TranscriptStep[] = [
   ...signIn,
   { user: 'HMAO061322' },
   { click: 'cost', expect: { noCalls: true } },
-  ...acknowledgeAndDraft('HMAO061322', 'R-20261123-238080'),
+  ...draftAfterTerms('R-20261123-238080'),
   { tick: BOTH_ACKS, expect: { contains: ['よろしいですか？'] } },
 ];
 
@@ -51,21 +51,54 @@ export const faultTranscripts: FaultTranscript[] = [
     ],
   },
   {
-    name: 'the draft may or may not have been created: said so, nothing submitted',
+    name: 'the draft was created but its answer lost: the re-read finds it and the final confirmation names it',
     decorate: lostAnswer('createCancellationApplication'),
     steps: [
       ...signIn,
       { user: 'HMAO061322' },
       { click: 'cost', expect: { noCalls: true } },
-      { tick: BOTH_ACKS, expect: { noCalls: true } },
       {
-        click: 'confirm',
+        click: 'proceed',
         expect: {
-          calls: ['createCancellationApplication'],
+          calls: ['createCancellationApplication', 'listCspsApplications'],
+          contains: ['お申込番号「R-20261123-238080」の下書き（解約お申込作成中）として作成しました'],
+          acknowledgements: BOTH_ACKS,
+        },
+      },
+    ],
+  },
+  {
+    name: 'the draft creation never reached the backend: the re-read shows none, said so',
+    decorate: unreachable('createCancellationApplication'),
+    steps: [
+      ...signIn,
+      { user: 'HMAO061322' },
+      { click: 'cost', expect: { noCalls: true } },
+      {
+        click: 'proceed',
+        expect: {
+          calls: ['createCancellationApplication', 'listCspsApplications'],
+          contains: ['下書きは作成されていませんでした', '何も変更していません'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'the draft may or may not have been created (the re-read fails too): said so, with the desk',
+    decorate: (ops) => unreachable('listCspsApplications')(lostAnswer('createCancellationApplication')(ops)),
+    steps: [
+      ...signIn,
+      { user: 'HMAO061322' },
+      { click: 'cost', expect: { noCalls: true } },
+      {
+        click: 'proceed',
+        expect: {
+          calls: ['createCancellationApplication', 'listCspsApplications'],
           contains: [
             '作成結果を確認できませんでした',
             '解約のお申込は完了していません',
             '下書きができている可能性があります',
+            'お問い合わせ先は次のとおりです',
           ],
         },
       },
@@ -93,7 +126,7 @@ export const faultTranscripts: FaultTranscript[] = [
           calls: ['getCancellationQuote'],
         },
       },
-      ...acknowledgeAndDraft('TFOL040112', 'R-20261127-238080'),
+      ...draftAfterTerms('R-20261127-238080'),
       { tick: BOTH_ACKS },
     ],
     later: {

@@ -11,7 +11,7 @@ import { userTextFacts } from '../../../src/audit-log/scrub.js';
 import { createTestBot, type TestBot } from '../../support/bot-harness.js';
 import { playTranscript } from '../../support/transcript.js';
 import { cspsBundle } from './bundle.js';
-import { acknowledgeAndDraft, signIn } from './transcripts.js';
+import { draftAfterTerms, signIn } from './transcripts.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -21,16 +21,16 @@ afterEach(async () => {
 
 const DRAFT = 'R-20261123-238080';
 
-/** Signed in, type-O contract, reason given, terms acknowledged, draft created: at the final confirmation. */
-async function atFinalConfirmation(): Promise<TestBot> {
-  const testBot = await createTestBot(cspsBundle);
+/** Signed in, type-O contract, reason given, terms shown, draft created: at the final confirmation. */
+async function atFinalConfirmation(env?: Record<string, string>): Promise<TestBot> {
+  const testBot = await createTestBot({ ...cspsBundle, ...(env ? { env } : {}) });
   await playTranscript(testBot, {
     name: 'to the final confirmation',
     steps: [
       ...signIn,
       { user: 'HMAO061322', expect: { calls: ['getCancellationQuote'] } },
       { click: 'cost', expect: { noCalls: true } },
-      ...acknowledgeAndDraft('HMAO061322', DRAFT),
+      ...draftAfterTerms(DRAFT),
     ],
   });
   return testBot;
@@ -69,6 +69,23 @@ describe('our own cancellation draft is never left behind silently', () => {
         text.includes('取り消せたかどうか確認できませんでした'),
     ).toBe(true);
     expect(text).not.toContain('何も変更していません');
+  });
+
+  it('after idle expiry, the sign-in still valid at the backend withdraws the draft, then the sign-in is gone', async () => {
+    // Idle limit 15 minutes: the sandbox's customer token (30 minutes) is still valid 20 minutes later, on the
+    // bot's and the sandbox's shared injected clock. The engine's own expiry must not take the sign-in away
+    // before the compensation has used it.
+    bot = await atFinalConfirmation({ CONVERSATION_IDLE_HOURS: '0.25' });
+    bot.clock.advance(20 * 60_000);
+    await bot.say('こんにちは');
+    const text = bot.lastText();
+    expect(text).toContain('前回のお手続きは時間が経ったため終了しました。');
+    expect(text).toContain(`お申込番号「${DRAFT}」の下書き（解約お申込作成中）を取り消し`);
+    expect(text).toContain('「サービス開始」に戻ったことを確認しました');
+    expect(withdrawals(bot).map((c) => c.outcome)).toEqual(['ok']);
+    // The sign-in went with the procedure: the next account action asks who the customer is again.
+    await bot.say('HOMEを解約したい');
+    expect(bot.lastText()).toContain('メールアドレスを入力してください');
   });
 
   it('the withdrawal has its audit row: the item it acted on, keyed by that item, no confirmation', async () => {

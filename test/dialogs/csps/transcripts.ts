@@ -26,22 +26,16 @@ export const signIn: TranscriptStep[] = [
 const BOTH_ACKS = ['service-termination', 'minimum-term-charge'];
 
 /**
- * Invariant 10: the terms were disclosed (no write yet); the customer acknowledges them, answers the question to
- * create the draft, and only then is the draft created — and the final confirmation names it.
+ * Invariant 10: the terms were shown (no write yet, nothing ticked); the customer chooses to go on, and only then
+ * is the draft created — the final confirmation names it and asks the acknowledgements, once.
  */
-export function acknowledgeAndDraft(contractNumber: string, applicationNumber: string): TranscriptStep[] {
+export function draftAfterTerms(applicationNumber: string): TranscriptStep[] {
   return [
     {
-      tick: BOTH_ACKS,
-      expect: {
-        contains: [`ご契約 ${contractNumber} の解約お申込（下書き）を作成し、最終確認に進みます`],
-        noCalls: true,
-      },
-    },
-    {
-      click: 'confirm',
+      click: 'proceed',
       expect: {
         contains: [`お申込番号「${applicationNumber}」の下書き（解約お申込作成中）として作成しました`],
+        acknowledgements: BOTH_ACKS,
         calls: ['createCancellationApplication'],
       },
     },
@@ -76,18 +70,21 @@ export const transcripts: Transcript[] = [
             'まとめて請求される金額（目安）: ￥13,200（標準価格による目安の金額です）',
             'ドメインの扱い: ドメインを他社サービスへ移行する',
             '解約理由: 費用を見直すため',
-            '☐ 2026年12月31日(木)をもってサービスが終了し',
+            '・2026年12月31日(木)をもってサービスが終了し、それ以降はご利用いただけなくなります。',
             '残り4回分、￥13,200',
+            'ご契約 HMMH061530 の解約お申込（下書き）を作成し、最終確認に進みますか',
           ],
-          notContains: ['R-20261123-238080'],
+          notContains: ['R-20261123-238080', '☐'],
+          choices: ['proceed', 'stop'],
+          acknowledgements: [],
           noCalls: true,
         },
       },
+      ...draftAfterTerms('R-20261123-238080'),
       {
         tick: ['service-termination'],
         expect: { contains: ['まだ確認されていない項目があります'], noCalls: true },
       },
-      ...acknowledgeAndDraft('HMMH061530', 'R-20261123-238080'),
       {
         tick: BOTH_ACKS,
         expect: {
@@ -126,6 +123,7 @@ export const transcripts: Transcript[] = [
             '最低利用期間: なし',
             '最低利用期間がないため',
             '解約理由: 社内で別のメールサービスに統一するためです。',
+            'ご契約 HMAO061322 の解約お申込（下書き）を作成し',
           ],
           // No minimum term: no "0 billings, ￥0" rows and no ￥0 remaining-charge acknowledgement.
           notContains: ['ドメインの扱い', '残りの請求回数', '￥0', '残り0回分'],
@@ -133,13 +131,11 @@ export const transcripts: Transcript[] = [
         },
       },
       {
-        user: '1 2',
-        expect: { contains: ['ご契約 HMAO061322 の解約お申込（下書き）を作成し'], noCalls: true },
-      },
-      {
-        user: 'はい',
+        // The terms are shown, not ticked: the first choice goes on to the draft.
+        user: '1',
         expect: {
           contains: ['R-20261123-238080', '最低利用期間がないため'],
+          acknowledgements: ['service-termination', 'minimum-term-charge'],
           calls: ['createCancellationApplication'],
         },
       },
@@ -183,7 +179,7 @@ export const transcripts: Transcript[] = [
           calls: ['getCancellationQuote'],
         },
       },
-      ...acknowledgeAndDraft('TFOL040112', 'R-20261123-238080'),
+      ...draftAfterTerms('R-20261123-238080'),
       { tick: BOTH_ACKS, expect: { contains: ['ご契約 TFOL040112 の解約を申し込みます'], noCalls: true } },
       {
         click: 'confirm',
@@ -211,7 +207,7 @@ export const transcripts: Transcript[] = [
           noCalls: true,
         },
       },
-      ...acknowledgeAndDraft('UFOL050233', 'R-20261123-238080'),
+      ...draftAfterTerms('R-20261123-238080'),
       {
         click: 'cancel',
         expect: {
@@ -244,7 +240,7 @@ export const transcripts: Transcript[] = [
         click: 'cost',
         expect: { contains: ['最低利用期間: 12か月（経過しています）', '￥0'], noCalls: true },
       },
-      ...acknowledgeAndDraft('HMUH022123', 'R-20261123-238080'),
+      ...draftAfterTerms('R-20261123-238080'),
       { tick: BOTH_ACKS, expect: { contains: ['よろしいですか'], noCalls: true } },
       {
         user: 'やめる',
@@ -297,7 +293,7 @@ export const transcripts: Transcript[] = [
         },
       },
       { click: 'unused', expect: { contains: ['解約のお申込（下書きの作成）を始める前に'], noCalls: true } },
-      ...acknowledgeAndDraft('HMAO021976', 'R-20261123-238080'),
+      ...draftAfterTerms('R-20261123-238080'),
       { tick: BOTH_ACKS, expect: { contains: ['ご契約 HMAO021976 の解約を申し込みます'] } },
       {
         click: 'confirm',
@@ -406,7 +402,7 @@ export const transcripts: Transcript[] = [
       ...signIn,
       { user: 'HMAO061322', expect: { calls: ['getCancellationQuote'] } },
       { click: 'cost', expect: { contains: ['最低利用期間: なし'], noCalls: true } },
-      ...acknowledgeAndDraft('HMAO061322', 'R-20261123-238080'),
+      ...draftAfterTerms('R-20261123-238080'),
       {
         user: '戻る',
         expect: {
@@ -436,7 +432,7 @@ export const transcripts: Transcript[] = [
         },
       },
       { click: 'unused', expect: { contains: ['解約理由: サービスを利用しなくなったため'], noCalls: true } },
-      ...acknowledgeAndDraft('HMAO061322', 'R-20261123-238081'),
+      ...draftAfterTerms('R-20261123-238081'),
     ],
   },
   {
@@ -455,19 +451,13 @@ export const transcripts: Transcript[] = [
             'Billings remaining in the minimum period: 6',
             '¥132,000 (estimate based on standard prices)',
             'Minimum usage period: 12 months (not reached yet)',
+            'Create the cancellation application (a draft) for contract UFOL050233',
           ],
           noCalls: true,
         },
       },
       {
-        tick: BOTH_ACKS,
-        expect: {
-          contains: ['Create the cancellation application (a draft) for contract UFOL050233'],
-          noCalls: true,
-        },
-      },
-      {
-        click: 'confirm',
+        click: 'proceed',
         expect: {
           contains: ['draft application R-20261123-238080'],
           calls: ['createCancellationApplication'],

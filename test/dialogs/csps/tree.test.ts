@@ -93,23 +93,46 @@ describe('csps-cancel as data', () => {
     }
   });
 
-  it("discloses and acknowledges the cancellation's consequences before the draft is created (invariant 10)", () => {
+  it("shows the cancellation's consequences before the draft and asks them once, at the final confirmation", () => {
     const nodes = cspsCancelDialog.nodes;
-    const beforeDraft = Object.values(nodes).filter(
-      (node) => node.kind === 'confirm' && node.next === 'createDraft',
+    const declared = [...(operations.submitCancellationApplication?.consequences ?? [])].sort();
+    const beforeDraft = Object.entries(nodes).filter(
+      ([, node]) => node.kind !== 'call' && JSON.stringify(node).includes('"createDraft"'),
     );
-    expect(beforeDraft).toHaveLength(2); // with and without a minimum term
-    const declared = operations.submitCancellationApplication?.consequences ?? [];
-    for (const node of beforeDraft) {
-      if (node.kind !== 'confirm') continue;
-      expect(node.acknowledgements.map((a) => a.consequence).sort()).toEqual([...declared].sort());
+    // Invariant 10: only the two disclosures (with and without a minimum term) lead to the draft; nothing ticked.
+    expect(beforeDraft.map(([id]) => id)).toEqual(['disclose', 'discloseNoTerm']);
+    for (const [, node] of beforeDraft) {
+      if (node.kind !== 'ask')
+        throw new Error('the disclosure before the draft is a question, not a confirmation');
+      expect(node.discloses?.consequences.map((c) => c.consequence).sort()).toEqual(declared);
+      expect(node.discloses?.target).toBe('contract');
       expect(node.factsFrom).toBe('cspsQuotedTerms');
     }
-    // Every other edge into the draft's creation comes from one of them.
-    const into = Object.entries(nodes).filter(
-      ([, node]) => node.kind !== 'confirm' && JSON.stringify(node).includes('"createDraft"'),
+    // The cancellation's consequences are acknowledged only at the final confirmations, for the application.
+    const asking = Object.entries(nodes).filter(
+      ([, node]) =>
+        node.kind === 'confirm' && node.acknowledgements.some((a) => a.consequence === 'service-termination'),
     );
-    expect(into.map(([id]) => id)).toEqual(['withdrawOwnDraft']); // its `compensates`, not an edge
+    expect(asking.map(([id, node]) => [id, node.kind === 'confirm' && node.target])).toEqual([
+      ['confirmSubmit', 'application'],
+      ['confirmSubmitNoTerm', 'application'],
+    ]);
+  });
+
+  it("does not load when the draft's reconciliation reads with a write, or names a matcher not in code", () => {
+    const createDraft = cspsCancelDialog.nodes.createDraft;
+    if (createDraft?.kind !== 'call' || !createDraft.reconcile) throw new Error('createDraft reconciles');
+    const writing = withNodes({
+      createDraft: {
+        ...createDraft,
+        reconcile: { ...createDraft.reconcile, operation: 'withdrawApplication' },
+      },
+    });
+    expect(problemsOf(writing)).toEqual(['reference@createDraft']);
+    const unnamed = withNodes({
+      createDraft: { ...createDraft, reconcile: { ...createDraft.reconcile, match: 'noSuchMatcher' } },
+    });
+    expect(problemsOf(unnamed)).toEqual(['reference@createDraft']);
   });
 
   it('routes only refusal codes the spec declares for the operation (x-refusals)', () => {

@@ -30,6 +30,26 @@ const confirm = (target: string, next: string, consequences = ['charge', 'termin
   cancel: 'stopped',
 });
 
+/** Shows the consequences (no checkboxes) and asks whether to go on. */
+const disclosingAsk = (next: string, consequences = ['charge', 'termination']): DialogNode => ({
+  kind: 'ask',
+  slot: 'goOn',
+  prompt: 'm',
+  reprompt: 'm',
+  discloses: {
+    target: 'contract',
+    consequences: consequences.map((consequence) => ({ consequence, text: 'm' })),
+  },
+  input: {
+    type: 'choice',
+    options: [
+      { id: 'proceed', label: 'm', next },
+      { id: 'stop', label: 'm', next: 'stopped' },
+    ],
+  },
+  next,
+});
+
 /** A call node of the tree with some fields changed. */
 function patched(node: DialogNode | undefined, patch: Partial<NodeOf<'call'>>): DialogNode {
   if (node?.kind !== 'call') throw new Error('not a call node');
@@ -108,6 +128,26 @@ describe('quote before write (invariant 10)', () => {
     expect(checkDisclosureBeforeWrite(broken, operations)[0]?.message).toContain('[charge]');
   });
 
+  it('accepts the terms shown (not ticked) before the draft and acknowledged once, at the final confirmation', () => {
+    const shownOnly = tree(true);
+    shownOnly.nodes.disclose = disclosingAsk('createDraft');
+    expect(checkDisclosureBeforeWrite(shownOnly, operations)).toEqual([]);
+    expect(checkDestructiveCalls(shownOnly, operations)).toEqual([]);
+  });
+
+  it('rejects the terms shown only after the draft was created (the write comes first)', () => {
+    const late = tree(false);
+    late.nodes.createDraft = patched(late.nodes.createDraft, { next: { ok: 'disclose', failed: 'stopped' } });
+    late.nodes.disclose = disclosingAsk('final');
+    expect(checkDisclosureBeforeWrite(late, operations).map((p) => p.node)).toEqual(['createDraft']);
+  });
+
+  it('rejects an ask that shows only some of the consequences before the draft', () => {
+    const partial = tree(true);
+    partial.nodes.disclose = disclosingAsk('createDraft', ['termination']);
+    expect(checkDisclosureBeforeWrite(partial, operations)[0]?.message).toContain('[charge]');
+  });
+
   it('accepts every registered dialog (npm run lint:dialogs)', () => {
     const bundle = procedureBundle();
     const { problems } = checkDialogs({
@@ -117,6 +157,85 @@ describe('quote before write (invariant 10)', () => {
       behaviour: bundle.behaviour,
     });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('sub-dialogs (followed into the dialogs they run)', () => {
+  /** A child dialog: `first` then `end`, returning slot `draft`. */
+  const child = (id: string, first: DialogNode): Dialog => ({
+    id,
+    version: 1,
+    title: 'm',
+    start: 'first',
+    nodes: {
+      first,
+      done: { kind: 'end', result: 'draft' },
+      stopped: { kind: 'end', outcome: 'cancelled' },
+    },
+  });
+  const drafting = child('drafting', {
+    kind: 'call',
+    operation: 'createDraft',
+    result: 'draft',
+    next: { ok: 'done', failed: 'stopped' },
+  });
+  const terms: Dialog = {
+    ...child('terms', disclosingAsk('done')),
+    nodes: { first: disclosingAsk('done'), done: { kind: 'end' }, stopped: { kind: 'end' } },
+  };
+  const dialogs = (...list: Dialog[]) => new Map(list.map((d) => [d.id, d]));
+
+  it('counts a sub-dialog that creates the draft as a write: rejected only when sub-dialogs are followed', () => {
+    // Planted: the draft is created inside a sub-dialog, before anything is shown.
+    const planted = tree(false);
+    planted.nodes.createDraft = {
+      kind: 'sub',
+      dialog: 'drafting',
+      result: 'draft',
+      next: 'final',
+      outcomes: { cancelled: 'stopped' },
+    };
+    planted.onStop = [];
+    planted.nodes.undo = { kind: 'end' };
+    expect(checkDisclosureBeforeWrite(planted, operations)).toEqual([]); // sub-dialogs opaque: missed
+    const problems = checkDisclosureBeforeWrite(planted, operations, dialogs(drafting));
+    expect(problems.map((p) => [p.rule, p.node])).toEqual([['write-before-disclosure', 'createDraft']]);
+    expect(problems[0]?.message).toContain('sub-dialog "createDraft", which writes');
+  });
+
+  it('counts what a sub-dialog shows on every path to its end as shown', () => {
+    const shownInSub = tree(false);
+    shownInSub.nodes.quote = patched(shownInSub.nodes.quote, { next: { ok: 'terms', failed: 'stopped' } });
+    shownInSub.nodes.terms = { kind: 'sub', dialog: 'terms', next: 'createDraft' };
+    expect(checkDisclosureBeforeWrite(shownInSub, operations).map((p) => p.node)).toEqual(['createDraft']);
+    expect(checkDisclosureBeforeWrite(shownInSub, operations, dialogs(terms))).toEqual([]);
+    // Shown on only one path to the sub-dialog's ends: not shown.
+    const sometimes: Dialog = {
+      ...terms,
+      start: 'pick',
+      nodes: {
+        ...terms.nodes,
+        pick: {
+          kind: 'branch',
+          cases: [{ when: { slot: 'fast', exists: true }, next: 'done' }],
+          otherwise: 'first',
+        },
+      },
+    };
+    expect(checkDisclosureBeforeWrite(shownInSub, operations, dialogs(sometimes)).map((p) => p.node)).toEqual(
+      ['createDraft'],
+    );
+  });
+
+  it('terminates on a dialog that runs itself', () => {
+    const loop: Dialog = {
+      id: 'loop',
+      version: 1,
+      title: 'm',
+      start: 'again',
+      nodes: { again: { kind: 'sub', dialog: 'loop', next: 'done' }, done: { kind: 'end' } },
+    };
+    expect(checkDisclosureBeforeWrite(loop, operations, dialogs(loop))).toEqual([]);
   });
 });
 

@@ -62,9 +62,8 @@ export const PORTAL_CANCELLATION: readonly Step[] = [
   { click: 'HMMH061530' },
   { click: 'cost' },
   { click: 'transfer' },
-  // Invariant 10: the terms are acknowledged before the draft is created, then for the application.
-  { tick: ['service-termination', 'minimum-term-charge'] },
-  { click: 'confirm' },
+  // Invariant 10: the terms are shown before the draft is created, acknowledged once, for the application.
+  { click: 'proceed' },
   { tick: ['service-termination', 'minimum-term-charge'] },
   { click: 'confirm' },
   { say: 'こんにちは' },
