@@ -3,7 +3,7 @@
  * prefixed with `'` so a spreadsheet never runs a cell as a formula). UTF-8 with a BOM, so spreadsheet programs
  * read Japanese correctly. Only aggregates: procedure and node names, counts and rates.
  */
-import type { DayPoint, ProcedureFunnel } from './queries.js';
+import type { DayPoint, ProcedureFunnel } from './types.js';
 
 type Cell = string | number | null;
 
