@@ -1,12 +1,12 @@
 /**
  * The funnel of every procedure with entries in the window (definitions in `queries.ts`): started, closures,
- * handoffs and steps summed from the daily counts; completed and contained from the facts of each conversation;
+ * handoffs and steps summed from the daily counts; completed and contained from the facts of the completed ends;
  * runs left open from {@link openRunsByProcedure}.
  */
 import type { AnalyticsDb, Row } from './db.js';
 import type { AnalyticsFilters } from './filters.js';
 import { openRunsByProcedure } from './open-runs.js';
-import { counts, factsIn, filterConditions, num, rate } from './source.js';
+import { countIf, counts, factsIn, num, rate } from './source.js';
 import { Statement } from './sql.js';
 import type { ProcedureFunnel } from './types.js';
 
@@ -22,45 +22,23 @@ const FUNNEL_KINDS = [
 /**
  * Per procedure, the `completed` closures of procedure runs matching the filters: `completed` (an ok action of
  * the conversation at or before the end, in the window), `contained` (of those, no handoff of the conversation in
- * the window) and `unverified` (no such action). The conversation's actions and handoffs are not filtered.
- *
- * PostgreSQL: one aggregate per conversation — first ok action, any handoff, and the filtered completed ends
- * collected in an array — then the ends unnested and compared: one scan, no join. SQLite has no array
- * aggregate: there, the ends are joined to the per-conversation aggregate (same numbers).
+ * the window) and `unverified` (no such action). The conversation's actions and handoffs are not filtered. Each
+ * end's fact holds its conversation's nearest ok action and handoffs (`src/audit-log/summary.ts`): there is an ok
+ * action in [since, end] when the latest one at or before the end is at or after `since`, and a handoff in the
+ * window when the latest one at or before the end is at or after `since` or the first one after it before `until`.
  */
 async function completedByProcedure(db: AnalyticsDb, filters: AnalyticsFilters): Promise<Row[]> {
   const q = new Statement(db.dialect);
-  const completedEnd = `kind = 'dialog-ended' AND closure = 'completed' AND counted = 1`;
-  if (db.dialect === 'postgres') {
-    const window = factsIn(q, filters, ['dialog-ended', 'action', 'handoff'], { unfiltered: true });
-    const filter = ['TRUE', ...filterConditions(q, filters)].join(' AND ');
-    return db.all(
-      `SELECT e.dialog_id, COUNT(*) FILTER (WHERE c.first_ok <= e.at) AS completed,
-         COUNT(*) FILTER (WHERE c.first_ok <= e.at AND NOT c.handed) AS contained,
-         COUNT(*) FILTER (WHERE c.first_ok IS NULL OR c.first_ok > e.at) AS unverified
-       FROM (SELECT MIN(at) FILTER (WHERE kind = 'action') AS first_ok, bool_or(kind = 'handoff') AS handed,
-                    array_agg(ROW(dialog_id, at)) FILTER (WHERE ${completedEnd} AND ${filter}) AS ends
-               FROM ${db.summary.facts}
-              WHERE ${window} AND (kind <> 'dialog-ended' OR (${completedEnd}))
-              GROUP BY conversation) c,
-            unnest(c.ends) AS e(dialog_id text, at timestamptz)
-       GROUP BY e.dialog_id`,
-      q.params,
-    );
-  }
-  const verified = 'f.first_ok IS NOT NULL AND f.first_ok <= e.at';
-  const ends = factsIn(q, filters, ['dialog-ended']);
-  const facts = factsIn(q, filters, ['action', 'handoff'], { unfiltered: true });
+  // Built front to back: SQLite's `?` placeholders are positional.
+  const verified = () => `ok_before IS NOT NULL AND ok_before >= ${q.instant(filters.since)}`;
+  const select = `SELECT dialog_id, ${countIf(verified())} AS completed,
+       ${countIf(`${verified()} AND NOT ((handoff_before IS NOT NULL AND handoff_before >= ${q.instant(filters.since)})
+         OR (handoff_after IS NOT NULL AND handoff_after < ${q.instant(filters.until)}))`)} AS contained,
+       ${countIf(`NOT (${verified()})`)} AS unverified`;
   return db.all(
-    `SELECT e.dialog_id, SUM(CASE WHEN ${verified} THEN 1 ELSE 0 END) AS completed,
-       SUM(CASE WHEN ${verified} AND COALESCE(f.handed, 0) = 0 THEN 1 ELSE 0 END) AS contained,
-       SUM(CASE WHEN ${verified} THEN 0 ELSE 1 END) AS unverified
-     FROM (SELECT conversation, dialog_id, at FROM ${db.summary.facts} WHERE ${ends} AND ${completedEnd}) e
-     LEFT JOIN (SELECT conversation, MIN(CASE WHEN kind = 'action' THEN at END) AS first_ok,
-                       MAX(CASE WHEN kind = 'handoff' THEN 1 ELSE 0 END) AS handed
-                  FROM ${db.summary.facts} WHERE ${facts} GROUP BY conversation) f
-       ON f.conversation = e.conversation
-     GROUP BY e.dialog_id`,
+    `${select} FROM ${db.summary.facts}
+      WHERE ${factsIn(q, filters, ['dialog-ended'])} AND closure = 'completed' AND counted = 1
+      GROUP BY dialog_id`,
     q.params,
   );
 }

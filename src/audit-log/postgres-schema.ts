@@ -59,6 +59,7 @@ export function pgNames(schema: string, table: string): PgNames {
     summary: {
       facts: q(`${table}_facts`),
       factsKindAt: escapeIdentifier(`${table}_facts_kind_at`),
+      factsConversation: escapeIdentifier(`${table}_facts_conversation`),
       daily: q(`${table}_daily`),
       dailyKey: escapeIdentifier(`${table}_daily_key`),
       add: q(`${table}_summary_add`),

@@ -7,7 +7,11 @@
  *   fields they read already extracted, the step's procedure resolved (a sub-dialog's step counts for
  *   `what.procedure`), the Asia/Tokyo day, and `counted` = 0 for the start or end of a menu or sub-dialog run.
  *   Only kinds the analytics read, and only successful actions. The per-conversation numbers (completed,
- *   contained, open runs, handed-off conversations per day) are computed from it.
+ *   contained, open runs, handed-off conversations per day) are computed from it. A `completed` end also holds
+ *   its conversation's latest ok action and latest handoff at or before it and its first handoff after it
+ *   (`ok_before`, `handoff_before`, `handoff_after`), recomputed for the conversation whenever one of its actions,
+ *   handoffs or completed ends is written or purged (entries arrive out of order): whether an end is verified and
+ *   contained in a window is then a comparison of the end's own row with the window.
  * - `<table>_daily`: the facts counted per Asia/Tokyo day and every dimension (`n`), without conversations:
  *   every count that is a plain sum over entries reads it for the whole days of a window.
  *
@@ -110,6 +114,21 @@ function factExpressions(dialect: SummaryDialect, r: string): string[] {
 const summarised = (r: string): string =>
   `${r}kind IN ${list(SUMMARY_KINDS)} AND (${r}kind <> 'action' OR ${r}result = 'ok')`;
 
+/**
+ * Recomputes `ok_before`, `handoff_before`, `handoff_after` of the completed ends of the conversations `affected`
+ * (a subquery of conversations; every conversation when omitted).
+ */
+function recomputeNeighbours(facts: string, affected?: string): string {
+  const nearest = (fn: 'MAX' | 'MIN', kind: string, op: string): string =>
+    `(SELECT ${fn}(x.at) FROM ${facts} x WHERE x.conversation = e.conversation AND x.kind = '${kind}' AND x.at ${op} e.at)`;
+  return `UPDATE ${facts} AS e SET ok_before = ${nearest('MAX', 'action', '<=')},
+      handoff_before = ${nearest('MAX', 'handoff', '<=')}, handoff_after = ${nearest('MIN', 'handoff', '>')}
+    WHERE e.kind = 'dialog-ended' AND e.closure = 'completed'${affected ? ` AND e.conversation IN (${affected})` : ''}`;
+}
+
+/** The kinds whose facts change a completed end's neighbours. */
+const NEIGHBOUR_KINDS = `('action', 'handoff', 'dialog-ended')`;
+
 /** `INSERT INTO facts SELECT … FROM source` for the audit rows of `source` that have a fact. */
 function insertFacts(dialect: SummaryDialect, facts: string, source: string): string {
   return `INSERT INTO ${facts} (${FACT_COLUMNS.join(', ')})
@@ -128,8 +147,9 @@ export function sqliteSummarySql(table: string): string {
       seq INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, channel TEXT NOT NULL,
       conversation TEXT NOT NULL, dialog_id TEXT NOT NULL, language TEXT NOT NULL, counted INTEGER NOT NULL,
       closure TEXT NOT NULL, handoff TEXT NOT NULL, node TEXT NOT NULL, ack TEXT NOT NULL, score INTEGER NOT NULL,
-      outcome TEXT NOT NULL, declined TEXT NOT NULL);
+      outcome TEXT NOT NULL, declined TEXT NOT NULL, ok_before TEXT, handoff_before TEXT, handoff_after TEXT);
     CREATE INDEX ${facts}_kind_at ON ${facts} (kind, at);
+    CREATE INDEX ${facts}_conversation ON ${facts} (conversation, kind, at);
     CREATE TABLE ${daily} (
       day TEXT NOT NULL, kind TEXT NOT NULL, dialog_id TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
       counted INTEGER NOT NULL, closure TEXT NOT NULL, handoff TEXT NOT NULL, node TEXT NOT NULL, ack TEXT NOT NULL,
@@ -138,6 +158,12 @@ export function sqliteSummarySql(table: string): string {
     ${insertFacts('sqlite', facts, table)};
     INSERT INTO ${daily} (${dims}, n)
       SELECT ${dims}, COUNT(*) FROM ${facts} WHERE kind <> 'action' GROUP BY ${dims};
+    ${recomputeNeighbours(facts)};
+    CREATE TRIGGER ${facts}_neighbours_add AFTER INSERT ON ${facts}
+      WHEN NEW.kind IN ('action', 'handoff') OR (NEW.kind = 'dialog-ended' AND NEW.closure = 'completed')
+      BEGIN ${recomputeNeighbours(facts, 'NEW.conversation')}; END;
+    CREATE TRIGGER ${facts}_neighbours_remove AFTER DELETE ON ${facts} WHEN OLD.kind IN ('action', 'handoff')
+      BEGIN ${recomputeNeighbours(facts, 'OLD.conversation')}; END;
     CREATE TRIGGER ${table}_summary_add AFTER INSERT ON ${table} WHEN ${summarised('NEW.')}
       BEGIN
         INSERT INTO ${facts} (${FACT_COLUMNS.join(', ')}) VALUES (${factExpressions('sqlite', 'NEW.').join(', ')});
@@ -161,6 +187,7 @@ export function sqliteSummarySql(table: string): string {
 export interface PgSummaryNames {
   facts: string;
   factsKindAt: string;
+  factsConversation: string;
   daily: string;
   dailyKey: string;
   add: string;
@@ -190,8 +217,10 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
       seq bigint PRIMARY KEY, at timestamptz NOT NULL, day date NOT NULL, kind text NOT NULL, channel text NOT NULL,
       conversation text NOT NULL, dialog_id text NOT NULL, language text NOT NULL, counted smallint NOT NULL,
       closure text NOT NULL, handoff text NOT NULL, node text NOT NULL, ack text NOT NULL, score smallint NOT NULL,
-      outcome text NOT NULL, declined text NOT NULL)`,
+      outcome text NOT NULL, declined text NOT NULL,
+      ok_before timestamptz, handoff_before timestamptz, handoff_after timestamptz)`,
     `CREATE INDEX IF NOT EXISTS ${s.factsKindAt} ON ${s.facts} (kind, at)`,
+    `CREATE INDEX IF NOT EXISTS ${s.factsConversation} ON ${s.facts} (conversation, kind, at)`,
     `CREATE TABLE IF NOT EXISTS ${s.daily} (
       day date NOT NULL, kind text NOT NULL, dialog_id text NOT NULL, channel text NOT NULL, language text NOT NULL,
       counted smallint NOT NULL, closure text NOT NULL, handoff text NOT NULL, node text NOT NULL, ack text NOT NULL,
@@ -202,19 +231,22 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
     insertFacts('postgres', s.facts, table),
     `INSERT INTO ${s.daily} (${dims}, n)
       SELECT ${dims}, COUNT(*) FROM ${s.facts} WHERE kind <> 'action' GROUP BY ${dims}`,
+    recomputeNeighbours(s.facts),
     fn(
       s.add,
       `WITH added AS (${insertFacts('postgres', s.facts, 'new_rows')} RETURNING *)
         INSERT INTO ${s.daily} (${dims}, n)
           SELECT ${dims}, COUNT(*) FROM added WHERE kind <> 'action' GROUP BY ${dims} ORDER BY ${dims}
-          ON CONFLICT (${dailyKey}) DO UPDATE SET n = ${s.daily}.n + EXCLUDED.n;`,
+          ON CONFLICT (${dailyKey}) DO UPDATE SET n = ${s.daily}.n + EXCLUDED.n;
+        ${recomputeNeighbours(s.facts, `SELECT conversation FROM new_rows WHERE kind IN ${NEIGHBOUR_KINDS}`)};`,
     ),
     fn(
       s.remove,
       `WITH gone AS (DELETE FROM ${s.facts} f USING old_rows o WHERE f.seq = o.seq RETURNING f.*),
              g AS (SELECT ${dims}, COUNT(*) AS n FROM gone WHERE kind <> 'action' GROUP BY ${dims})
         UPDATE ${s.daily} d SET n = d.n - g.n FROM g WHERE ${matches};
-        DELETE FROM ${s.daily} WHERE n <= 0;`,
+        DELETE FROM ${s.daily} WHERE n <= 0;
+        ${recomputeNeighbours(s.facts, `SELECT conversation FROM old_rows WHERE kind IN ('action', 'handoff')`)};`,
     ),
     `CREATE OR REPLACE TRIGGER ${s.addTrigger} AFTER INSERT ON ${table}
       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${s.add}()`,
