@@ -205,8 +205,16 @@ export interface PgSummaryNames {
 export function postgresSummaryStatements(table: string, s: PgSummaryNames): string[] {
   const dailyKey = DAILY_DIMENSIONS.map((d) => (d === 'declined' ? 'md5(declined)' : d)).join(', ');
   const matches = DAILY_DIMENSIONS.map((d) => `d.${d} = g.${d}`).join(' AND ');
+  // One conversation at a time (`rows`: a transition table and condition): each UPDATE is planned on the
+  // conversation index, whatever the statistics say.
+  const neighboursOf = (facts: string, rows: string): string =>
+    `FOR conv IN SELECT DISTINCT conversation FROM ${rows} LOOP ${recomputeNeighbours(facts, 'conv')}; END LOOP;`;
+  // `enable_seqscan = off`: a conversation's facts are found through its index even while the table's statistics
+  // still describe it as nearly empty (just after migration 3), which otherwise planned a scan of the whole table
+  // per append (and plpgsql keeps the plan).
   const fn = (name: string, body: string): string => `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $fn$
+      DECLARE conv text;
       BEGIN
         ${body}
         RETURN NULL;
@@ -231,14 +239,16 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
     insertFacts('postgres', s.facts, table),
     `INSERT INTO ${s.daily} (${dims}, n)
       SELECT ${dims}, COUNT(*) FROM ${s.facts} WHERE kind <> 'action' GROUP BY ${dims}`,
+    `ANALYZE ${s.facts}`,
     recomputeNeighbours(s.facts),
+    `ANALYZE ${s.daily}`,
     fn(
       s.add,
       `WITH added AS (${insertFacts('postgres', s.facts, 'new_rows')} RETURNING *)
         INSERT INTO ${s.daily} (${dims}, n)
           SELECT ${dims}, COUNT(*) FROM added WHERE kind <> 'action' GROUP BY ${dims} ORDER BY ${dims}
           ON CONFLICT (${dailyKey}) DO UPDATE SET n = ${s.daily}.n + EXCLUDED.n;
-        ${recomputeNeighbours(s.facts, `SELECT conversation FROM new_rows WHERE kind IN ${NEIGHBOUR_KINDS}`)};`,
+        ${neighboursOf(s.facts, `new_rows WHERE kind IN ${NEIGHBOUR_KINDS}`)}`,
     ),
     fn(
       s.remove,
@@ -246,7 +256,7 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
              g AS (SELECT ${dims}, COUNT(*) AS n FROM gone WHERE kind <> 'action' GROUP BY ${dims})
         UPDATE ${s.daily} d SET n = d.n - g.n FROM g WHERE ${matches};
         DELETE FROM ${s.daily} WHERE n <= 0;
-        ${recomputeNeighbours(s.facts, `SELECT conversation FROM old_rows WHERE kind IN ('action', 'handoff')`)};`,
+        ${neighboursOf(s.facts, `old_rows WHERE kind IN ('action', 'handoff')`)}`,
     ),
     `CREATE OR REPLACE TRIGGER ${s.addTrigger} AFTER INSERT ON ${table}
       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${s.add}()`,
