@@ -20,7 +20,7 @@ export interface AnalyticsDb {
   /** The audit table as SQL names it (quoted and schema-qualified on PostgreSQL). */
   readonly table: string;
   /** The summary tables the queries read (`src/audit-log/summary.ts`), named as {@link table} is. */
-  readonly summary: { readonly facts: string; readonly daily: string };
+  readonly summary: { readonly facts: string; readonly runs: string; readonly daily: string };
   all(sql: string, params: readonly SqlParam[]): Promise<Row[]>;
   close(): Promise<void>;
 }
@@ -33,7 +33,7 @@ export function openSqliteAnalytics(path: string, table = 'audit_log'): Analytic
   return {
     dialect: 'sqlite',
     table: name,
-    summary: { facts: `${name}_facts`, daily: `${name}_daily` },
+    summary: { facts: `${name}_facts`, runs: `${name}_runs`, daily: `${name}_daily` },
     async all(sql, params) {
       return db.prepare(sql).all(...params) as Row[];
     },
@@ -80,7 +80,7 @@ export async function openPostgresAnalytics(options: {
   return {
     dialect: 'postgres',
     table: names.table,
-    summary: { facts: names.summary.facts, daily: names.summary.daily },
+    summary: { facts: names.summary.facts, runs: names.summary.runs, daily: names.summary.daily },
     async all(sql, params) {
       return (await pool.query(sql, [...params])).rows as Row[];
     },

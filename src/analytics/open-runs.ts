@@ -18,14 +18,23 @@ export async function openRunsByProcedure(db: AnalyticsDb, filters: AnalyticsFil
   const select = `SELECT dialog_id, ${q.dayText('last_day')} AS day,
        SUM(CASE WHEN last_start < ${cutoff()} THEN open ELSE open - 1 END) AS abandoned,
        SUM(CASE WHEN last_start < ${cutoff()} THEN 0 ELSE 1 END) AS in_progress`;
+  // Only pairs that can have an open run in the window under any filter (the others: balanced, one channel and
+  // language, inside the window).
+  const since = () => q.instant(filters.since);
+  const until = () => q.instant(filters.until);
+  const candidates = `SELECT conversation AS pair_conversation, dialog_id AS pair_dialog FROM ${db.summary.runs}
+      WHERE last_at >= ${since()} AND first_at < ${until()}
+        AND (starts <> ends OR uniform = 0 OR first_at < ${since()} OR last_at >= ${until()})`;
   const where = factsIn(q, filters, ['dialog-started', 'dialog-ended']);
   return db.all(
     `${select}
-     FROM (SELECT conversation, dialog_id,
-                  ${countIf(`kind = 'dialog-started'`)} - ${countIf(`kind = 'dialog-ended'`)} AS open,
-                  MAX(CASE WHEN kind = 'dialog-started' THEN at END) AS last_start,
-                  MAX(CASE WHEN kind = 'dialog-started' THEN day END) AS last_day
-             FROM ${db.summary.facts} WHERE ${where} AND counted = 1 GROUP BY conversation, dialog_id) r
+     FROM (SELECT f.conversation, f.dialog_id,
+                  ${countIf(`f.kind = 'dialog-started'`)} - ${countIf(`f.kind = 'dialog-ended'`)} AS open,
+                  MAX(CASE WHEN f.kind = 'dialog-started' THEN f.at END) AS last_start,
+                  MAX(CASE WHEN f.kind = 'dialog-started' THEN f.day END) AS last_day
+             FROM (${candidates}) c
+             JOIN ${db.summary.facts} f ON f.conversation = c.pair_conversation AND f.dialog_id = c.pair_dialog
+            WHERE ${where} AND f.counted = 1 GROUP BY f.conversation, f.dialog_id) r
      WHERE open > 0 GROUP BY dialog_id, last_day`,
     q.params,
   );

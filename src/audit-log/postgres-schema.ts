@@ -60,6 +60,7 @@ export function pgNames(schema: string, table: string): PgNames {
       facts: q(`${table}_facts`),
       factsKindAt: escapeIdentifier(`${table}_facts_kind_at`),
       factsConversation: escapeIdentifier(`${table}_facts_conversation`),
+      runs: q(`${table}_runs`),
       daily: q(`${table}_daily`),
       dailyKey: escapeIdentifier(`${table}_daily_key`),
       add: q(`${table}_summary_add`),

@@ -12,6 +12,10 @@
  *   (`ok_before`, `handoff_before`, `handoff_after`), recomputed for the conversation whenever one of its actions,
  *   handoffs or completed ends is written or purged (entries arrive out of order): whether an end is verified and
  *   contained in a window is then a comparison of the end's own row with the window.
+ * - `<table>_runs`: per conversation and procedure, its procedure runs' starts and ends, first and last instant,
+ *   and whether they all share one channel and one language (`uniform`), recomputed for the conversation whenever
+ *   one of its starts or ends is written or purged. A pair that is balanced, uniform and inside a window has no
+ *   open run there under any filter: the open runs are counted over the other pairs' facts only.
  * - `<table>_daily`: the facts counted per Asia/Tokyo day and every dimension (`n`), without conversations:
  *   every count that is a plain sum over entries reads it for the whole days of a window.
  *
@@ -126,6 +130,21 @@ function recomputeNeighbours(facts: string, affected?: string): string {
     WHERE e.kind = 'dialog-ended' AND e.closure = 'completed'${affected ? ` AND e.conversation IN (${affected})` : ''}`;
 }
 
+/** Recomputes the runs rows of the conversations `affected` (every conversation when omitted): two statements. */
+function recomputeRuns(facts: string, runs: string, affected?: string): string[] {
+  const only = affected ? ` AND conversation IN (${affected})` : '';
+  return [
+    `DELETE FROM ${runs}${affected ? ` WHERE conversation IN (${affected})` : ''}`,
+    `INSERT INTO ${runs} (conversation, dialog_id, starts, ends, first_at, last_at, uniform)
+      SELECT conversation, dialog_id, SUM(CASE WHEN kind = 'dialog-started' THEN 1 ELSE 0 END),
+        SUM(CASE WHEN kind = 'dialog-ended' THEN 1 ELSE 0 END), MIN(at), MAX(at),
+        CASE WHEN COUNT(DISTINCT channel) = 1 AND COUNT(DISTINCT language) = 1 THEN 1 ELSE 0 END
+      FROM ${facts} WHERE kind IN ${RUN_KINDS} AND counted = 1${only} GROUP BY conversation, dialog_id`,
+  ];
+}
+
+const RUN_KINDS = `('dialog-started', 'dialog-ended')`;
+
 /** The kinds whose facts change a completed end's neighbours. */
 const NEIGHBOUR_KINDS = `('action', 'handoff', 'dialog-ended')`;
 
@@ -141,6 +160,7 @@ const dims = DAILY_DIMENSIONS.join(', ');
 export function sqliteSummarySql(table: string): string {
   const facts = `${table}_facts`;
   const daily = `${table}_daily`;
+  const runs = `${table}_runs`;
   const key = DAILY_DIMENSIONS.map((d) => `${d} = OLD.${d}`).join(' AND ');
   return `
     CREATE TABLE ${facts} (
@@ -150,6 +170,9 @@ export function sqliteSummarySql(table: string): string {
       outcome TEXT NOT NULL, declined TEXT NOT NULL, ok_before TEXT, handoff_before TEXT, handoff_after TEXT);
     CREATE INDEX ${facts}_kind_at ON ${facts} (kind, at);
     CREATE INDEX ${facts}_conversation ON ${facts} (conversation, kind, at);
+    CREATE TABLE ${runs} (
+      conversation TEXT NOT NULL, dialog_id TEXT NOT NULL, starts INTEGER NOT NULL, ends INTEGER NOT NULL,
+      first_at TEXT NOT NULL, last_at TEXT NOT NULL, uniform INTEGER NOT NULL, PRIMARY KEY (conversation, dialog_id));
     CREATE TABLE ${daily} (
       day TEXT NOT NULL, kind TEXT NOT NULL, dialog_id TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
       counted INTEGER NOT NULL, closure TEXT NOT NULL, handoff TEXT NOT NULL, node TEXT NOT NULL, ack TEXT NOT NULL,
@@ -159,6 +182,11 @@ export function sqliteSummarySql(table: string): string {
     INSERT INTO ${daily} (${dims}, n)
       SELECT ${dims}, COUNT(*) FROM ${facts} WHERE kind <> 'action' GROUP BY ${dims};
     ${recomputeNeighbours(facts)};
+    ${recomputeRuns(facts, runs).join('; ')};
+    CREATE TRIGGER ${facts}_runs_add AFTER INSERT ON ${facts} WHEN NEW.kind IN ${RUN_KINDS}
+      BEGIN ${recomputeRuns(facts, runs, 'NEW.conversation').join('; ')}; END;
+    CREATE TRIGGER ${facts}_runs_remove AFTER DELETE ON ${facts} WHEN OLD.kind IN ${RUN_KINDS}
+      BEGIN ${recomputeRuns(facts, runs, 'OLD.conversation').join('; ')}; END;
     CREATE TRIGGER ${facts}_neighbours_add AFTER INSERT ON ${facts}
       WHEN NEW.kind IN ('action', 'handoff') OR (NEW.kind = 'dialog-ended' AND NEW.closure = 'completed')
       BEGIN ${recomputeNeighbours(facts, 'NEW.conversation')}; END;
@@ -188,6 +216,7 @@ export interface PgSummaryNames {
   facts: string;
   factsKindAt: string;
   factsConversation: string;
+  runs: string;
   daily: string;
   dailyKey: string;
   add: string;
@@ -209,6 +238,8 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
   // conversation index, whatever the statistics say.
   const neighboursOf = (facts: string, rows: string): string =>
     `FOR conv IN SELECT DISTINCT conversation FROM ${rows} LOOP ${recomputeNeighbours(facts, 'conv')}; END LOOP;`;
+  const runsOf = (facts: string, runs: string, rows: string): string =>
+    `FOR conv IN SELECT DISTINCT conversation FROM ${rows} LOOP ${recomputeRuns(facts, runs, 'conv').join('; ')}; END LOOP;`;
   // `enable_seqscan = off`: a conversation's facts are found through its index even while the table's statistics
   // still describe it as nearly empty (just after migration 3), which otherwise planned a scan of the whole table
   // per append (and plpgsql keeps the plan).
@@ -229,18 +260,24 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
       ok_before timestamptz, handoff_before timestamptz, handoff_after timestamptz)`,
     `CREATE INDEX IF NOT EXISTS ${s.factsKindAt} ON ${s.facts} (kind, at)`,
     `CREATE INDEX IF NOT EXISTS ${s.factsConversation} ON ${s.facts} (conversation, kind, at)`,
+    `CREATE TABLE IF NOT EXISTS ${s.runs} (
+      conversation text NOT NULL, dialog_id text NOT NULL, starts integer NOT NULL, ends integer NOT NULL,
+      first_at timestamptz NOT NULL, last_at timestamptz NOT NULL, uniform smallint NOT NULL,
+      PRIMARY KEY (conversation, dialog_id))`,
     `CREATE TABLE IF NOT EXISTS ${s.daily} (
       day date NOT NULL, kind text NOT NULL, dialog_id text NOT NULL, channel text NOT NULL, language text NOT NULL,
       counted smallint NOT NULL, closure text NOT NULL, handoff text NOT NULL, node text NOT NULL, ack text NOT NULL,
       score smallint NOT NULL, outcome text NOT NULL, declined text NOT NULL, n bigint NOT NULL)`,
     `CREATE UNIQUE INDEX IF NOT EXISTS ${s.dailyKey} ON ${s.daily} (${dailyKey})`,
-    `REVOKE ALL ON ${s.facts}, ${s.daily} FROM PUBLIC`,
-    `TRUNCATE ${s.facts}, ${s.daily}`,
+    `REVOKE ALL ON ${s.facts}, ${s.runs}, ${s.daily} FROM PUBLIC`,
+    `TRUNCATE ${s.facts}, ${s.runs}, ${s.daily}`,
     insertFacts('postgres', s.facts, table),
     `INSERT INTO ${s.daily} (${dims}, n)
       SELECT ${dims}, COUNT(*) FROM ${s.facts} WHERE kind <> 'action' GROUP BY ${dims}`,
     `ANALYZE ${s.facts}`,
     recomputeNeighbours(s.facts),
+    ...recomputeRuns(s.facts, s.runs),
+    `ANALYZE ${s.runs}`,
     `ANALYZE ${s.daily}`,
     fn(
       s.add,
@@ -248,7 +285,8 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
         INSERT INTO ${s.daily} (${dims}, n)
           SELECT ${dims}, COUNT(*) FROM added WHERE kind <> 'action' GROUP BY ${dims} ORDER BY ${dims}
           ON CONFLICT (${dailyKey}) DO UPDATE SET n = ${s.daily}.n + EXCLUDED.n;
-        ${neighboursOf(s.facts, `new_rows WHERE kind IN ${NEIGHBOUR_KINDS}`)}`,
+        ${neighboursOf(s.facts, `new_rows WHERE kind IN ${NEIGHBOUR_KINDS}`)}
+        ${runsOf(s.facts, s.runs, `new_rows WHERE kind IN ${RUN_KINDS}`)}`,
     ),
     fn(
       s.remove,
@@ -256,7 +294,8 @@ export function postgresSummaryStatements(table: string, s: PgSummaryNames): str
              g AS (SELECT ${dims}, COUNT(*) AS n FROM gone WHERE kind <> 'action' GROUP BY ${dims})
         UPDATE ${s.daily} d SET n = d.n - g.n FROM g WHERE ${matches};
         DELETE FROM ${s.daily} WHERE n <= 0;
-        ${neighboursOf(s.facts, `old_rows WHERE kind IN ('action', 'handoff')`)}`,
+        ${neighboursOf(s.facts, `old_rows WHERE kind IN ('action', 'handoff')`)}
+        ${runsOf(s.facts, s.runs, `old_rows WHERE kind IN ${RUN_KINDS}`)}`,
     ),
     `CREATE OR REPLACE TRIGGER ${s.addTrigger} AFTER INSERT ON ${table}
       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${s.add}()`,

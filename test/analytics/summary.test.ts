@@ -52,6 +52,18 @@ const VARIANTS: Array<[string, Partial<AnalyticsFilters>]> = [
   ['procedure csps-cancel', { dialogId: 'csps-cancel' }],
   ['language en, slack', { language: 'en', channel: 'slack' }],
   ['idle limit', { idle: { now: new Date('2026-11-05T12:00:00.000Z'), limitMs: 6 * 3600_000 } }],
+  [
+    'idle limit, language en',
+    { language: 'en', idle: { now: new Date('2026-11-04T00:00:00.000Z'), limitMs: 3600_000 } },
+  ],
+  [
+    'idle limit, language ja, procedure',
+    {
+      language: 'ja',
+      dialogId: 'miemasu-delete-one',
+      idle: { now: new Date('2026-11-09T00:00:00.000Z'), limitMs: 1 },
+    },
+  ],
 ];
 
 async function expectSameAsOracle(db: AnalyticsDb): Promise<void> {
