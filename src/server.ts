@@ -5,6 +5,7 @@
  */
 import { procedureBundle } from '../dialogs/index.js';
 import { adminDashboard } from './admin/enable.js';
+import { procedureNames } from './admin/procedure-names.js';
 import { type Bot, createBot } from './bot.js';
 import { parseClosures } from './calendar/closures.js';
 import { holidayNotices, holidayTableStatus } from './calendar/holiday-table.js';
@@ -44,12 +45,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   // Demo mode: the sandbox's one-time codes go to the server's log, for whoever tries the demo on any channel.
   const onMail = demoMailHook(config, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
-  const bot =
-    options.bot ??
-    (await createBot(config, {
-      bundle: procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) }),
-      ...(onMail ? { onMail } : {}),
-    }));
+  const bundle = procedureBundle({ closures: parseClosures(config.BOT_CLOSURES) });
+  const bot = options.bot ?? (await createBot(config, { bundle, ...(onMail ? { onMail } : {}) }));
   const limiters = await openRateLimiters(config);
   // Channels' own limits (web sessions, addresses…) counted by name; the pipeline's `users` limit is counted by
   // the metrics stage (turn outcome `rate-limited`).
@@ -82,7 +79,11 @@ export async function startServer(
     () => holidayNotices(bot.clock),
   );
   // The operations dashboard (/admin): aggregates of the audit log, behind ADMIN_TOKEN.
-  const admin = await adminDashboard(config, () => bot.clock.now());
+  const admin = await adminDashboard(
+    config,
+    () => bot.clock.now(),
+    procedureNames(bundle.dialogs, bundle.catalogs),
+  );
   const routes = [
     ...health,
     metricsRoute(bot.metrics, config.METRICS_TOKEN),

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { type AnalyticsDb, openAnalytics } from '../analytics/db.js';
 import { type Config, demoMode } from '../config.js';
 import type { Route } from '../http/routes.js';
+import { NO_PROCEDURE_NAMES, type ProcedureNames } from './procedure-names.js';
 import { adminRoutes } from './routes.js';
 
 export interface AdminDashboard {
@@ -16,7 +17,12 @@ export interface AdminDashboard {
   close(): Promise<void>;
 }
 
-export async function adminDashboard(config: Config, now: () => Date): Promise<AdminDashboard> {
+/** `names`: the procedures' names shown for their ids (the dialogs' titles). */
+export async function adminDashboard(
+  config: Config,
+  now: () => Date,
+  names: ProcedureNames = NO_PROCEDURE_NAMES,
+): Promise<AdminDashboard> {
   const demoToken =
     config.ADMIN_TOKEN === undefined && demoMode(config) ? randomBytes(18).toString('base64url') : undefined;
   const token = config.ADMIN_TOKEN ?? demoToken;
@@ -31,6 +37,7 @@ export async function adminDashboard(config: Config, now: () => Date): Promise<A
       retentionDays: config.AUDIT_RETENTION_DAYS,
       idleLimitMs: config.CONVERSATION_IDLE_HOURS * 3600_000,
       now,
+      procedureNames: names,
       secureCookie: config.NODE_ENV === 'production',
     }),
     banner: demoToken ? `/admin (demo token: ${demoToken}; demo mode only)` : '/admin (ADMIN_TOKEN)',

@@ -103,7 +103,11 @@ function select(
   return `<div class="field"><label for="${id}">${html(label)}</label><select id="${id}" name="${id}">${items.join('')}</select></div>`;
 }
 
-function funnelSection(locale: Locale, p: ProcedureFunnel, index: number): string {
+/** A procedure's name in the page's language (its dialog's title); `undefined` shows its id. */
+export type NameOf = (dialogId: string) => string | undefined;
+
+function funnelSection(locale: Locale, p: ProcedureFunnel, index: number, nameOf: NameOf): string {
+  const name = nameOf(p.dialogId) ?? p.dialogId;
   const t = (key: AdminMessage, values: Record<string, string | number> = {}) =>
     html(adminText(locale, key, values));
   const rows: Array<[string, number]> = [[t('started'), p.started]];
@@ -138,12 +142,12 @@ function funnelSection(locale: Locale, p: ProcedureFunnel, index: number): strin
     ['inProgress', p.inProgress],
   ];
   return `<article class="procedure" aria-labelledby="proc-${index}">
-<h3 id="proc-${index}">${html(p.dialogId)}</h3>
+<h3 id="proc-${index}">${html(name)}${name === p.dialogId ? '' : ` <small class="id">${html(p.dialogId)}</small>`}</h3>
 <dl class="kpis">
 <div><dt>${t('containment')}</dt><dd>${percent(p.containment, locale)}</dd><dd class="help">${t('containmentHelp')}</dd></div>
 <div><dt>${t('abandonmentRate')}</dt><dd>${percent(p.abandonmentRate, locale)}</dd></div>
 </dl>
-<div class="chart"><canvas data-chart="funnel" data-index="${index}" role="img" aria-label="${t('funnelChart', { procedure: p.dialogId })}"></canvas></div>
+<div class="chart"><canvas data-chart="funnel" data-index="${index}" role="img" aria-label="${t('funnelChart', { procedure: name })}"></canvas></div>
 <div class="scroll" tabindex="0" role="region" aria-labelledby="proc-${index}"><table class="funnel">
 <thead><tr><th scope="col">${t('step')}</th><th scope="col">${t('count')}</th><th scope="col">${t('ofStarted')}</th><th scope="col">${t('dropOff')}</th></tr></thead>
 <tbody>${body}</tbody></table></div>
@@ -152,19 +156,30 @@ function funnelSection(locale: Locale, p: ProcedureFunnel, index: number): strin
 </article>`;
 }
 
+/** The names of the procedures that have one, by id (for the procedure filter's options). */
+function procedureNamesOf(ids: readonly string[], nameOf: NameOf): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const id of ids) {
+    const name = nameOf(id);
+    if (name !== undefined) names[id] = name;
+  }
+  return names;
+}
+
 export function dashboardPage(
   locale: Locale,
   data: Dashboard,
   filters: PageFilters,
   retentionDays: number,
+  nameOf: NameOf = () => undefined,
 ): string {
   const t = (key: AdminMessage, values: Record<string, string | number> = {}) =>
     html(adminText(locale, key, values));
   const other = locale === 'ja' ? 'en' : 'ja';
-  const csv = (name: string) => `/admin/${name}.csv?${html(filterQuery(filters))}`;
+  const csv = (name: string) => `/admin/${name}.csv?${html(filterQuery(filters, { lang: locale }))}`;
   const funnels =
     data.funnel.length > 0
-      ? data.funnel.map((p, i) => funnelSection(locale, p, i)).join('\n')
+      ? data.funnel.map((p, i) => funnelSection(locale, p, i, nameOf)).join('\n')
       : `<p>${t('noData')}</p>`;
   const days = data.daily
     .map(
@@ -207,7 +222,7 @@ export function dashboardPage(
 <div class="field"><label for="from">${t('from')}</label><input id="from" name="from" type="date" value="${html(filters.from)}"></div>
 <div class="field"><label for="to">${t('to')}</label><input id="to" name="to" type="date" value="${html(filters.to)}"></div>
 ${select('channel', adminText(locale, 'channel'), data.choices.channels, filters.channel, adminText(locale, 'all'))}
-${select('procedure', adminText(locale, 'procedure'), data.choices.procedures, filters.procedure, adminText(locale, 'all'))}
+${select('procedure', adminText(locale, 'procedure'), data.choices.procedures, filters.procedure, adminText(locale, 'all'), procedureNamesOf(data.choices.procedures, nameOf))}
 ${select('language', adminText(locale, 'language'), ['ja', 'en'], filters.language, adminText(locale, 'all'), languageNames)}
 <button type="submit">${t('apply')}</button>
 <p class="note">${t('window', { days: retentionDays })}</p>

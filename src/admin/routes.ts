@@ -23,6 +23,7 @@ import { type Route, readBody } from '../http/routes.js';
 import { type AdminAuth, adminAuth } from './auth.js';
 import { adminLocale } from './messages.js';
 import { dashboardPage, loginPage, type PageFilters, unavailablePage } from './page.js';
+import { NO_PROCEDURE_NAMES, type ProcedureNames } from './procedure-names.js';
 
 export const ADMIN_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': [
@@ -51,6 +52,8 @@ export interface AdminOptions {
   /** The conversation idle limit (CONVERSATION_IDLE_HOURS): older runs with no end count as abandoned. */
   idleLimitMs?: number;
   now: () => Date;
+  /** The procedures' names (their dialogs' titles) shown for their ids; default none (ids shown). */
+  procedureNames?: ProcedureNames;
   /** Mark the session cookie Secure (production: served over HTTPS). */
   secureCookie: boolean;
 }
@@ -99,6 +102,7 @@ const query = (request: IncomingMessage) => new URL(request.url ?? '/', 'http://
 export function adminRoutes(options: AdminOptions): Route[] {
   const auth: AdminAuth = adminAuth(options.token, { secureCookie: options.secureCookie });
   const assets = loadAssets();
+  const names = options.procedureNames ?? NO_PROCEDURE_NAMES;
   const locale = (request: IncomingMessage, params = query(request)) =>
     adminLocale(params, request.headers['accept-language']);
 
@@ -133,7 +137,7 @@ export function adminRoutes(options: AdminOptions): Route[] {
       const { filters, page } = filtersOf(query(request));
       const body =
         name === 'funnel'
-          ? funnelCsv(await funnel(options.analytics, filters))
+          ? funnelCsv(await funnel(options.analytics, filters), (id) => names(id, locale(request)))
           : dailyCsv(await daily(options.analytics, filters));
       send(response, 200, body, {
         'content-type': 'text/csv; charset=utf-8',
@@ -156,7 +160,8 @@ export function adminRoutes(options: AdminOptions): Route[] {
         }
         const { filters, page } = filtersOf(params);
         const data = await dashboard(options.analytics, filters);
-        send(response, 200, dashboardPage(lang, data, page, options.retentionDays), HTML);
+        const named = (id: string) => names(id, lang);
+        send(response, 200, dashboardPage(lang, data, page, options.retentionDays, named), HTML);
       },
     },
     {

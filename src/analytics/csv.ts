@@ -3,7 +3,7 @@
  * prefixed with `'` so a spreadsheet never runs a cell as a formula). UTF-8 with a BOM, so spreadsheet programs
  * read Japanese correctly. Only aggregates: procedure and node names, counts and rates.
  */
-import type { DayPoint, ProcedureFunnel } from './queries.js';
+import type { DayPoint, ProcedureFunnel } from './types.js';
 
 type Cell = string | number | null;
 
@@ -18,13 +18,20 @@ function table(header: string[], rows: Cell[][]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** One row per procedure and step, in funnel order; `share` = count ÷ started (4 decimals). */
-export function funnelCsv(funnel: readonly ProcedureFunnel[]): string {
+/**
+ * One row per procedure and step, in funnel order; `share` = count ÷ started (4 decimals). The procedure by id
+ * and by name (`nameOf`: its dialog's title in the page's language; empty when it has none).
+ */
+export function funnelCsv(
+  funnel: readonly ProcedureFunnel[],
+  nameOf: (dialogId: string) => string | undefined = () => undefined,
+): string {
   const rows: Cell[][] = [];
   for (const p of funnel) {
     const share = (n: number): Cell => (p.started > 0 ? Math.round((n / p.started) * 10_000) / 10_000 : null);
+    const name = nameOf(p.dialogId) ?? '';
     const row = (step: string, n: number, node = '', ack = ''): void => {
-      rows.push([p.dialogId, step, node, ack, n, share(n)]);
+      rows.push([p.dialogId, name, step, node, ack, n, share(n)]);
     };
     row('started', p.started);
     for (const s of p.steps) row(s.kind, s.count, s.node, s.acknowledgement ?? '');
@@ -40,7 +47,10 @@ export function funnelCsv(funnel: readonly ProcedureFunnel[]): string {
     row('unknown', p.unknown);
     row('in-progress', p.inProgress);
   }
-  return table(['procedure', 'step', 'node', 'acknowledgement', 'count', 'share_of_started'], rows);
+  return table(
+    ['procedure', 'procedure_name', 'step', 'node', 'acknowledgement', 'count', 'share_of_started'],
+    rows,
+  );
 }
 
 /** One row per Asia/Tokyo day. */

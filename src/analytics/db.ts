@@ -19,6 +19,8 @@ export interface AnalyticsDb {
   readonly dialect: Dialect;
   /** The audit table as SQL names it (quoted and schema-qualified on PostgreSQL). */
   readonly table: string;
+  /** The summary tables the queries read (`src/audit-log/summary.ts`), named as {@link table} is. */
+  readonly summary: { readonly facts: string; readonly runs: string; readonly daily: string };
   all(sql: string, params: readonly SqlParam[]): Promise<Row[]>;
   close(): Promise<void>;
 }
@@ -27,9 +29,11 @@ export interface AnalyticsDb {
 export function openSqliteAnalytics(path: string, table = 'audit_log'): AnalyticsDb {
   const file = resolve(path);
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  const name = checkIdentifier(table, 'table');
   return {
     dialect: 'sqlite',
-    table: checkIdentifier(table, 'table'),
+    table: name,
+    summary: { facts: `${name}_facts`, runs: `${name}_runs`, daily: `${name}_daily` },
     async all(sql, params) {
       return db.prepare(sql).all(...params) as Row[];
     },
@@ -72,9 +76,11 @@ export async function openPostgresAnalytics(options: {
     const found = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
     schema = found.rows[0]?.schema ?? 'public';
   }
+  const names = pgNames(schema, table);
   return {
     dialect: 'postgres',
-    table: pgNames(schema, table).table,
+    table: names.table,
+    summary: { facts: names.summary.facts, runs: names.summary.runs, daily: names.summary.daily },
     async all(sql, params) {
       return (await pool.query(sql, [...params])).rows as Row[];
     },

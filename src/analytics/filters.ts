@@ -53,8 +53,8 @@ export function clampToRetention(
   retentionDays: number,
 ): AnalyticsFilters {
   const cutoff = retentionCutoff(now, retentionDays);
-  const since = filters.since < cutoff ? cutoff : filters.since;
-  const until = filters.until < since ? since : filters.until;
+  const since = new Date(Math.max(filters.since.getTime(), cutoff.getTime()));
+  const until = new Date(Math.max(filters.until.getTime(), since.getTime()));
   return { ...filters, since, until };
 }
 

@@ -10,6 +10,7 @@
  */
 import type { PoolClient } from 'pg';
 import { type PgNames, schemaStatements } from './postgres-schema.js';
+import { postgresSummaryStatements } from './summary.js';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // large table, creating it blocks appends for a while (outbox entries wait and are delivered after): run it
     // in a quiet hour, or create the index CONCURRENTLY by hand first (this statement then does nothing).
     statements: (n) => [`CREATE INDEX IF NOT EXISTS ${n.indexKindAt} ON ${n.table} (kind, at)`],
+  },
+  {
+    version: 3,
+    summary: 'analytics summary tables (facts, daily counts) kept by triggers, filled from the existing rows',
+    // Appends wait while the existing rows are summarised (about a minute per million rows): a quiet hour.
+    statements: (n) => postgresSummaryStatements(n.table, n.summary),
   },
 ];
 

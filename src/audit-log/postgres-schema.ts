@@ -14,6 +14,7 @@
  * triggers: the database protects against mistakes and against the application, not against its owner.
  */
 import { escapeIdentifier } from 'pg';
+import type { PgSummaryNames } from './summary.js';
 
 /** Quoted SQL names: schema-qualified for tables and functions, bare for indexes and triggers. */
 export interface PgNames {
@@ -34,6 +35,8 @@ export interface PgNames {
   versionTable: string;
   /** The advisory lock taken while the objects are created. */
   lockKey: string;
+  /** The analytics summary (migration 3, `summary.ts`). */
+  summary: PgSummaryNames;
 }
 
 export function pgNames(schema: string, table: string): PgNames {
@@ -53,6 +56,18 @@ export function pgNames(schema: string, table: string): PgNames {
     truncateTrigger: escapeIdentifier(`${table}_no_truncate`),
     versionTable: q(`${table}_schema_version`),
     lockKey: `audit-log:${schema}.${table}`,
+    summary: {
+      facts: q(`${table}_facts`),
+      factsKindAt: escapeIdentifier(`${table}_facts_kind_at`),
+      factsConversation: escapeIdentifier(`${table}_facts_conversation`),
+      runs: q(`${table}_runs`),
+      daily: q(`${table}_daily`),
+      dailyKey: escapeIdentifier(`${table}_daily_key`),
+      add: q(`${table}_summary_add`),
+      remove: q(`${table}_summary_remove`),
+      addTrigger: escapeIdentifier(`${table}_summary_add`),
+      removeTrigger: escapeIdentifier(`${table}_summary_remove`),
+    },
   };
 }
 

@@ -13,6 +13,7 @@
  * with `IF NOT EXISTS`, so a table created by an older bot is adopted as it is.
  */
 import type { SqliteDatabase } from '../storage/sqlite-file.js';
+import { sqliteSummarySql } from './summary.js';
 
 export interface SqliteMigration {
   version: number;
@@ -48,6 +49,11 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     version: 2,
     summary: 'index (kind, at) for the dashboard queries (as PostgreSQL migration 2)',
     sql: (table) => `CREATE INDEX IF NOT EXISTS ${table}_kind_at ON ${table} (kind, at);`,
+  },
+  {
+    version: 3,
+    summary: 'analytics summary tables (facts, daily counts) kept by triggers, filled from the existing rows',
+    sql: sqliteSummarySql,
   },
 ];
 

@@ -49,7 +49,6 @@ describe('the /admin dashboard over HTTP', () => {
     expect(page.status).toBe(200);
     const body = await page.text();
     expect(body).toContain('手続きごとのファネル');
-    expect(body).toContain('miemasu-delete-one');
     expect(body).toContain('請求書の再発行はできますか');
   });
 
@@ -67,6 +66,20 @@ describe('the /admin dashboard over HTTP', () => {
     expect(chart.status).toBe(200);
     expect(chart.headers.get('content-type')).toContain('javascript');
     expect((await chart.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('names each procedure by its dialog title in the page language, its id beside it', async () => {
+    const ja = await (await get('/admin', bearer)).text();
+    expect(ja).toContain(
+      '<h3 id="proc-1">機器の削除の確認 <small class="id">miemasu-delete-one</small></h3>',
+    );
+    expect(ja).toContain('<option value="csps-cancel">クラウドサービスの解約お申込</option>');
+    const en = await (await get('/admin?lang=en', bearer)).text();
+    expect(en).toContain(
+      '<h3 id="proc-1">Confirm the device deletion <small class="id">miemasu-delete-one</small></h3>',
+    );
+    expect(en).toContain('<option value="csps-cancel">Cancel a cloud service contract</option>');
+    expect(en).not.toContain('機器の削除の確認');
   });
 
   it('speaks English with ?lang=en or Accept-Language: en, Japanese by default', async () => {
@@ -87,9 +100,11 @@ describe('the /admin dashboard over HTTP', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('procedure,step,node,acknowledgement,count,share_of_started');
-    expect(lines).toContain('csps-cancel,started,,,2,1');
-    expect(lines).toContain('csps-cancel,completed,,,1,0.5');
+    expect(lines[0]).toBe('procedure,procedure_name,step,node,acknowledgement,count,share_of_started');
+    expect(lines).toContain('csps-cancel,クラウドサービスの解約お申込,started,,,2,1');
+    expect(lines).toContain('csps-cancel,クラウドサービスの解約お申込,completed,,,1,0.5');
+    const en = await (await get('/admin/funnel.csv?procedure=csps-cancel&lang=en', bearer)).text();
+    expect(en).toContain('csps-cancel,Cancel a cloud service contract,started,,,2,1');
     expect(lines.some((line) => line.startsWith('miemasu'))).toBe(false);
     const daily = await (await get('/admin/daily.csv?from=2026-11-01&to=2026-11-30', bearer)).text();
     expect(daily).toContain('2026-11-22,1,0,1,0,1');

@@ -6,6 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { procedureBundle } from '../../dialogs/index.js';
+import { procedureNames } from '../../src/admin/procedure-names.js';
 import { adminRoutes } from '../../src/admin/routes.js';
 import { openSqliteAnalytics } from '../../src/analytics/db.js';
 import { createSqliteAuditLog } from '../../src/audit-log/sqlite.js';
@@ -14,6 +16,10 @@ import { seedEntries } from '../analytics/fixture.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const NOW = new Date('2026-11-30T03:00:00.000Z');
+
+const bundle = procedureBundle();
+/** The procedures' names as the server gives them: the real dialogs' titles. */
+const names = procedureNames(bundle.dialogs, bundle.catalogs);
 
 export interface AdminHarness {
   url: string;
@@ -35,6 +41,7 @@ export async function startAdmin(
       analytics,
       retentionDays: options.retentionDays ?? 2555,
       now: () => NOW,
+      procedureNames: names,
       secureCookie: false,
     }),
     { host: '127.0.0.1', port: 0 },

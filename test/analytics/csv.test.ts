@@ -24,11 +24,22 @@ const procedure = (dialogId: string): ProcedureFunnel => ({
 describe('CSV export', () => {
   it('starts with a BOM, ends rows with CRLF, quotes commas and quotes, neutralises formulas', () => {
     const csv = funnelCsv([procedure('=HYPERLINK("x")')]);
-    expect(csv.startsWith('\uFEFFprocedure,step,node,acknowledgement,count,share_of_started\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFprocedure,procedure_name,step,node,acknowledgement,count,share_of_started\r\n'),
+    ).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",started,,,4,1`);
-    expect(lines[2]).toBe(`"'=HYPERLINK(""x"")",acknowledged,"confirm, ""final""",no-refund,3,0.75`);
-    expect(lines).toContain(`"'=HYPERLINK(""x"")",abandoned,,,2,0.5`);
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",,started,,,4,1`);
+    expect(lines[2]).toBe(`"'=HYPERLINK(""x"")",,acknowledged,"confirm, ""final""",no-refund,3,0.75`);
+    expect(lines).toContain(`"'=HYPERLINK(""x"")",,abandoned,,,2,0.5`);
+  });
+
+  it('writes the procedure name beside its id, neutralised like any cell', () => {
+    const csv = funnelCsv([procedure('csps-cancel'), procedure('gone')], (id) =>
+      id === 'csps-cancel' ? '@解約, "お申込"' : undefined,
+    );
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[1]).toBe(`csps-cancel,"'@解約, ""お申込""",started,,,4,1`);
+    expect(lines).toContain('gone,,started,,,4,1');
   });
 
   it('writes the daily series with empty cells where a rate has no denominator', () => {

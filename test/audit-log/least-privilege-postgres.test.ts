@@ -30,7 +30,7 @@ function urlAs(user: string, onPath: string): string {
 describe.skipIf(!reachable)('audit schema migrations and a least-privilege role', () => {
   beforeAll(async () => {
     const first = await migrateAuditDatabase({ connectionString: PG_URL, schema });
-    expect(first).toMatchObject({ from: 0, to: LATEST_SCHEMA_VERSION, applied: [1, 2] });
+    expect(first).toMatchObject({ from: 0, to: LATEST_SCHEMA_VERSION, applied: [1, 2, 3] });
     const again = await migrateAuditDatabase({ connectionString: PG_URL, schema });
     expect(again).toMatchObject({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION, applied: [] });
     await withAdmin(async (admin) => {
@@ -75,6 +75,13 @@ describe.skipIf(!reachable)('audit schema migrations and a least-privilege role'
       await expect(pool.query('UPDATE audit_log SET result = $1', ['ok'])).rejects.toThrow();
       await expect(pool.query('DELETE FROM audit_log')).rejects.toThrow();
       await expect(pool.query('CREATE TABLE sneaky (x int)')).rejects.toThrow(/permission denied/);
+      // The analytics summary was written by the triggers (as the owner), though the role has no privilege on it.
+      await expect(pool.query('SELECT * FROM audit_log_facts')).rejects.toThrow(/permission denied/);
+      await expect(pool.query('DELETE FROM audit_log_daily')).rejects.toThrow(/permission denied/);
+      const facts = await withAdmin((admin) =>
+        admin.query(`SELECT kind, ok_before FROM "${schema}".audit_log_facts`),
+      );
+      expect(facts.rows).toEqual([{ kind: 'action', ok_before: null }]);
     } finally {
       await pool.end();
     }

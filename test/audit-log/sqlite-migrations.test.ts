@@ -112,9 +112,9 @@ describe('SQLite audit schema migrations', () => {
     legacyFile(path);
 
     const first = await migrateSqliteAuditFile(path);
-    expect(first).toMatchObject({ from: 0, to: LATEST_SQLITE_SCHEMA_VERSION, applied: [1, 2] });
+    expect(first).toMatchObject({ from: 0, to: LATEST_SQLITE_SCHEMA_VERSION, applied: [1, 2, 3] });
     const again = await migrateSqliteAuditFile(path);
-    expect(again).toMatchObject({ from: 2, to: 2, applied: [] });
+    expect(again).toMatchObject({ from: 3, to: 3, applied: [] });
 
     const log = await openAuditLog(config);
     try {

@@ -89,9 +89,10 @@ describe.skipIf(!chromiumAvailable)('browser: the operations dashboard', () => {
     await page.getByLabel('管理用トークン').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: 'サインイン' }).click();
 
-    // The funnel: both procedures, containment and the steps.
+    // The funnel: both procedures by name, containment and the steps.
     await page.getByRole('heading', { name: '手続きごとのファネル' }).waitFor();
-    const del = page.locator('article.procedure', { hasText: 'miemasu-delete-one' });
+    await page.getByRole('heading', { name: '機器の削除の確認 miemasu-delete-one' }).waitFor();
+    const del = page.locator('article.procedure', { hasText: '機器の削除の確認' });
     await expect(del.locator('.kpis').textContent()).resolves.toMatch(/自己完結率.*10%.*放置率.*20%/s);
     await expect(del.locator('table.funnel').textContent()).resolves.toContain(
       '注意事項の表示（confirm-delete）',
@@ -112,11 +113,11 @@ describe.skipIf(!chromiumAvailable)('browser: the operations dashboard', () => {
     await page.getByLabel('言語').selectOption('en');
     await page.getByRole('button', { name: '絞り込む' }).click();
     await page.waitForURL(/language=en/);
-    const cancel = page.locator('article.procedure', { hasText: 'csps-cancel' });
+    const cancel = page.locator('article.procedure', { hasText: 'クラウドサービスの解約お申込' });
     await expect(cancel.locator('table.funnel').textContent()).resolves.toMatch(/開始\s*1/);
     expect(
       await page
-        .locator('article.procedure', { hasText: 'miemasu-delete-one' })
+        .locator('article.procedure', { hasText: '機器の削除の確認' })
         .locator('table.funnel tbody tr')
         .first()
         .textContent(),
@@ -129,13 +130,14 @@ describe.skipIf(!chromiumAvailable)('browser: the operations dashboard', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^funnel-\d{4}-\d{2}-\d{2}_2026-11-30\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv).toContain('csps-cancel,started,,,1,1');
-    expect(csv).toContain('miemasu-delete-one,abandoned,,,1,1');
+    expect(csv).toContain('csps-cancel,クラウドサービスの解約お申込,started,,,1,1');
+    expect(csv).toContain('miemasu-delete-one,機器の削除の確認,abandoned,,,1,1');
     expect(await violations(page)).toEqual([]);
 
     // English.
     await page.goto(`${admin.url}/admin?lang=en`);
     await page.getByRole('heading', { name: 'Funnel per procedure' }).waitFor();
+    await page.getByRole('heading', { name: 'Confirm the device deletion miemasu-delete-one' }).waitFor();
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
