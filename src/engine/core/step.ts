@@ -210,24 +210,25 @@ function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' 
   }
   if (compensateOnLeave(w, 'engine.stopping')) return;
   if (w.state.stack.length > 0) say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.switched');
-  const before = w.replies.length;
-  startDialog(w, input.dialogId, 'switched');
+  const given = input.text !== undefined && input.text.trim() !== '' ? input.text : undefined;
+  // Text given with the entry point answers the question the dialog starts at, so that question is entered
+  // without showing its prompt (a silent enter): the user must not read a request for what they already gave
+  // (`act portal@example.com` showed "enter the e-mail address or contract number" above the result).
+  startDialog(w, input.dialogId, 'switched', { showAsk: given === undefined });
+  if (given === undefined) return;
   const frame = topFrame(w);
   const node = frame ? w.def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId] : undefined;
-  if (input.text !== undefined && input.text.trim() !== '' && frame && node?.kind === 'ask' && !w.call) {
-    // The text given with the entry point answers the question just entered, so that question's prompt (the last
-    // reply, pushed on entering the ask) is not shown: the user must not read a request for what they already
-    // gave (`act portal@example.com` showed "enter the e-mail address or contract number" above the result).
-    // An answer that does not fit is re-asked by `answerAsk` with its own prompt.
-    if (w.replies.length > before) w.replies.pop();
-    const problem = inputProblem(input.text);
-    if (problem) {
-      say(w, `engine.input.${problem}`, 'warning');
-      reshowQuestion(w);
-      return;
-    }
-    answerAsk(w, frame, node, { kind: 'text', text: input.text });
+  // Not at an ask (a confirmation, already shown, or the dialog ended): the text answers nothing.
+  if (!frame || node?.kind !== 'ask' || w.call) return;
+  // The silent ask is answered now, or shown: unusable text and an answer that does not fit are re-asked with
+  // the question's prompt (here, or by `answerAsk`).
+  const problem = inputProblem(given);
+  if (problem) {
+    say(w, `engine.input.${problem}`, 'warning');
+    reshowQuestion(w);
+    return;
   }
+  answerAsk(w, frame, node, { kind: 'text', text: given });
 }
 
 export function processTurn(
