@@ -16,6 +16,10 @@
  *   questions are answered with a reminder of that phrase and change nothing.
  * - The engine never sees what was relayed, so its procedure resumes where it was; when the conversation comes
  *   back, the question the customer was at is shown again (it still carries its state version, so its buttons work).
+ * - The engine is told what happened with a person (`notify`, `src/pipeline/desk-notices.ts`), once per event: a
+ *   live chat opened (`live-requested`), a callback request accepted (`request-accepted`) — the text after
+ *   「担当者へのご依頼を残す」, or the customer's text to a live chat nobody claimed before the hours ended, which
+ *   keeps it as a request. What the engine answers follows the desk's replies in the same turn.
  * - Only customers are offered a person; an agent acting for a customer talks to the engine as usual.
  * - Any failure of the desk (a store or a room down) is logged and the engine answers as if no desk existed.
  */
