@@ -1,6 +1,7 @@
 /**
  * The live desk's notices to the engine (`TurnInput` `desk-notice`, see `src/engine/core/desk-notice.ts`): a live
- * chat opened, a callback request taken, a live chat ended by the agent. They go to the engine directly, never
+ * chat opened, a callback request accepted (left from the offer, or a live chat nobody claimed before the hours
+ * ended, kept as a request), a live chat ended by the agent. They go to the engine directly, never
  * through the turn pipeline: they are no customer's turn (no de-duplication, rate limit or turn metrics), and the
  * live-desk stage must not route them. What the engine answers (the satisfaction question, or nothing) is shown
  * by the caller: within the customer's turn, or delivered to their chat when an agent ended the live chat.

@@ -11,7 +11,7 @@ import type { Served } from '../../src/http/serve.js';
 import { serve } from '../../src/http/serve.js';
 import { WebClient } from '../adapters/web/support.js';
 import { type ChannelTestBot, createChannelTestBot } from '../support/channel-bot.js';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector.js';
+import { type FakeConnector, type PostedActivity, startFakeConnector } from '../support/fake-connector.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.js';
 import {
   blockActions,
@@ -188,4 +188,19 @@ export function threadReply(user: string, threadTs: string, text: string) {
     event_ts: ts,
     thread_ts: threadTs,
   });
+}
+
+/** Everything a card posted to the fake Bot Connector says, and the data of its submit actions. */
+export function cardOf(posted: PostedActivity | undefined): {
+  text: string;
+  actions: Record<string, unknown>[];
+} {
+  const content = posted?.activity.attachments?.[0]?.content;
+  const json = JSON.stringify(content ?? {});
+  const actions: Record<string, unknown>[] = [];
+  JSON.parse(json, (key, value: unknown) => {
+    if (key === 'data' && value && typeof value === 'object') actions.push(value as Record<string, unknown>);
+    return value;
+  });
+  return { text: json, actions };
 }

@@ -1,6 +1,6 @@
 /**
- * Issue 16 end to end: when an agent ends a live chat from the Slack agents' room, the customer's own chat (the
- * web chat, a Slack direct message) gets the same one satisfaction question as after a procedure, rendered like
+ * Issue 16 end to end: when an agent ends a live chat from the agents' room (Slack, Teams), the customer's own
+ * chat (the web chat, a Slack direct message, a Teams personal chat as an Adaptive Card) gets the same one satisfaction question as after a procedure, rendered like
  * every engine question, answered in one tap; and it is never asked twice in the conversation.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,16 +9,20 @@ import { DESK_CHOICES } from '../../src/live-desk/index.js';
 import type { WebClient } from '../adapters/web/support.js';
 import { directChannelOf } from '../support/fake-slack.js';
 import { blockActions, directMessage } from '../support/slack-requests.js';
+import { messageActivity, personalConversationId, submitActivity } from '../support/teams-activities.js';
 import {
   AGENT,
   botTexts,
   buttonIn,
+  cardOf,
   click,
   type LiveDeskHarness,
   ROOM,
   rootPost,
   startLiveDeskHarness,
   TEAM,
+  TEAMS_AGENT,
+  TEAMS_ROOM,
 } from './harness.js';
 
 let h: LiveDeskHarness | undefined;
@@ -162,6 +166,100 @@ describe('satisfaction after the live desk', () => {
         .join('\n'),
     ).toContain('ご回答ありがとうございました');
     expect(h.testBot.errors).toEqual([]);
+  });
+});
+
+describe('satisfaction after a live chat kept as a callback request', () => {
+  it('web chat: nobody claimed the chat before the hours ended; the next text keeps it as a request, and the question follows in that turn', {
+    timeout: 60_000,
+  }, async () => {
+    h = await startLiveDeskHarness();
+    h.testBot.clock.set('2026-11-24T17:55:00+09:00'); // five minutes before the desk closes
+    const client = h.web();
+    await client.turn({ kind: 'start', dialogId: 'menu' }, 'turn-start-0001');
+    await webLiveChat(client, 1);
+    expect(h.roomCalls('chat.postMessage').length).toBeGreaterThan(0);
+    h.testBot.clock.set('2026-11-24T18:05:00+09:00');
+    const kept = await client.turn({ kind: 'text', text: 'まだですか？' }, 'turn-after-hours-01');
+    const texts = botTexts(kept.json.entries);
+    expect(texts.join('\n')).toContain('受付時間が終了したため');
+    const question = kept.json.entries.at(-1);
+    if (question?.from !== 'bot') throw new Error(`no question: ${texts.join(' / ')}`);
+    expect(question.reply.choices?.map((c) => c.id)).toEqual([...SCORE_IDS, '__satisfaction-skip']);
+    const answered = await client.turn(
+      { kind: 'choice', choiceId: '__satisfaction-2', stateVersion: question.reply.stateVersion },
+      'turn-score-0002',
+    );
+    expect(botTexts(answered.json.entries).join('\n')).toContain('ご回答ありがとうございました');
+    expect(h.testBot.errors).toEqual([]);
+  });
+});
+
+describe('satisfaction after the live desk, Teams', () => {
+  it('Teams personal chat: the agent closes the chat in the Teams room; the question arrives as an Adaptive Card, one tap answers it', {
+    timeout: 60_000,
+  }, async () => {
+    h = await startLiveDeskHarness({ slackRoom: false, teamsRoom: true });
+    const harness = h;
+    const customer = 'aad-customer-sat';
+    const personal = personalConversationId(customer);
+    const base = { serviceUrl: harness.connector.url, aadObjectId: customer };
+    const personalCards = () =>
+      harness.connector.activities
+        .filter((a) => a.conversationId === personal)
+        .map((a) => ({ a, card: cardOf(a) }));
+    await harness.teams(messageActivity({ ...base, text: 'オペレーター' }));
+    const offer = personalCards().find(({ card }) =>
+      card.actions.some((d) => d.choiceId === DESK_CHOICES.live),
+    );
+    const live = offer?.card.actions.find((d) => d.choiceId === DESK_CHOICES.live);
+    if (!offer || !live) throw new Error('no live-chat offer card in the personal chat');
+    await harness.teams(submitActivity({ ...base, value: live, replyToId: offer.a.id }));
+
+    // The Teams agent claims the ticket in the Teams room, then presses 「終了」 in its thread controls.
+    const root = harness.connector.activities.find((a) => a.conversationId === TEAMS_ROOM);
+    const claim = cardOf(root).actions.find((d) => d.hh === 'claim');
+    if (!root || !claim) throw new Error('no ticket card in the Teams room');
+    const thread = `${TEAMS_ROOM};messageid=${root.id}`;
+    const agent = {
+      serviceUrl: harness.connector.url,
+      aadObjectId: TEAMS_AGENT,
+      conversationType: 'channel' as const,
+    };
+    await harness.teams(
+      submitActivity({ ...agent, conversationId: thread, value: claim, replyToId: root.id }),
+    );
+    const controls = harness.connector.activities
+      .filter((a) => a.conversationId === thread)
+      .find((a) => cardOf(a).actions.some((d) => d.hh === 'close'));
+    const close = cardOf(controls).actions.find((d) => d.hh === 'close');
+    if (!controls || !close) throw new Error('no thread controls in the Teams room');
+    const before = personalCards().length;
+    await harness.teams(
+      submitActivity({ ...agent, conversationId: thread, value: close, replyToId: controls.id }),
+    );
+
+    const after = personalCards().slice(before);
+    expect(after.map(({ card }) => card.text).join('\n')).toContain('終了');
+    const question = after.at(-1);
+    expect(question?.a.activity.attachments?.[0]?.contentType).toBe(
+      'application/vnd.microsoft.card.adaptive',
+    );
+    expect(question?.card.text).toContain('1（不満）〜5（満足）');
+    const scores = question?.card.actions.filter((d) => String(d.choiceId).startsWith('__satisfaction'));
+    expect(scores?.map((d) => d.choiceId)).toEqual([...SCORE_IDS, '__satisfaction-skip']);
+    const four = scores?.find((d) => d.choiceId === '__satisfaction-4');
+    if (!question || !four) throw new Error('no score actions on the question card');
+
+    // One tap: the card's own submit data, as Teams posts it back.
+    await harness.teams(submitActivity({ ...base, value: four, replyToId: question.a.id }));
+    expect(
+      personalCards()
+        .slice(before + after.length)
+        .map(({ card }) => card.text)
+        .join('\n'),
+    ).toContain('ご回答ありがとうございました');
+    expect(harness.testBot.errors).toEqual([]);
   });
 });
 

@@ -5,7 +5,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DESK_CHOICES } from '../../src/live-desk/index.js';
-import type { PostedActivity } from '../support/fake-connector.js';
 import {
   channelMentionActivity,
   messageActivity,
@@ -15,6 +14,7 @@ import {
 import {
   AGENT,
   botTexts,
+  cardOf,
   click,
   type LiveDeskHarness,
   rootPost,
@@ -31,18 +31,6 @@ afterEach(async () => {
 });
 
 const thread = (rootId: string) => `${TEAMS_ROOM};messageid=${rootId}`;
-
-/** Everything a posted card says, and the data of its submit actions. */
-function cardOf(posted: PostedActivity | undefined): { text: string; actions: Record<string, unknown>[] } {
-  const content = posted?.activity.attachments?.[0]?.content;
-  const json = JSON.stringify(content ?? {});
-  const actions: Record<string, unknown>[] = [];
-  JSON.parse(json, (key, value: unknown) => {
-    if (key === 'data' && value && typeof value === 'object') actions.push(value as Record<string, unknown>);
-    return value;
-  });
-  return { text: json, actions };
-}
 
 async function webCustomerAsksForPerson(
   harness: LiveDeskHarness,

@@ -3,8 +3,9 @@
  * told, the desk asks the bot what to add (`afterLiveEnded`: the satisfaction question) and delivers it after its
  * own message. Never when the customer had already left, for a request nobody claimed (that customer is with the
  * bot and was asked when it was taken; a claimed one is a live chat, and the engine asks at most once anyway), or
- * when the customer could not be told. Through the front: a request taken asks the
- * question in the same turn, after the desk's own replies.
+ * when the customer could not be told. Through the front: a callback request accepted — left from the offer, or a
+ * live chat nobody claimed before the hours ended kept as one by the customer's next text — tells the engine once
+ * and asks the question in the same turn, after the desk's own replies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/runtime.js';
@@ -27,6 +28,9 @@ afterEach(async () => {
   s = undefined;
 });
 
+/** Tuesday 2026-11-24, five minutes before the desk closes (18:00 JST), and five minutes after. */
+const BEFORE_CLOSING = '2026-11-24T17:55:00+09:00';
+const AFTER_CLOSING = '2026-11-24T18:05:00+09:00';
 const REQUEST = { channel: 'web', locale: 'ja' as const, actorId: 'web:visitor-1', recentReplies: [] };
 const QUESTION: Reply = {
   text: 'how was it?',
@@ -110,7 +114,7 @@ describe('after the live chat ends', () => {
   });
 });
 
-describe('a request taken through the front', () => {
+describe('a callback request accepted through the front', () => {
   it('is followed by the satisfaction question in the same turn, after the desk’s reply', async () => {
     s = await setupLiveDesk(); // the default test day is a holiday: only a request is offered
     await s.customer.say('こんにちは');
@@ -126,6 +130,20 @@ describe('a request taken through the front', () => {
     expect(replies.findIndex((r) => choiceIds([r]).includes('__satisfaction-5'))).toBeGreaterThan(taken);
     await s.customer.click('__satisfaction-5');
     expect(s.customer.lastText()).toContain('ご回答ありがとうございました');
+  });
+
+  it('a live chat kept as a request when the hours ended: the question follows in the same turn, after the desk’s reply', async () => {
+    s = await setupLiveDesk({ now: BEFORE_CLOSING });
+    await s.customer.say('担当者');
+    await s.customer.click(DESK_CHOICES.live, versionOf(s.customer.last, DESK_CHOICES.live));
+    s.t.clock.set(AFTER_CLOSING);
+    const replies = await s.customer.say('まだですか？');
+    const kept = replies.findIndex((r) => r.text.includes('受付時間が終了したため'));
+    expect(kept).toBeGreaterThanOrEqual(0);
+    expect(replies.findIndex((r) => choiceIds([r]).includes('__satisfaction-5'))).toBeGreaterThan(kept);
+    await s.customer.click('__satisfaction-5');
+    expect(s.customer.lastText()).toContain('ご回答ありがとうございました');
+    expect(s.errors).toEqual([]);
   });
 });
 
@@ -171,5 +189,23 @@ describe('the front tells the engine', () => {
     expect(notices).toEqual([{ kind: 'desk-notice', notice: 'request-accepted' }]);
     await customer.click(DESK_CHOICES.live, version - 1);
     expect(notices).toHaveLength(1);
+  });
+
+  it('a live chat nobody claimed before the hours ended, kept as a request by the next text: request-accepted, once', async () => {
+    s = await setupLiveDesk({ now: BEFORE_CLOSING });
+    const { notices, customer } = watched(s);
+    await customer.say('担当者');
+    await customer.click(DESK_CHOICES.live, versionOf(customer.last, DESK_CHOICES.live));
+    expect(notices).toEqual([{ kind: 'desk-notice', notice: 'live-requested' }]);
+    s.t.clock.set(AFTER_CLOSING);
+    await customer.say('まだですか？');
+    expect(customer.lastText()).toContain('受付時間が終了したため');
+    expect(notices).toEqual([
+      { kind: 'desk-notice', notice: 'live-requested' },
+      { kind: 'desk-notice', notice: 'request-accepted' },
+    ]);
+    // The customer is with the bot again: their next text is the bot's, and nothing is told twice.
+    await customer.say('こんにちは');
+    expect(notices).toHaveLength(2);
   });
 });

@@ -62,13 +62,13 @@ export function endFrames(w: Work, outcome: string, at?: string): void {
 
 /**
  * Starts a dialog as the bottom of the stack; whatever was on it ends first, reported with `dropped` (how the
- * engine took it off, see `ENGINE_END_OUTCOMES`).
+ * engine took it off, see `ENGINE_END_OUTCOMES`). `options` as for `enter`.
  */
-export function startDialog(w: Work, dialogId: string, dropped = 'switched'): void {
+export function startDialog(w: Work, dialogId: string, dropped = 'switched', options?: EnterOptions): void {
   endFrames(w, dropped);
   const frame = newFrame(w, dialogId);
   w.state.stack = [frame];
-  enter(w, frame.nodeId);
+  enter(w, frame.nodeId, options);
 }
 
 export function matches(condition: Condition, ctx: BehaviourContext, w: Work): boolean {
@@ -170,11 +170,21 @@ function finishFrame(w: Work, outcome: string, result: Json | undefined): string
   return sub.outcomes?.[outcome] ?? sub.next;
 }
 
+export interface EnterOptions {
+  /**
+   * `false` ("silent enter"): an `ask` reached is entered as usual (new version, attempts reset) but its prompt is
+   * not shown, because the caller answers it at once with input it already has (an entry point started with
+   * text). The caller must then answer it or show it (`answerAsk` re-asks with the prompt when the answer does
+   * not fit). Everything said before the ask is shown, and a `confirm` is always shown. Default `true`.
+   */
+  showAsk?: boolean | undefined;
+}
+
 /**
  * Enters `nodeId` in the top frame and keeps going through automatic nodes. Stops at an interactive node
- * (rendered), a call (left in `w.call`), or when the stack empties.
+ * (rendered, unless `options.showAsk` says otherwise), a call (left in `w.call`), or when the stack empties.
  */
-export function enter(w: Work, nodeId: string): void {
+export function enter(w: Work, nodeId: string, options: EnterOptions = {}): void {
   let next: string | undefined = nodeId;
   for (let steps = 0; next !== undefined; steps++) {
     const frame = topFrame(w);
@@ -244,6 +254,7 @@ export function enter(w: Work, nodeId: string): void {
         frame.acknowledged = undefined;
         frame.acknowledgedAt = undefined;
         w.state.step += 1;
+        if (node.kind === 'ask' && options.showAsk === false) return;
         renderCurrent(w);
         if (node.kind === 'confirm')
           disclose(w, frame, node.target, node.facts, node.factsFrom, node.acknowledgements);

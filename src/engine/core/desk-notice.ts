@@ -5,7 +5,8 @@
  *   callback request taken (`request-accepted`) — reports that answer as `escalated`, like the "person" command
  *   (at most once per answer; `core/faq-feedback.ts`).
  * - Satisfaction: a handoff that ended — a live chat closed or handed back by the agent (`live-ended`), or a
- *   callback request taken (`request-accepted`) — makes the satisfaction question due (`state.satisfactionDue`).
+ *   callback request accepted (`request-accepted`: left from the desk's offer, or a live chat nobody claimed
+ *   before the hours ended, kept as a request by the customer's next text) — makes the satisfaction question due (`state.satisfactionDue`).
  *   It is the same one question as after a procedure (`core/satisfaction.ts`), asked at most once per
  *   conversation whichever came first, at once when nothing is in progress, otherwise once the conversation is
  *   back to nothing in progress (never over a question the customer is answering).

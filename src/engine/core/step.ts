@@ -5,23 +5,22 @@
 import type { OperationOutcome } from '../operations.js';
 import type { ConversationState, Frame, Json } from '../state.js';
 import type { GlobalCommand } from '../text/commands.js';
-import { inputProblem } from '../text/normalize.js';
-import { AGENT_ENTRY_POINTS } from '../text/reserved.js';
 import type { Turn } from '../turn.js';
-import { deskContactReplies, endFrames, enter, matches, startDialog } from './advance.js';
+import { deskContactReplies, endFrames, enter, startDialog } from './advance.js';
 import { answerAsk, answerConfirm, escapeLabels } from './answer.js';
 import type { EngineDefinition } from './definition.js';
 import { takeDeskNotice } from './desk-notice.js';
+import { startEntryPoint } from './entry-point.js';
 import { answerNotHelpful, faqAnswerReply, takePreviousFaq } from './faq-feedback.js';
 import { deleteConfirmation, keepHistory, setSlot, valuesBefore } from './history.js';
 import { interpret } from './interpret.js';
 import { followWrittenLanguage } from './language.js';
+import { anyCommitted, compensateOnLeave } from './leave.js';
 import { askToRecheck } from './pending.js';
 import { reconcilable, reconcile } from './reconcile.js';
 import { renderCurrent, reshowQuestion } from './render.js';
 import { answerSatisfaction, maybeAskSatisfaction } from './satisfaction.js';
 import {
-  behaviourContext,
   escalateFaq,
   eventBase,
   reportFaq,
@@ -55,37 +54,6 @@ function reconcileTreeVersions(w: Work): void {
     startDialog(w, w.def.rootDialog, 'tree-updated');
     return;
   }
-}
-
-/** Whether something in the backend changed in this procedure, so "stop" must not say "nothing changed". */
-function anyCommitted(w: Work): boolean {
-  return w.state.stack.some((f) => f.committed || f.changed);
-}
-
-/**
- * Leaving a procedure (stop, restart, another procedure, idle expiry) while a dialog on the stack declares an
- * `onStop` case that holds: that dialog's frame is left alone on the stack and the case's node is entered, so the
- * dialog undoes what it wrote and says what happened (invariant 10). Returns false (nothing done) when no case
- * holds, or while a call's outcome is unknown (that call is reconciled first, never raced by a compensation).
- * `notice` is said first (e.g. "stopped"), but never "nothing changed": the compensation's own ending tells.
- */
-function compensateOnLeave(w: Work, notice?: string): boolean {
-  if (w.state.pending) return false;
-  for (let depth = w.state.stack.length - 1; depth >= 0; depth--) {
-    const frame = w.state.stack[depth];
-    const cases = frame ? w.def.dialogs.get(frame.dialogId)?.onStop : undefined;
-    if (!frame || !cases) continue;
-    const ctx = behaviourContext(w, frame);
-    const chosen = cases.find((c) => matches(c.when, ctx, w));
-    if (!chosen) continue;
-    if (notice) say(w, notice, 'warning');
-    w.state.stack = [frame];
-    frame.history = []; // "back" from the compensation's end must not return into the procedure
-    w.state.step += 1; // every button rendered before is stale now
-    enter(w, chosen.next);
-    return true;
-  }
-  return false;
 }
 
 function goBack(w: Work): void {
@@ -186,49 +154,6 @@ function handleIdle(w: Work, turn: Turn): void {
     }
   }
   startDialog(w, w.def.rootDialog);
-}
-
-/**
- * An entry point: like "start over" and picking the dialog. An unknown or non-entry dialog id (a forged payload)
- * changes nothing and shows where the conversation is. `text` answers the dialog's first question when it is one.
- */
-function startEntryPoint(w: Work, input: Extract<Turn['input'], { kind: 'start' }>): void {
-  if (
-    w.scope.actor.kind !== 'agent' &&
-    (AGENT_ENTRY_POINTS as readonly string[]).includes(input.dialogId) &&
-    w.def.entryPoints.has(input.dialogId)
-  ) {
-    // An agent command typed by a customer: refused, and their own procedure is left exactly where it was.
-    say(w, 'engine.agent-only', 'warning');
-    if (w.state.stack.length > 0) reshowQuestion(w);
-    return;
-  }
-  if (!w.def.entryPoints.has(input.dialogId)) {
-    say(w, 'engine.unknown-entry', 'warning');
-    if (w.state.stack.length > 0) reshowQuestion(w);
-    else startDialog(w, w.def.rootDialog);
-    return;
-  }
-  if (compensateOnLeave(w, 'engine.stopping')) return;
-  if (w.state.stack.length > 0) say(w, anyCommitted(w) ? 'engine.stopped-after-commit' : 'engine.switched');
-  const before = w.replies.length;
-  startDialog(w, input.dialogId, 'switched');
-  const frame = topFrame(w);
-  const node = frame ? w.def.dialogs.get(frame.dialogId)?.nodes[frame.nodeId] : undefined;
-  if (input.text !== undefined && input.text.trim() !== '' && frame && node?.kind === 'ask' && !w.call) {
-    // The text given with the entry point answers the question just entered, so that question's prompt (the last
-    // reply, pushed on entering the ask) is not shown: the user must not read a request for what they already
-    // gave (`act portal@example.com` showed "enter the e-mail address or contract number" above the result).
-    // An answer that does not fit is re-asked by `answerAsk` with its own prompt.
-    if (w.replies.length > before) w.replies.pop();
-    const problem = inputProblem(input.text);
-    if (problem) {
-      say(w, `engine.input.${problem}`, 'warning');
-      reshowQuestion(w);
-      return;
-    }
-    answerAsk(w, frame, node, { kind: 'text', text: input.text });
-  }
 }
 
 export function processTurn(

@@ -16,6 +16,10 @@
  *   questions are answered with a reminder of that phrase and change nothing.
  * - The engine never sees what was relayed, so its procedure resumes where it was; when the conversation comes
  *   back, the question the customer was at is shown again (it still carries its state version, so its buttons work).
+ * - The engine is told what happened with a person (`notify`, `src/pipeline/desk-notices.ts`), once per event: a
+ *   live chat opened (`live-requested`), a callback request accepted (`request-accepted`) — the text after
+ *   「担当者へのご依頼を残す」, or the customer's text to a live chat nobody claimed before the hours ended, which
+ *   keeps it as a request. What the engine answers follows the desk's replies in the same turn.
  * - Only customers are offered a person; an agent acting for a customer talks to the engine as usual.
  * - Any failure of the desk (a store or a room down) is logged and the engine answers as if no desk existed.
  */
@@ -37,8 +41,10 @@ export interface LiveDeskStageOptions {
   /** Faults of the desk, for the operator's log; never includes message text. */
   onError?: (error: unknown, context: { conversationKey: string; phase: string }) => void;
   /**
-   * Tells the engine that a live chat was opened or a request taken (`src/pipeline/desk-notices.ts`); what it
-   * answers (the satisfaction question after a request) follows the desk's own replies.
+   * Tells the engine that a live chat was opened or a callback request accepted (`src/pipeline/desk-notices.ts`),
+   * once per event. A request is accepted on two paths, both in this stage: the text after 「担当者へのご依頼を残す」
+   * (`takeCallbackRequest`), and the customer's text to a live chat nobody claimed before the hours ended (`live`).
+   * What the engine answers (the satisfaction question after a request) follows the desk's own replies.
    */
   notify?: (turn: Turn, notice: DeskNotice, dialogId: string | undefined) => Promise<Reply[]>;
 }
@@ -245,7 +251,13 @@ class Front {
     };
   }
 
-  /** The customer is talking to a person: text goes to them, the leave phrase comes back, buttons wait. */
+  /**
+   * The customer is talking to a person: text goes to them, the leave phrase comes back, buttons wait.
+   * A text that finds the hours ended before anyone claimed the chat is kept as a callback request
+   * (`CustomerRelay.released`) and the customer is with the bot again: a request accepted like one left from the
+   * offer, so the engine is told once (`request-accepted`) and what it answers follows the desk's message and the
+   * question they were at. `undefined`: no live ticket any more (closed a moment ago), the bot answers.
+   */
   private async live(turn: Turn, ticket: Ticket): Promise<Reply[] | undefined> {
     const t = customerTexts(ticket.locale);
     if (turn.input.kind !== 'text') {
@@ -253,8 +265,15 @@ class Front {
     }
     if (isLeavePhrase(turn.input.text)) return this.leave(turn);
     const relay = await this.desk.fromCustomer(turn.conversationKey, turn.input.text);
-    if (!relay.ticket) return undefined; // closed a moment ago: the bot answers
-    return [...asReplies(relay.messages, ticket.stateVersion), ...(relay.resume ? [relay.resume] : [])];
+    if (!relay.ticket) return undefined;
+    const after = relay.released
+      ? await this.notify(turn, 'request-accepted', relay.ticket.summary.dialogId)
+      : [];
+    return [
+      ...asReplies(relay.messages, ticket.stateVersion),
+      ...(relay.resume ? [relay.resume] : []),
+      ...after,
+    ];
   }
 
   private async leave(turn: Turn): Promise<Reply[] | undefined> {
