@@ -1,7 +1,7 @@
 /**
- * What the question-on-screen property checks after each input, whatever channel carried it (engine turns for
- * web / Slack / Teams / terminal, signed webhooks for LINE): every destructive backend call made while handling
- * the input is either the bot withdrawing what it created itself in this conversation (invariant 10's
+ * What the question-on-screen property checks after each input, whatever channel's real adapter carried it
+ * (LINE: line-screen.ts; web, Slack, Teams, terminal: channel-screen.ts): every destructive backend call made
+ * while handling the input is either the bot withdrawing what it created itself in this conversation (invariant 10's
  * compensation) or comes from an input that answered exactly the confirmation on screen (`answered`, decided by
  * the channel's model) after every declared consequence was acknowledged in this conversation, for the item that
  * was confirmed, with the recorded times in order (each acknowledgement ≤ the confirmation ≤ the call).
