@@ -3,7 +3,8 @@
  * transaction of every audit append, src/audit-log/summary.ts) costs on the audit write path (issue 16), in two
  * set-ups measured side by side in one process:
  * - `plain`: the audit schema at version 3 with the two triggers on the audit table that feed the summary dropped
- *   (`<table>_summary_add`, `<table>_summary_remove`): an append does exactly what it did at version 2;
+ *   (`<table>_summary_add`, `<table>_summary_remove`) and migration 2's index (kind, at) back (migration 3 drops
+ *   it): an append does exactly what it did at version 2;
  * - `summary`: the schema as `npm run db:migrate` leaves it.
  *
  * Two measurements:
@@ -59,6 +60,8 @@ const TABLE = 'audit_log';
 const TTL_MS = 3600_000;
 /** The triggers on the audit table that feed the summary (the others fire only from them). */
 const SUMMARY_TRIGGERS = [`${TABLE}_summary_add`, `${TABLE}_summary_remove`];
+/** Migration 2's index, which migration 3 drops (the dashboard reads the summary): `plain` has it back. */
+const VERSION_2_INDEX = `CREATE INDEX IF NOT EXISTS ${TABLE}_kind_at ON ${TABLE} (kind, at)`;
 
 export interface AuditWriteOptions {
   runs: number;
@@ -103,7 +106,10 @@ async function sqliteLog(path: string, setup: AuditWriteSetup): Promise<AuditLog
   const db = openSqliteFile(path, 'the bench audit log');
   try {
     applySqliteMigrations(db, TABLE);
-    if (setup === 'plain') for (const trigger of SUMMARY_TRIGGERS) db.exec(`DROP TRIGGER ${trigger}`);
+    if (setup === 'plain') {
+      for (const trigger of SUMMARY_TRIGGERS) db.exec(`DROP TRIGGER ${trigger}`);
+      db.exec(VERSION_2_INDEX);
+    }
   } finally {
     db.close();
   }
@@ -355,6 +361,7 @@ async function postgresThroughput(
         if (setup === 'plain') {
           const table = pgNames(schema, TABLE).table;
           for (const trigger of SUMMARY_TRIGGERS) await admin.query(`DROP TRIGGER "${trigger}" ON ${table}`);
+          await admin.query(VERSION_2_INDEX.replace(` ON ${TABLE} `, ` ON ${table} `));
         }
         return {
           log: auditLog,
