@@ -323,7 +323,7 @@ function auditWriteSection(r: Results): string {
       ],
     ),
     '',
-    `Flow per run (plain / summary turns/s): ${a.flow.perRun.map((p) => `${p.plain} / ${p.summary}`).join('; ')}.`,
+    `Flow per run (plain / summary turns/s): ${a.flow.perRun.map((p) => `${p.plain} / ${p.summary}`).join('; ')}; the median of the runs' own costs: ${a.flow.costPercentMedianOfRuns} %.`,
   ].join('\n');
 }
 

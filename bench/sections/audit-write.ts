@@ -90,6 +90,8 @@ export interface AuditWriteResult {
     /** Per run: plain and summary turns/s, in run order (the spread shows the noise). */
     perRun: Array<Record<AuditWriteSetup, number>>;
     costPercent: number;
+    /** The median of each run's own cost (plain and summary of one run share its load). */
+    costPercentMedianOfRuns: number;
     entriesPerConversation: number;
     /** Summary facts written in the last run (0 in plain: the triggers really were off). */
     facts: Record<AuditWriteSetup, number>;
@@ -433,6 +435,7 @@ export async function runAuditWriteSection(
       turnsPerSecond,
       perRun,
       costPercent: cost(turnsPerSecond),
+      costPercentMedianOfRuns: round(median(perRun.map(cost))),
       entriesPerConversation: round(entriesPerConversation),
       facts,
     },
