@@ -8,7 +8,8 @@
  *   npm run bench -- --only analytics   the dashboard's queries on 1,000,000 PostgreSQL audit entries (opt-in:
  *                                 not in a default run; `--analytics` adds it to one; with --quick 50,000 entries)
  *
- * Sections: engine, botbuilder, store, slack, scaleOut, instrumentation (metrics + analytics on vs off), and the
+ * Sections: engine, botbuilder, store, slack, scaleOut, instrumentation (metrics + analytics on vs off), auditWrite
+ * (the analytics summary's triggers on the audit write path: SQLite flow, SQLite and PostgreSQL appends), and the
  * opt-in analytics (see bench/sections/). Targets are reported against, never
  * asserted: a missed target is a finding, explained in RESULTS.md from the same run's profile.
  */
@@ -21,6 +22,7 @@ import { renderMarkdown } from './lib/report.js';
 import { round } from './lib/stats.js';
 import { evaluateTargets, type Results } from './lib/targets.js';
 import { runAnalyticsSection } from './sections/analytics.js';
+import { runAuditWriteSection } from './sections/audit-write.js';
 import { runEngineAndBotbuilder } from './sections/compare.js';
 import { profileEngine } from './sections/engine.js';
 import { runInstrumentationSection } from './sections/instrumentation.js';
@@ -35,6 +37,7 @@ const SECTIONS = [
   'slack',
   'scaleOut',
   'instrumentation',
+  'auditWrite',
   'analytics',
 ] as const;
 /** A run without --only: every section but the opt-in analytics (a million rows take a while to write). */
@@ -63,6 +66,7 @@ const SIZES = {
     scaleOut: { processes: [1, 2, 4], durationMs: 5000, concurrency: 32, duplicateRate: 0.2, runs: 3 },
     analytics: { entries: 1_000_000, runs: 5 },
     instrumentation: { runs: 5, conversations: 2000, warmup: 300 },
+    auditWrite: { runs: 5, conversations: 300, warmup: 30 },
   },
   quick: {
     engine: { runs: 3, conversations: 300, warmup: 100, profiled: 300 },
@@ -72,6 +76,7 @@ const SIZES = {
     scaleOut: { processes: [1, 2, 4], durationMs: 1500, concurrency: 16, duplicateRate: 0.2, runs: 1 },
     analytics: { entries: 50_000, runs: 5 },
     instrumentation: { runs: 7, conversations: 500, warmup: 100 },
+    auditWrite: { runs: 3, conversations: 100, warmup: 10 },
   },
 };
 
@@ -194,6 +199,13 @@ async function main(): Promise<void> {
       mode: results.mode,
       load: currentLoad(),
     }),
+  );
+  results.auditWrite = await timed('auditWrite', () =>
+    runAuditWriteSection(
+      sizes.auditWrite,
+      { date: results.machine.date, commit: results.machine.commit, mode: results.mode },
+      log,
+    ),
   );
   results.loadAtEnd = currentLoad();
   results.durationS = round((Date.now() - started) / 1000);

@@ -292,6 +292,41 @@ function instrumentationSection(r: Results): string {
   ].join('\n');
 }
 
+function auditWriteSection(r: Results): string {
+  const a = r.auditWrite;
+  if (!a) return '';
+  const rows = (list: NonNullable<Results['auditWrite']>['sqlite'], store: string) =>
+    list.map((t) => [
+      `${store}, ${t.batch}`,
+      t.entriesPerSecond.plain,
+      t.entriesPerSecond.summary,
+      `${t.costPercent} %`,
+    ]);
+  return [
+    '## audit write path (analytics summary)',
+    '',
+    `Measured ${a.date} at commit ${a.commit} (${a.mode} run, load average ${a.load.start.join(' / ')} at its start, ${a.load.end.join(' / ')} at its end). What the analytics summary (migration 3: facts, runs and daily tables kept by triggers in every append's transaction) costs on the audit write path (bench/sections/audit-write.ts). "plain": the schema with the two summary triggers on the audit table dropped (an append does what it did at version 2); "summary": as migrated. Turns/s: the 5-turn flow through the turn pipeline wired as \`npm start\` wires it (conversations and the audit outbox in a SQLite file, the SQLite audit log in another; each recording turn awaits its delivery), ${a.conversations} conversations per set-up and run, ${a.runs} run(s), interleaved conversation by conversation; ${a.flow.entriesPerConversation} entries per conversation. Entries/s: \`AuditLog.append\` alone, the flow's entries, set-ups alternating every 10 conversations, fresh tables every run.`,
+    '',
+    table(
+      ['', 'plain', 'summary', 'cost'],
+      [
+        [
+          'flow, turns/s (median)',
+          a.flow.turnsPerSecond.plain,
+          a.flow.turnsPerSecond.summary,
+          `${a.flow.costPercent} %`,
+        ],
+        ...rows(a.sqlite, 'SQLite append, entries/s'),
+        ...('skipped' in a.postgres
+          ? [['PostgreSQL append', a.postgres.skipped, '', '']]
+          : rows(a.postgres, 'PostgreSQL append, entries/s')),
+      ],
+    ),
+    '',
+    `Flow per run (plain / summary turns/s): ${a.flow.perRun.map((p) => `${p.plain} / ${p.summary}`).join('; ')}; the median of the runs' own costs: ${a.flow.costPercentMedianOfRuns} %.`,
+  ].join('\n');
+}
+
 export function renderMarkdown(r: Results): string {
   const targets = r.targets ?? [];
   return [
@@ -320,6 +355,8 @@ export function renderMarkdown(r: Results): string {
     '',
     analyticsSection(r),
     instrumentationSection(r),
+    '',
+    auditWriteSection(r),
     '',
     explainMisses(r),
     '',

@@ -3,6 +3,7 @@
  * section did not run, or could not (botbuilder not installable, Redis down), is `met: null` with the reason.
  */
 import type { AnalyticsSection } from '../sections/analytics.js';
+import type { AuditWriteResult } from '../sections/audit-write.js';
 import type { BotbuilderSection } from '../sections/botbuilder.js';
 import type { EngineSection } from '../sections/engine.js';
 import type { InstrumentationResult } from '../sections/instrumentation.js';
@@ -46,6 +47,8 @@ export interface Results {
   analytics?: AnalyticsSection | undefined;
   /** Metrics and analytics on vs off through the turn pipeline (issue 16). */
   instrumentation?: InstrumentationResult | undefined;
+  /** The analytics summary's triggers on the audit write path (SQLite flow; SQLite and PostgreSQL appends). */
+  auditWrite?: AuditWriteResult | undefined;
   targets?: Target[];
   /** Sections that threw; their results are missing. */
   failures?: { section: string; error: string }[];
@@ -146,6 +149,15 @@ export function evaluateTargets(r: Results): Target[] {
       target: '≤ 5 %',
       measured: `${added} % (${i.turnsPerSecond['metrics+analytics']} vs ${i.turnsPerSecond.audit} turns/s); vs nothing at all ${i.costPercent['metrics+analytics']} % (off ${i.turnsPerSecond.off}); metrics alone ${i.costPercent.metrics} %`,
       met: added <= 5,
+    });
+  }
+  if (r.auditWrite) {
+    const f = r.auditWrite.flow;
+    targets.push({
+      name: 'analytics summary cost per turn on the audit write path (turn pipeline, SQLite store and audit log)',
+      target: '≤ 5 %',
+      measured: `${f.costPercent} % (${f.turnsPerSecond.summary} vs ${f.turnsPerSecond.plain} turns/s without the summary's triggers; median of the runs' own costs ${f.costPercentMedianOfRuns} %)`,
+      met: f.costPercent <= 5,
     });
   }
   if (r.scaleOut) {

@@ -18,6 +18,7 @@
  * back the file up to write-once storage.
  */
 import { resolve } from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import { openSqliteFile, type SqliteDatabase } from '../storage/sqlite-file.js';
 import { parseEntries } from './entry.js';
 import { type AuditLog, COLUMNS, checkCutoff, checkIdentifier, checkQuery, fromRow, toRow } from './log.js';
@@ -92,10 +93,19 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
   };
   const select = `SELECT ${COLUMNS.join(', ')} FROM ${table}`;
   const oneRow = `(${COLUMNS.map(() => '?').join(', ')})`;
-  const insert = (rows: number) =>
-    db.prepare<Param[]>(
-      `INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(oneRow).join(', ')}`,
-    );
+  // Prepared once per row count: preparing an INSERT compiles every trigger it fires (the append-only guards, the
+  // analytics summary's), which costs more than inserting a turn's few rows.
+  const inserts = new Map<number, Statement<Param[]>>();
+  const insert = (rows: number) => {
+    let statement = inserts.get(rows);
+    if (!statement) {
+      statement = db.prepare<Param[]>(
+        `INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(oneRow).join(', ')}`,
+      );
+      inserts.set(rows, statement);
+    }
+    return statement;
+  };
   const appendAll = db.transaction((entries: ReturnType<typeof parseEntries>) => {
     for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
       const chunk = entries.slice(start, start + ROWS_PER_INSERT);

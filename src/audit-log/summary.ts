@@ -122,12 +122,36 @@ const summarised = (r: string): string =>
  * Recomputes `ok_before`, `handoff_before`, `handoff_after` of the completed ends of the conversations `affected`
  * (a subquery of conversations; every conversation when omitted).
  */
-function recomputeNeighbours(facts: string, affected?: string): string {
-  const nearest = (fn: 'MAX' | 'MIN', kind: string, op: string): string =>
-    `(SELECT ${fn}(x.at) FROM ${facts} x WHERE x.conversation = e.conversation AND x.kind = '${kind}' AND x.at ${op} e.at)`;
-  return `UPDATE ${facts} AS e SET ok_before = ${nearest('MAX', 'action', '<=')},
-      handoff_before = ${nearest('MAX', 'handoff', '<=')}, handoff_after = ${nearest('MIN', 'handoff', '>')}
-    WHERE e.kind = 'dialog-ended' AND e.closure = 'completed'${affected ? ` AND e.conversation IN (${affected})` : ''}`;
+function recomputeNeighbours(facts: string, affected?: string, seq?: string): string {
+  return `UPDATE ${facts} AS e SET ok_before = ${nearest(facts, 'MAX', 'action', '<=')},
+      handoff_before = ${nearest(facts, 'MAX', 'handoff', '<=')}, handoff_after = ${nearest(facts, 'MIN', 'handoff', '>')}
+    WHERE e.kind = 'dialog-ended' AND e.closure = 'completed'${affected ? ` AND e.conversation IN (${affected})` : ''}${seq ? ` AND e.seq = ${seq}` : ''}`;
+}
+
+/** The latest, earliest instant of a conversation's facts of `kind` at or before / after the end `e`. */
+const nearest = (facts: string, fn: 'MAX' | 'MIN', kind: string, op: string): string =>
+  `(SELECT ${fn}(x.at) FROM ${facts} x WHERE x.conversation = e.conversation AND x.kind = '${kind}' AND x.at ${op} e.at)`;
+
+/**
+ * SQLite, after an ok action `NEW` is summarised: `ok_before` of its conversation's completed ends at or after it
+ * (the only neighbour an action changes, and only for those ends).
+ */
+function recomputeOkBefore(facts: string): string {
+  return `UPDATE ${facts} AS e SET ok_before = ${nearest(facts, 'MAX', 'action', '<=')}
+    WHERE e.conversation = NEW.conversation AND e.kind = 'dialog-ended' AND e.at >= NEW.at AND e.closure = 'completed'`;
+}
+
+/**
+ * SQLite, after a counted run start or end `NEW` is summarised: the runs row of its conversation and procedure
+ * (the only one it changes), replaced by one computed as {@link recomputeRuns} does.
+ */
+function recomputeRunsPair(facts: string, runs: string): string {
+  return `INSERT OR REPLACE INTO ${runs} (conversation, dialog_id, starts, ends, first_at, last_at, uniform)
+      SELECT conversation, dialog_id, SUM(CASE WHEN kind = 'dialog-started' THEN 1 ELSE 0 END),
+        SUM(CASE WHEN kind = 'dialog-ended' THEN 1 ELSE 0 END), MIN(at), MAX(at),
+        CASE WHEN COUNT(DISTINCT channel) = 1 AND COUNT(DISTINCT language) = 1 THEN 1 ELSE 0 END
+      FROM ${facts} WHERE conversation = NEW.conversation AND kind IN ${RUN_KINDS} AND counted = 1
+        AND dialog_id = NEW.dialog_id GROUP BY conversation, dialog_id`;
 }
 
 /** Recomputes the runs rows of the conversations `affected` (every conversation when omitted): two statements. */
@@ -156,7 +180,12 @@ function insertFacts(dialect: SummaryDialect, facts: string, source: string): st
 
 const dims = DAILY_DIMENSIONS.join(', ');
 
-/** SQLite: the summary tables, filled from the rows already in the audit table, and the triggers that keep them. */
+/**
+ * SQLite: the summary tables, filled from the rows already in the audit table, and the triggers that keep them.
+ * Migration 2's index (kind, at) on the audit table served the dashboard, which reads the summary now: it is
+ * dropped, one index fewer to write on every append (bench section `auditWrite`). Each trigger touches only the
+ * rows its fact changes: the one runs row of its conversation and procedure, the one completed end it is.
+ */
 export function sqliteSummarySql(table: string): string {
   const facts = `${table}_facts`;
   const daily = `${table}_daily`;
@@ -172,23 +201,28 @@ export function sqliteSummarySql(table: string): string {
     CREATE INDEX ${facts}_conversation ON ${facts} (conversation, kind, at);
     CREATE TABLE ${runs} (
       conversation TEXT NOT NULL, dialog_id TEXT NOT NULL, starts INTEGER NOT NULL, ends INTEGER NOT NULL,
-      first_at TEXT NOT NULL, last_at TEXT NOT NULL, uniform INTEGER NOT NULL, PRIMARY KEY (conversation, dialog_id));
+      first_at TEXT NOT NULL, last_at TEXT NOT NULL, uniform INTEGER NOT NULL, PRIMARY KEY (conversation, dialog_id))
+      WITHOUT ROWID;
     CREATE TABLE ${daily} (
       day TEXT NOT NULL, kind TEXT NOT NULL, dialog_id TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
       counted INTEGER NOT NULL, closure TEXT NOT NULL, handoff TEXT NOT NULL, node TEXT NOT NULL, ack TEXT NOT NULL,
       score INTEGER NOT NULL, outcome TEXT NOT NULL, declined TEXT NOT NULL, n INTEGER NOT NULL,
-      PRIMARY KEY (${dims}));
+      PRIMARY KEY (${dims})) WITHOUT ROWID;
     ${insertFacts('sqlite', facts, table)};
     INSERT INTO ${daily} (${dims}, n)
       SELECT ${dims}, COUNT(*) FROM ${facts} WHERE kind <> 'action' GROUP BY ${dims};
     ${recomputeNeighbours(facts)};
     ${recomputeRuns(facts, runs).join('; ')};
-    CREATE TRIGGER ${facts}_runs_add AFTER INSERT ON ${facts} WHEN NEW.kind IN ${RUN_KINDS}
-      BEGIN ${recomputeRuns(facts, runs, 'NEW.conversation').join('; ')}; END;
+    CREATE TRIGGER ${facts}_runs_add AFTER INSERT ON ${facts} WHEN NEW.kind IN ${RUN_KINDS} AND NEW.counted = 1
+      BEGIN ${recomputeRunsPair(facts, runs)}; END;
     CREATE TRIGGER ${facts}_runs_remove AFTER DELETE ON ${facts} WHEN OLD.kind IN ${RUN_KINDS}
       BEGIN ${recomputeRuns(facts, runs, 'OLD.conversation').join('; ')}; END;
-    CREATE TRIGGER ${facts}_neighbours_add AFTER INSERT ON ${facts}
-      WHEN NEW.kind IN ('action', 'handoff') OR (NEW.kind = 'dialog-ended' AND NEW.closure = 'completed')
+    CREATE TRIGGER ${facts}_neighbours_end AFTER INSERT ON ${facts}
+      WHEN NEW.kind = 'dialog-ended' AND NEW.closure = 'completed'
+      BEGIN ${recomputeNeighbours(facts, undefined, 'NEW.seq')}; END;
+    CREATE TRIGGER ${facts}_neighbours_action AFTER INSERT ON ${facts} WHEN NEW.kind = 'action'
+      BEGIN ${recomputeOkBefore(facts)}; END;
+    CREATE TRIGGER ${facts}_neighbours_handoff AFTER INSERT ON ${facts} WHEN NEW.kind = 'handoff'
       BEGIN ${recomputeNeighbours(facts, 'NEW.conversation')}; END;
     CREATE TRIGGER ${facts}_neighbours_remove AFTER DELETE ON ${facts} WHEN OLD.kind IN ('action', 'handoff')
       BEGIN ${recomputeNeighbours(facts, 'OLD.conversation')}; END;
@@ -208,6 +242,7 @@ export function sqliteSummarySql(table: string): string {
         UPDATE ${daily} SET n = n - 1 WHERE ${key};
         DELETE FROM ${daily} WHERE ${key} AND n <= 0;
       END;
+    DROP INDEX IF EXISTS ${table}_kind_at;
   `;
 }
 

@@ -115,6 +115,20 @@ describe('SQLite audit schema migrations', () => {
     expect(first).toMatchObject({ from: 0, to: LATEST_SQLITE_SCHEMA_VERSION, applied: [1, 2, 3] });
     const again = await migrateSqliteAuditFile(path);
     expect(again).toMatchObject({ from: 3, to: 3, applied: [] });
+    // Migration 3 drops migration 2's index (kind, at): the dashboard reads the summary, appends write one index less.
+    const db = new Database(path, { readonly: true });
+    try {
+      const indexes = db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'",
+        )
+        .all()
+        .map((row) => row.name);
+      expect(indexes).toContain('audit_log_at');
+      expect(indexes).not.toContain('audit_log_kind_at');
+    } finally {
+      db.close();
+    }
 
     const log = await openAuditLog(config);
     try {
