@@ -8,7 +8,7 @@
  * The customers' day is Asia/Tokyo (UTC+9 all year: Japan has no daylight saving time), so a day bucket is the
  * UTC instant plus nine hours, cut to its date, on both databases.
  */
-import type { Dialect, SqlParam } from '../../src/analytics/sql.js';
+import { Statement as SummaryStatement } from '../../src/analytics/sql.js';
 
 /**
  * The kinds whose entries carry each field: the field is read (the JSON parsed) only for those, the costliest
@@ -39,22 +39,8 @@ export const WHAT_FIELDS = {
   language: 'language',
 } as const;
 
-export class Statement {
-  readonly params: SqlParam[] = [];
-  constructor(readonly dialect: Dialect) {}
-
-  /** A placeholder for `value`, appended to the parameters. */
-  param(value: SqlParam): string {
-    this.params.push(value);
-    return this.dialect === 'sqlite' ? '?' : `$${this.params.length}`;
-  }
-
-  /** An instant as a comparable value of the `at` column's type. */
-  instant(value: Date): string {
-    const placeholder = this.param(value.toISOString());
-    return this.dialect === 'sqlite' ? placeholder : `${placeholder}::timestamptz`;
-  }
-
+/** The product's statement builder (placeholders, instants, day text) plus what reading the audit table needs. */
+export class Statement extends SummaryStatement {
   /** A `what` field (dotted path) as SQL text; numbers stay numbers (`score`). */
   what(path: string): string {
     if (this.dialect === 'sqlite') return `json_extract(what, '$.${path}')`;
@@ -70,10 +56,5 @@ export class Statement {
     return this.dialect === 'sqlite'
       ? `date(${column}, '+9 hours')`
       : `(${column} AT TIME ZONE 'Asia/Tokyo')::date`;
-  }
-
-  /** A {@link tokyoDay} value as `YYYY-MM-DD` text (formatting once per day, not once per row). */
-  dayText(expression: string): string {
-    return this.dialect === 'sqlite' ? expression : `to_char(${expression}, 'YYYY-MM-DD')`;
   }
 }
