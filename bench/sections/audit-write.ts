@@ -39,7 +39,6 @@ import type { ConversationState } from '../../src/engine/state.js';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
 import { createSqliteStore } from '../../src/engine/store/sqlite.js';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
-import { createTurnPipeline } from '../../src/pipeline/index.js';
 import { openSqliteFile } from '../../src/storage/sqlite-file.js';
 import {
   BENCH_DIALOG_ID,
@@ -48,6 +47,7 @@ import {
   benchDialog,
   createInProcessBackend,
 } from '../flow/cancel-flow.js';
+import { createPipelineEngine } from '../flow/pipeline-engine.js';
 import { currentLoad } from '../lib/machine.js';
 import { median, msSince, round } from '../lib/stats.js';
 import { PG_URL } from './analytics.js';
@@ -161,23 +161,13 @@ async function flowBench(dir: string, setup: AuditWriteSetup, errors: unknown[])
     { userText: userTextFacts(benchCatalogs) },
   );
   const metrics = createBotMetrics({ idleMs: TTL_MS, rootDialog: BENCH_DIALOG_ID });
-  const engine = createEngine({
-    dialogs: [benchDialog],
-    rootDialog: BENCH_DIALOG_ID,
-    catalogs: benchCatalogs,
-    behaviour: benchBehaviour,
-    operations: createInProcessBackend().operations,
-    store,
-    onEvent: (event) => metrics.event(event),
-    recordEvents: (events) => trail.record(events),
-  });
-  const pipeline = createTurnPipeline({ engine, metrics: (metric) => metrics.turn(metric) });
   return {
-    engine: {
-      definition: engine.definition,
-      describe: (key) => engine.describe(key),
-      handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
-    },
+    engine: createPipelineEngine({
+      store,
+      onEvent: (event) => metrics.event(event),
+      recordEvents: (events) => trail.record(events),
+      turnMetric: (metric) => metrics.turn(metric),
+    }),
     appended: () => appended,
     async close() {
       await outbox.flush();

@@ -16,18 +16,12 @@
 import { createAuditTrail } from '../../src/audit-log/derive.js';
 import type { AuditEntry } from '../../src/audit-log/entry.js';
 import { userTextFacts } from '../../src/audit-log/scrub.js';
-import { createEngine, type Engine } from '../../src/engine/runtime.js';
+import type { Engine } from '../../src/engine/runtime.js';
 import type { ConversationState } from '../../src/engine/state.js';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
-import { createTurnPipeline } from '../../src/pipeline/index.js';
-import {
-  BENCH_DIALOG_ID,
-  benchBehaviour,
-  benchCatalogs,
-  benchDialog,
-  createInProcessBackend,
-} from '../flow/cancel-flow.js';
+import { BENCH_DIALOG_ID, benchCatalogs } from '../flow/cancel-flow.js';
+import { createPipelineEngine } from '../flow/pipeline-engine.js';
 import { median, msSince, round } from '../lib/stats.js';
 import { playFlow } from './engine.js';
 
@@ -84,14 +78,11 @@ function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & 
           { userText: userTextFacts(benchCatalogs) },
         )
       : undefined;
-  const engine = createEngine({
-    dialogs: [benchDialog],
-    rootDialog: BENCH_DIALOG_ID,
-    catalogs: benchCatalogs,
-    behaviour: benchBehaviour,
-    operations: createInProcessBackend().operations,
+  const engine = createPipelineEngine({
     store,
-    ...(metrics ? { onEvent: (event) => metrics.event(event) } : {}),
+    ...(metrics
+      ? { onEvent: (event) => metrics.event(event), turnMetric: (metric) => metrics.turn(metric) }
+      : {}),
     ...(trail
       ? {
           recordEvents: (events) =>
@@ -99,14 +90,8 @@ function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & 
         }
       : {}),
   });
-  const pipeline = createTurnPipeline({
-    engine,
-    ...(metrics ? { metrics: (metric) => metrics.turn(metric) } : {}),
-  });
   return {
-    definition: engine.definition,
-    describe: (key) => engine.describe(key),
-    handle: async (turn) => (await pipeline.handleTurn(turn)).replies,
+    ...engine,
     close: () => store.close(),
   };
 }
