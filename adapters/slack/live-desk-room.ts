@@ -11,7 +11,12 @@
  * Translation only: who may claim, write or close is the desk's decision (see live-desk-inbound.ts).
  */
 import type { Locale } from '../../src/engine/turn.js';
-import { type AgentRoom, formatSummary, type RelayAuthor, type Ticket } from '../../src/live-desk/index.js';
+import {
+  type AgentRoom,
+  formatPostedSummary,
+  type RelayAuthor,
+  type Ticket,
+} from '../../src/live-desk/index.js';
 import { memoryControls, type RoomControls } from '../../src/live-desk/room-controls.js';
 import type { DeskSlackApi } from './live-desk-api.js';
 import {
@@ -39,12 +44,6 @@ export function parseThreadRef(ref: string): ThreadRef {
   const at = ref.indexOf(':');
   if (at <= 0 || at === ref.length - 1) throw new Error(`Not a Slack thread reference: "${ref}"`);
   return { channel: ref.slice(0, at), ts: ref.slice(at + 1) };
-}
-
-/** The summary as first posted: a claimed request keeps its "request left out of hours" heading. */
-function summaryOf(ticket: Ticket, locale: Locale): string {
-  const status = ticket.summary.request !== undefined ? 'request' : 'waiting';
-  return formatSummary({ ...ticket, status }, locale);
 }
 
 export class SlackAgentRoom implements AgentRoom {
@@ -78,7 +77,7 @@ export class SlackAgentRoom implements AgentRoom {
     await this.api.update({
       channel,
       ts,
-      ...claimedPost(ticket, summaryOf(ticket, this.locale), agentLabel, this.locale),
+      ...claimedPost(ticket, formatPostedSummary(ticket, this.locale), agentLabel, this.locale),
     });
     if ((await this.controls.get(this.name, ticket.id)) !== undefined) return;
     const controls = await this.api.postMessage({
@@ -91,7 +90,7 @@ export class SlackAgentRoom implements AgentRoom {
 
   async markClosed(ticket: Ticket, threadRef: string, note: string): Promise<void> {
     const { channel, ts } = parseThreadRef(threadRef);
-    await this.api.update({ channel, ts, ...closedPost(summaryOf(ticket, this.locale), note) });
+    await this.api.update({ channel, ts, ...closedPost(formatPostedSummary(ticket, this.locale), note) });
     const controls = await this.controls.take(this.name, ticket.id);
     if (controls) await this.api.update({ channel, ts: controls, ...closedControls(note) });
     await this.api.postMessage({ channel, threadTs: ts, ...closedControls(note) });

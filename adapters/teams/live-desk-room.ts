@@ -11,7 +11,7 @@
 import type { Locale } from '../../src/engine/turn.js';
 import {
   type AgentRoom,
-  formatSummary,
+  formatPostedSummary,
   type RelayAuthor,
   roomTexts,
   type Ticket,
@@ -21,12 +21,6 @@ import { controlsCard, noteCard, relayCard, settledCard, ticketCard } from './li
 import { type TeamsConversation, type TeamsPoster, threadConversation } from './live-desk-connector.js';
 
 export const TEAMS_ROOM_NAME = 'teams';
-
-/** The summary as first posted: a claimed request keeps its "request left out of hours" heading. */
-function summaryOf(ticket: Ticket, locale: Locale): string {
-  const status = ticket.summary.request !== undefined ? 'request' : 'waiting';
-  return formatSummary({ ...ticket, status }, locale);
-}
 
 export class TeamsAgentRoom implements AgentRoom {
   readonly name = TEAMS_ROOM_NAME;
@@ -58,7 +52,7 @@ export class TeamsAgentRoom implements AgentRoom {
     await this.poster.update(
       this.#thread(threadRef),
       threadRef,
-      settledCard(summaryOf(ticket, this.locale), status),
+      settledCard(formatPostedSummary(ticket, this.locale), status),
     );
     if ((await this.controls.get(this.name, ticket.id)) !== undefined) return;
     const controls = await this.poster.send(
@@ -71,7 +65,11 @@ export class TeamsAgentRoom implements AgentRoom {
   async markClosed(ticket: Ticket, threadRef: string, note: string): Promise<void> {
     const thread = this.#thread(threadRef);
     const status = `🔒 ${note}`;
-    await this.poster.update(thread, threadRef, settledCard(summaryOf(ticket, this.locale), status));
+    await this.poster.update(
+      thread,
+      threadRef,
+      settledCard(formatPostedSummary(ticket, this.locale), status),
+    );
     const controls = await this.controls.take(this.name, ticket.id);
     if (controls) await this.poster.update(thread, controls, noteCard(status));
     await this.poster.send(thread, noteCard(status));

@@ -42,7 +42,7 @@ export {
 export type { ConversationDesk, DeskOffer, DeskRecord, DeskStore } from './records.js';
 export { DeskRegistry } from './registry.js';
 export type { AgentRoom, CustomerDelivery, DeliveryContext, ErrorSink, RelayAuthor } from './rooms.js';
-export { formatSummary, recentTexts, replyAsText } from './summary.js';
+export { formatPostedSummary, formatSummary, recentTexts, replyAsText } from './summary.js';
 export {
   type AgentRef,
   type CloseReason,

@@ -75,6 +75,15 @@ function dialogTitle(
   }
 }
 
+/**
+ * The summary as a room first posted it, for the rooms' later edits of that post: a claimed or closed ticket keeps
+ * the heading it was posted with ("request left out of hours" for a callback request, else "waiting").
+ */
+export function formatPostedSummary(ticket: Ticket, locale: Locale): string {
+  const status = ticket.summary.request !== undefined ? 'request' : 'waiting';
+  return formatSummary({ ...ticket, status }, locale);
+}
+
 /** The summary as plain text for an agents' room, in the agents' language. Rooms may render it as they like. */
 export function formatSummary(ticket: Ticket, locale: Locale): string {
   const t = roomTexts(locale);
