@@ -9,7 +9,7 @@
  *                                 not in a default run; `--analytics` adds it to one; with --quick 50,000 entries)
  *
  * Sections: engine, botbuilder, store, slack, scaleOut, instrumentation (metrics + analytics on vs off), auditWrite
- * (the analytics summary's triggers on the audit write path: SQLite flow, SQLite and PostgreSQL appends), and the
+ * (the analytics summary on the audit write path: SQLite flow, SQLite and PostgreSQL appends), and the
  * opt-in analytics (see bench/sections/). Targets are reported against, never
  * asserted: a missed target is a finding, explained in RESULTS.md from the same run's profile.
  */

@@ -1,18 +1,21 @@
 /**
- * `auditWrite`: what the analytics summary (migration 3: facts, runs and daily tables kept by triggers in the
- * transaction of every audit append, src/audit-log/summary.ts) costs on the audit write path (issue 16), in two
- * set-ups measured side by side in one process:
- * - `plain`: the audit schema at version 3 with the two triggers on the audit table that feed the summary dropped
- *   (`<table>_summary_add`, `<table>_summary_remove`) and migration 2's index (kind, at) back (migration 3 drops
- *   it): an append does exactly what it did at version 2;
- * - `summary`: the schema as `npm run db:migrate` leaves it.
+ * `auditWrite`: what the analytics summary (src/audit-log/summary.ts) costs on the audit write path (issue 16), in
+ * two set-ups measured side by side in one process:
+ * - `plain`: no analytics at all, the audit table as before issue 16 (migration 1; migration 2's index (kind, at)
+ *   was the dashboard's, and migration 3 drops it). SQLite: the log opened with `summaryCatchUp: 'off'` (no
+ *   catch-up ever runs) and the summary's delete trigger dropped. PostgreSQL: the two triggers on the audit table
+ *   that feed the summary (`<table>_summary_add`, `<table>_summary_remove`) dropped;
+ * - `summary`: the schema as `npm run db:migrate` leaves it, the log with its default catch-up (SQLite, migration
+ *   4: the summary is built after the append, by the writer every 500 entries and 1 s after an append;
+ *   src/audit-log/summary-catch-up.ts). Every catch-up is timed: those run inside an append call are in that
+ *   append's time, the last one runs in `close()`, which is timed for both set-ups and added to their time.
  *
  * Two measurements:
  * - turns/s: the 5-turn cancellation flow (bench/flow/cancel-flow.ts) through the whole turn pipeline wired as
  *   `createBot` wires it for `npm start`'s default store: conversations, and the audit outbox (invariant 9), in a
  *   SQLite file; the audit trail → outbox → the real SQLite audit log in a temp file; the Prometheus recorder. The
  *   outbox's `enqueue` awaits the delivery to the log while deliveries succeed, so each turn that records waits for
- *   its INSERT (and the summary's triggers) to commit, as in the bot. Set-ups interleaved conversation by
+ *   its INSERT (and any catch-up of the summary that append runs) to commit, as in the bot. Set-ups interleaved conversation by
  *   conversation (the order alternating), each conversation timed on its own, fresh files every run.
  * - entries/s: `AuditLog.append` alone on SQLite and PostgreSQL (a schema of its own per set-up, named with
  *   `wbench`, dropped afterwards), of the flow's own entries (one conversation id per replayed conversation), in
@@ -58,10 +61,8 @@ export type AuditWriteSetup = (typeof AUDIT_WRITE_SETUPS)[number];
 
 const TABLE = 'audit_log';
 const TTL_MS = 3600_000;
-/** The triggers on the audit table that feed the summary (the others fire only from them). */
+/** The triggers on the audit table that feed the summary (the others fire only from them); SQLite has only the second. */
 const SUMMARY_TRIGGERS = [`${TABLE}_summary_add`, `${TABLE}_summary_remove`];
-/** Migration 2's index, which migration 3 drops (the dashboard reads the summary): `plain` has it back. */
-const VERSION_2_INDEX = `CREATE INDEX IF NOT EXISTS ${TABLE}_kind_at ON ${TABLE} (kind, at)`;
 
 export interface AuditWriteOptions {
   runs: number;
@@ -103,19 +104,26 @@ export interface AuditWriteResult {
 const cost = (rates: Record<AuditWriteSetup, number>) =>
   round(((rates.plain - rates.summary) / rates.plain) * 100);
 
-/** A SQLite audit file at the latest version; in `plain` without the summary's triggers. */
+/** A SQLite audit file at the latest version; in `plain` without any summary (no catch-up, no delete trigger). */
 async function sqliteLog(path: string, setup: AuditWriteSetup): Promise<AuditLog> {
   const db = openSqliteFile(path, 'the bench audit log');
   try {
     applySqliteMigrations(db, TABLE);
     if (setup === 'plain') {
-      for (const trigger of SUMMARY_TRIGGERS) db.exec(`DROP TRIGGER ${trigger}`);
-      db.exec(VERSION_2_INDEX);
+      for (const trigger of SUMMARY_TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
     }
   } finally {
     db.close();
   }
-  return createSqliteAuditLog({ path, table: TABLE, schema: 'check' });
+  return createSqliteAuditLog({
+    path,
+    table: TABLE,
+    schema: 'check',
+    ...(setup === 'plain' ? { summaryCatchUp: 'off' as const } : {}),
+    onError: (error) => {
+      throw error;
+    },
+  });
 }
 
 function countRows(path: string, table: string): number {
@@ -202,7 +210,12 @@ async function flowRun(options: AuditWriteOptions, run: number) {
       }
     }
     const entries = (bench(benches, 'summary').appended() - before) / options.conversations;
-    for (const b of benches.values()) await b.close();
+    // Closing catches the summary up on what is left (summary): timed for both, part of the set-up's cost.
+    for (const [setup, b] of benches) {
+      const started = process.hrtime.bigint();
+      await b.close();
+      elapsed[setup] += msSince(started);
+    }
     if (errors.length > 0) throw new Error(`audit delivery failed: ${String(errors[0])}`);
     const facts = {
       plain: countRows(join(dir, 'plain.audit.sqlite'), `${TABLE}_facts`),
@@ -253,7 +266,8 @@ function conversationBatches(template: AuditEntry[][], tag: string, n: number): 
 
 /**
  * Appends `conversations` conversations' entries to each log, in batches of one turn or of `bulk` entries, the
- * set-ups alternating every `chunk` conversations (the order alternating too); answers entries/s per set-up.
+ * set-ups alternating every `chunk` conversations (the order alternating too); answers the time taken and the
+ * entries written per set-up.
  */
 async function appendRun(
   logs: Record<AuditWriteSetup, AuditLog>,
@@ -261,7 +275,7 @@ async function appendRun(
   conversations: number,
   bulk: number | undefined,
   tag: string,
-): Promise<Record<AuditWriteSetup, number>> {
+): Promise<{ elapsed: Record<AuditWriteSetup, number>; written: Record<AuditWriteSetup, number> }> {
   const chunk = 10;
   const elapsed = { plain: 0, summary: 0 };
   const written = { plain: 0, summary: 0 };
@@ -278,10 +292,7 @@ async function appendRun(
       written[setup] += calls.reduce((a, c) => a + c.length, 0);
     }
   }
-  return {
-    plain: (written.plain / elapsed.plain) * 1000,
-    summary: (written.summary / elapsed.summary) * 1000,
-  };
+  return { elapsed, written };
 }
 
 async function throughput(
@@ -312,9 +323,14 @@ async function throughput(
         // Warm-up, not timed: statements prepared, caches filled.
         await appendRun(logs, template, Math.min(20, options.warmup), undefined, `w${run}`);
         const conversations = shape.bulk === undefined ? options.conversations : options.conversations * 2;
-        const measured = await appendRun(logs, template, conversations, shape.bulk, `r${run}`);
-        rates.plain.push(measured.plain);
-        rates.summary.push(measured.summary);
+        const { elapsed, written } = await appendRun(logs, template, conversations, shape.bulk, `r${run}`);
+        // Closing catches the summary up on what is left (SQLite): timed for both, part of the set-up's cost.
+        for (const setup of AUDIT_WRITE_SETUPS) {
+          const started = process.hrtime.bigint();
+          await logs[setup].close();
+          elapsed[setup] += msSince(started);
+          rates[setup].push((written[setup] / elapsed[setup]) * 1000);
+        }
       } finally {
         await opened.plain.dispose();
         await opened.summary.dispose();
@@ -353,7 +369,6 @@ async function postgresThroughput(
         if (setup === 'plain') {
           const table = pgNames(schema, TABLE).table;
           for (const trigger of SUMMARY_TRIGGERS) await admin.query(`DROP TRIGGER "${trigger}" ON ${table}`);
-          await admin.query(VERSION_2_INDEX.replace(` ON ${TABLE} `, ` ON ${table} `));
         }
         return {
           log: auditLog,

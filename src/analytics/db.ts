@@ -1,16 +1,24 @@
 /**
  * A read-only connection to the audit table for the analytics: SQLite (a second, read-only handle on the audit
  * log's file) or PostgreSQL (its own small pool). Only SELECT statements are ever run through it; the audit log's
- * writers stay the only code that appends.
+ * writers stay the only code that appends. On SQLite the summary is built after the append
+ * (`src/audit-log/summary-catch-up.ts`): before a read finds rows not yet summarised, a writable handle (opened
+ * then, kept) brings the summary up to date — it writes only the summary tables, never the audit table.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { Pool } from 'pg';
 import { checkIdentifier } from '../audit-log/log.js';
 import { auditSqlitePath } from '../audit-log/open.js';
 import { pgNames } from '../audit-log/postgres-schema.js';
+import {
+  type SummaryCatchUp,
+  sqliteSummaryCatchUp,
+  summaryBehindSql,
+} from '../audit-log/summary-catch-up.js';
 import type { Config } from '../config.js';
+import { openSqliteFile, type SqliteDatabase } from '../storage/sqlite-file.js';
 import type { Dialect, SqlParam } from './sql.js';
 
 export type Row = Record<string, unknown>;
@@ -30,14 +38,27 @@ export function openSqliteAnalytics(path: string, table = 'audit_log'): Analytic
   const file = resolve(path);
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
   const name = checkIdentifier(table, 'table');
+  let behind: Statement<[], { behind: number }> | undefined;
+  let writer: { db: SqliteDatabase; catchUp: SummaryCatchUp } | undefined;
+  const catchUp = (): void => {
+    behind ??= db.prepare<[], { behind: number }>(summaryBehindSql(name));
+    if (behind.get()?.behind !== 1) return;
+    if (!writer) {
+      const handle = openSqliteFile(file, 'the analytics summary');
+      writer = { db: handle, catchUp: sqliteSummaryCatchUp(handle, name) };
+    }
+    writer.catchUp.run();
+  };
   return {
     dialect: 'sqlite',
     table: name,
     summary: { facts: `${name}_facts`, runs: `${name}_runs`, daily: `${name}_daily` },
     async all(sql, params) {
+      catchUp();
       return db.prepare(sql).all(...params) as Row[];
     },
     async close() {
+      if (writer?.db.open) writer.db.close();
       if (db.open) db.close();
     },
   };

@@ -44,5 +44,6 @@ export function openAuditLog(
   return createSqliteAuditLog({
     path: auditSqlitePath(config),
     schema: config.NODE_ENV === 'production' ? 'migrate-if-new' : 'migrate',
+    ...(options.onError ? { onError: options.onError } : {}),
   });
 }

@@ -14,6 +14,7 @@
  */
 import type { SqliteDatabase } from '../storage/sqlite-file.js';
 import { sqliteSummarySql } from './summary.js';
+import { sqliteDeferredSummarySql } from './summary-catch-up.js';
 
 export interface SqliteMigration {
   version: number;
@@ -54,6 +55,11 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     version: 3,
     summary: 'analytics summary tables (facts, daily counts) kept by triggers, filled from the existing rows',
     sql: sqliteSummarySql,
+  },
+  {
+    version: 4,
+    summary: 'analytics summary built after the append (high-water mark), not by a trigger inside it',
+    sql: sqliteDeferredSummarySql,
   },
 ];
 

@@ -29,6 +29,7 @@ import {
   readSqliteSchemaVersion,
   type SqliteSchemaPolicy,
 } from './sqlite-migrations.js';
+import { sqliteSummaryCatchUp } from './summary-catch-up.js';
 
 export interface SqliteAuditLogOptions {
   /** Database file; its directory is created when missing. */
@@ -39,7 +40,20 @@ export interface SqliteAuditLogOptions {
   busyTimeoutMs?: number;
   /** What to do about the schema (sqlite-migrations.ts). Default `check`: the file must be at the latest version. */
   schema?: SqliteSchemaPolicy;
+  /**
+   * When this writer brings the analytics summary up to date (`summary-catch-up.ts`): at open, once
+   * `afterEntries` entries were appended since the last catch-up (inside that append call, after its transaction
+   * committed), `afterMs` after an append that left rows behind, and at close. Defaults 500 and 1000. `'off'`: never
+   * (the dashboard still catches up before it reads). A failing catch-up never fails an append (the entries are
+   * committed; the next catch-up takes them): it is told to `onError`.
+   */
+  summaryCatchUp?: { afterEntries?: number; afterMs?: number } | 'off';
+  /** A catch-up of the summary failed (the entries stay in the audit table and are summarised later). */
+  onError?: (error: Error) => void;
 }
+
+const CATCH_UP_AFTER_ENTRIES = 500;
+const CATCH_UP_AFTER_MS = 1000;
 
 /** The file's audit schema is missing or older than this bot needs: the message says what to run. */
 export class SqliteSchemaVersionError extends Error {
@@ -88,6 +102,9 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
     throw new Error(`Could not prepare the SQLite audit log at ${file}.`, { cause: error });
   }
 
+  const summary = summaryWriter(db, table, options);
+  summary.catchUp();
+
   const ensureOpen = (): void => {
     if (!db.open) throw new Error(`The SQLite audit log at ${file} is closed; create a new one.`);
   };
@@ -128,6 +145,7 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
       const entries = parseEntries(batch);
       if (entries.length === 0) return;
       appendAll.immediate(entries);
+      summary.appended(entries.length);
     },
     async query(query) {
       ensureOpen();
@@ -158,7 +176,52 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
       return purge.immediate(cutoff.toISOString());
     },
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      summary.stop();
+      summary.catchUp();
+      db.close();
+    },
+  };
+}
+
+/**
+ * The writer's side of the summary's catch-up, as {@link SqliteAuditLogOptions.summaryCatchUp} says: `appended`
+ * after every committed append, `catchUp` now (never throws), `stop` before closing.
+ */
+function summaryWriter(
+  db: SqliteDatabase,
+  table: string,
+  options: Pick<SqliteAuditLogOptions, 'summaryCatchUp' | 'onError'>,
+): { appended(entries: number): void; catchUp(): void; stop(): void } {
+  const setting = options.summaryCatchUp ?? {};
+  if (setting === 'off') return { appended() {}, catchUp() {}, stop() {} };
+  const afterEntries = setting.afterEntries ?? CATCH_UP_AFTER_ENTRIES;
+  const afterMs = setting.afterMs ?? CATCH_UP_AFTER_MS;
+  const catchUp = sqliteSummaryCatchUp(db, table);
+  let since = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const run = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    since = 0;
+    try {
+      catchUp.run();
+    } catch (error) {
+      options.onError?.(new Error('Could not bring the analytics summary up to date.', { cause: error }));
+    }
+  };
+  return {
+    appended(entries) {
+      since += entries;
+      if (since >= afterEntries) run();
+      else if (!timer) timer = setTimeout(run, afterMs).unref();
+    },
+    catchUp: () => {
+      if (db.open) run();
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The analytics summary of the audit trail (migration 3 on both databases), maintained by triggers in the same
- * transaction as every insert into the audit table and every retention purge, so the dashboard reads small tables
- * instead of parsing a million JSON documents:
+ * The analytics summary of the audit trail (migration 3 on both databases), so the dashboard reads small tables
+ * instead of parsing a million JSON documents. On PostgreSQL it is maintained by triggers in the same transaction
+ * as every insert into the audit table and every retention purge; on SQLite, from migration 4, it is built after
+ * the append by a catch-up from a high-water mark (`summary-catch-up.ts`, {@link sqliteCatchUpStatements}), and
+ * the purge's triggers keep it as before:
  *
  * - `<table>_facts`: one narrow row per entry the analytics count (`seq` = the audit row's), with the `what`
  *   fields they read already extracted, the step's procedure resolved (a sub-dialog's step counts for
@@ -141,29 +143,28 @@ function recomputeOkBefore(facts: string): string {
     WHERE e.conversation = NEW.conversation AND e.kind = 'dialog-ended' AND e.at >= NEW.at AND e.closure = 'completed'`;
 }
 
+/** The runs table's columns, and the rows for them of the counted run starts and ends matching `where`. */
+const RUNS_COLUMNS = '(conversation, dialog_id, starts, ends, first_at, last_at, uniform)';
+const runsOf = (facts: string, where: string): string =>
+  `SELECT conversation, dialog_id, SUM(CASE WHEN kind = 'dialog-started' THEN 1 ELSE 0 END),
+        SUM(CASE WHEN kind = 'dialog-ended' THEN 1 ELSE 0 END), MIN(at), MAX(at),
+        CASE WHEN COUNT(DISTINCT channel) = 1 AND COUNT(DISTINCT language) = 1 THEN 1 ELSE 0 END
+      FROM ${facts} WHERE kind IN ${RUN_KINDS} AND counted = 1${where} GROUP BY conversation, dialog_id`;
+
 /**
  * SQLite, after a counted run start or end `NEW` is summarised: the runs row of its conversation and procedure
  * (the only one it changes), replaced by one computed as {@link recomputeRuns} does.
  */
 function recomputeRunsPair(facts: string, runs: string): string {
-  return `INSERT OR REPLACE INTO ${runs} (conversation, dialog_id, starts, ends, first_at, last_at, uniform)
-      SELECT conversation, dialog_id, SUM(CASE WHEN kind = 'dialog-started' THEN 1 ELSE 0 END),
-        SUM(CASE WHEN kind = 'dialog-ended' THEN 1 ELSE 0 END), MIN(at), MAX(at),
-        CASE WHEN COUNT(DISTINCT channel) = 1 AND COUNT(DISTINCT language) = 1 THEN 1 ELSE 0 END
-      FROM ${facts} WHERE conversation = NEW.conversation AND kind IN ${RUN_KINDS} AND counted = 1
-        AND dialog_id = NEW.dialog_id GROUP BY conversation, dialog_id`;
+  return `INSERT OR REPLACE INTO ${runs} ${RUNS_COLUMNS}
+      ${runsOf(facts, ' AND conversation = NEW.conversation AND dialog_id = NEW.dialog_id')}`;
 }
 
 /** Recomputes the runs rows of the conversations `affected` (every conversation when omitted): two statements. */
 function recomputeRuns(facts: string, runs: string, affected?: string): string[] {
-  const only = affected ? ` AND conversation IN (${affected})` : '';
   return [
     `DELETE FROM ${runs}${affected ? ` WHERE conversation IN (${affected})` : ''}`,
-    `INSERT INTO ${runs} (conversation, dialog_id, starts, ends, first_at, last_at, uniform)
-      SELECT conversation, dialog_id, SUM(CASE WHEN kind = 'dialog-started' THEN 1 ELSE 0 END),
-        SUM(CASE WHEN kind = 'dialog-ended' THEN 1 ELSE 0 END), MIN(at), MAX(at),
-        CASE WHEN COUNT(DISTINCT channel) = 1 AND COUNT(DISTINCT language) = 1 THEN 1 ELSE 0 END
-      FROM ${facts} WHERE kind IN ${RUN_KINDS} AND counted = 1${only} GROUP BY conversation, dialog_id`,
+    `INSERT INTO ${runs} ${RUNS_COLUMNS} ${runsOf(facts, affected ? ` AND conversation IN (${affected})` : '')}`,
   ];
 }
 
@@ -172,10 +173,44 @@ const RUN_KINDS = `('dialog-started', 'dialog-ended')`;
 /** The kinds whose facts change a completed end's neighbours. */
 const NEIGHBOUR_KINDS = `('action', 'handoff', 'dialog-ended')`;
 
-/** `INSERT INTO facts SELECT … FROM source` for the audit rows of `source` that have a fact. */
-function insertFacts(dialect: SummaryDialect, facts: string, source: string): string {
+/** A SQLite catch-up's rows: `seq` in (`@from`, `@to`]. */
+const IN_RANGE = 'seq > @from AND seq <= @to';
+
+/**
+ * `INSERT INTO facts SELECT … FROM source` for the audit rows of `source` that have a fact; with `range`, only
+ * those with `seq` in {@link IN_RANGE}, in `seq` order.
+ */
+function insertFacts(dialect: SummaryDialect, facts: string, source: string, range?: 'range'): string {
+  const only = range ? ` AND ${IN_RANGE} ORDER BY seq` : '';
   return `INSERT INTO ${facts} (${FACT_COLUMNS.join(', ')})
-    SELECT ${factExpressions(dialect, '').join(', ')} FROM ${source} WHERE ${summarised('')}`;
+    SELECT ${factExpressions(dialect, '').join(', ')} FROM ${source} WHERE ${summarised('')}${only}`;
+}
+
+/** The triggers on the facts table that migration 4 (SQLite) replaces by {@link sqliteCatchUpStatements}. */
+export const sqliteFactInsertTriggers = (table: string): string[] =>
+  ['runs_add', 'neighbours_end', 'neighbours_action', 'neighbours_handoff', 'count'].map(
+    (name) => `${table}_facts_${name}`,
+  );
+
+/**
+ * SQLite, from migration 4 (`summary-catch-up.ts`): the statements, in order, that summarise the audit rows with
+ * `seq` in (`@from`, `@to`] — their facts, then, once for the whole range as PostgreSQL's statement-level
+ * trigger does, the daily counts they add, the runs rows of their conversations and procedures, and the
+ * neighbours of their conversations' completed ends. (The delete-side triggers stay: the purge still uses them.)
+ */
+export function sqliteCatchUpStatements(table: string): string[] {
+  const facts = `${table}_facts`;
+  const added = (kinds: string, columns: string) =>
+    `SELECT ${columns} FROM ${facts} WHERE ${IN_RANGE} AND kind IN ${kinds}`;
+  return [
+    insertFacts('sqlite', facts, table, 'range'),
+    `INSERT INTO ${table}_daily (${dims}, n)
+      SELECT ${dims}, COUNT(*) FROM ${facts} WHERE ${IN_RANGE} AND kind <> 'action' GROUP BY ${dims}
+      ON CONFLICT (${dims}) DO UPDATE SET n = n + excluded.n`,
+    `INSERT OR REPLACE INTO ${table}_runs ${RUNS_COLUMNS}
+      ${runsOf(facts, ` AND (conversation, dialog_id) IN (${added(RUN_KINDS, 'conversation, dialog_id')} AND counted = 1)`)}`,
+    recomputeNeighbours(facts, added(NEIGHBOUR_KINDS, 'conversation')),
+  ];
 }
 
 const dims = DAILY_DIMENSIONS.join(', ');
