@@ -178,10 +178,10 @@ const IN_RANGE = 'seq > @from AND seq <= @to';
 
 /**
  * `INSERT INTO facts SELECT … FROM source` for the audit rows of `source` that have a fact; with `range`, only
- * those with `seq` in {@link IN_RANGE}, in `seq` order.
+ * those with `seq` in {@link IN_RANGE}.
  */
 function insertFacts(dialect: SummaryDialect, facts: string, source: string, range?: 'range'): string {
-  const only = range ? ` AND ${IN_RANGE} ORDER BY seq` : '';
+  const only = range ? ` AND ${IN_RANGE}` : '';
   return `INSERT INTO ${facts} (${FACT_COLUMNS.join(', ')})
     SELECT ${factExpressions(dialect, '').join(', ')} FROM ${source} WHERE ${summarised('')}${only}`;
 }

@@ -1,8 +1,9 @@
 /**
  * The summary tables (migration 3, `src/audit-log/summary.ts`) give exactly the raw-SQL answers (`raw-oracle.ts`,
  * the queries over the audit table itself), on SQLite and PostgreSQL, for a seeded random trail: part of it
- * written before migration 3 (the migration's fill), the rest appended afterwards in shuffled batches (entries
- * arriving out of order), then a retention purge at an instant in the middle of a Tokyo day, then late entries
+ * written before migration 3 (the migration's fill; on SQLite another part at version 3, by its insert triggers,
+ * before migration 4), the rest appended afterwards in shuffled batches (entries arriving out of order; on SQLite
+ * summarised by the catch-up of migration 4), then a retention purge at an instant in the middle of a Tokyo day, then late entries
  * older than everything else. Windows start and end at Tokyo midnights, UTC midnights and odd instants, with
  * every filter and the idle limit.
  */
@@ -134,22 +135,29 @@ function equivalenceSuite(name: string, setup: (before: AuditEntry[], tag: strin
 equivalenceSuite('SQLite', async (before, tag) => {
   const dir = await mkdtemp(join(tmpdir(), `summary-${tag}-`));
   const path = join(dir, 'audit.sqlite');
-  // A file at version 2 with entries in it, as a bot before migration 3 left it.
+  // A file at version 2 with entries in it, as a bot before migration 3 left it; then migration 3 and more
+  // entries summarised by its insert triggers, as a bot at version 3 left it; migration 4 at open.
   const raw = new Database(path);
   raw.exec(`CREATE TABLE audit_log_schema_version (
     version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  for (const migration of SQLITE_MIGRATIONS.filter((m) => m.version <= 2)) {
+  const insert = (entries: AuditEntry[]) => {
+    const statement = raw.prepare(
+      `INSERT INTO audit_log (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+    );
+    for (const entry of entries) statement.run(...toRow(entry));
+  };
+  for (const migration of SQLITE_MIGRATIONS.filter((m) => m.version <= 3)) {
     raw.exec(migration.sql('audit_log'));
     raw
       .prepare('INSERT INTO audit_log_schema_version VALUES (?, ?, ?)')
       .run(migration.version, migration.summary, START.toISOString());
+    if (migration.version === 2) insert(before.slice(0, 400));
+    if (migration.version === 3) insert(before.slice(400));
   }
-  const insert = raw.prepare(
-    `INSERT INTO audit_log (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
-  );
-  for (const entry of before) insert.run(...toRow(entry));
   raw.close();
-  const log = await createSqliteAuditLog({ path, schema: 'migrate' });
+  // Caught up by the writer every 37 entries (and by the dashboard before each read): the rest of the trail
+  // arrives in batches of other sizes, so catch-ups cut across batches and conversations.
+  const log = await createSqliteAuditLog({ path, schema: 'migrate', summaryCatchUp: { afterEntries: 37 } });
   const db = openSqliteAnalytics(path);
   return {
     log,
