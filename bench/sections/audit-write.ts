@@ -105,7 +105,7 @@ const cost = (rates: Record<AuditWriteSetup, number>) =>
   round(((rates.plain - rates.summary) / rates.plain) * 100);
 
 /** A SQLite audit file at the latest version; in `plain` without any summary (no catch-up, no delete trigger). */
-async function sqliteLog(path: string, setup: AuditWriteSetup): Promise<AuditLog> {
+async function sqliteLog(path: string, setup: AuditWriteSetup, errors: unknown[]): Promise<AuditLog> {
   const db = openSqliteFile(path, 'the bench audit log');
   try {
     applySqliteMigrations(db, TABLE);
@@ -120,9 +120,7 @@ async function sqliteLog(path: string, setup: AuditWriteSetup): Promise<AuditLog
     table: TABLE,
     schema: 'check',
     ...(setup === 'plain' ? { summaryCatchUp: 'off' as const } : {}),
-    onError: (error) => {
-      throw error;
-    },
+    onError: (error) => errors.push(error),
   });
 }
 
@@ -150,7 +148,7 @@ async function flowBench(dir: string, setup: AuditWriteSetup, errors: unknown[])
     namespace: 'audit-outbox',
     ttlMs: DEFAULT_OUTBOX_TTL_MS,
   });
-  const inner = await sqliteLog(join(dir, `${setup}.audit.sqlite`), setup);
+  const inner = await sqliteLog(join(dir, `${setup}.audit.sqlite`), setup, errors);
   let appended = 0;
   const log: AuditLog = {
     ...inner,
@@ -416,12 +414,14 @@ export async function runAuditWriteSection(
   const sqlite = await throughput(
     async (setup, run) => {
       const dir = mkdtempSync(join(tmpdir(), 'wbench-append-'));
-      const auditLog = await sqliteLog(join(dir, `${setup}-${run}.audit.sqlite`), setup);
+      const errors: unknown[] = [];
+      const auditLog = await sqliteLog(join(dir, `${setup}-${run}.audit.sqlite`), setup, errors);
       return {
         log: auditLog,
         dispose: async () => {
           await auditLog.close();
           rmSync(dir, { recursive: true, force: true });
+          if (errors.length > 0) throw new Error(`summary catch-up failed: ${String(errors[0])}`);
         },
       };
     },

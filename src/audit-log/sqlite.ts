@@ -207,7 +207,11 @@ function summaryWriter(
     try {
       catchUp.run();
     } catch (error) {
-      options.onError?.(new Error('Could not bring the analytics summary up to date.', { cause: error }));
+      try {
+        options.onError?.(new Error('Could not bring the analytics summary up to date.', { cause: error }));
+      } catch {
+        // A reporter that throws must not fail the append: its entries are committed (a retry would repeat them).
+      }
     }
   };
   return {

@@ -170,7 +170,10 @@ describe('SQLite analytics summary built after the append (migration 4)', () => 
     const errors: Error[] = [];
     const log = await openLog({
       summaryCatchUp: { afterEntries: 5, afterMs: 600_000 },
-      onError: (e) => errors.push(e),
+      onError: (e) => {
+        errors.push(e);
+        throw e; // even a reporter that throws does not fail the committed append
+      },
     });
     const entries = trail(6);
     const saboteur = new Database(path);
