@@ -272,7 +272,7 @@ function instrumentationSection(r: Results): string {
   return [
     '## instrumentation',
     '',
-    `Measured ${i.date} at commit ${i.commit} (${i.mode} run${i.load ? `, load average ${i.load.join(' / ')} at its start` : ''}). What metrics and analytics cost (bench/sections/instrumentation.ts): the same 5-turn flow through the whole turn pipeline (a W3C trace per turn in every set-up) on the memory store, ${i.conversations} conversations per run, ${i.runs} run(s), the four set-ups interleaved conversation by conversation in one process (the order rotating), each conversation timed on its own. "off": no metrics hook, no engine events, no audit trail; "audit": the audit trail as before issue 16 (funnel-only events left out), which every deployment runs; "metrics": the bot's Prometheus recorder; "metrics+analytics": the recorder plus the audit trail deriving every entry (${i.entriesPerConversation} per conversation, funnel entries included) into memory, without a database.`,
+    `Measured ${i.date} at commit ${i.commit} (${i.mode} run${i.load ? `, load average ${i.load.join(' / ')} at its start` : ''}). What metrics and analytics cost (bench/sections/instrumentation.ts): the same 5-turn flow through the whole turn pipeline (a W3C trace per turn in every set-up) on the memory store, ${i.conversations} conversations per run, ${i.runs} run(s), the five set-ups interleaved conversation by conversation in one process (the order rotating), each conversation timed on its own. "off": no metrics hook, no engine events, no audit trail; "audit": the audit trail as before issue 16 (funnel-only events left out), which every deployment runs; "metrics": the bot's Prometheus recorder; "metrics+analytics": the recorder plus the audit trail deriving every entry (${i.entriesPerConversation} per conversation, funnel entries included) into memory, without a database; "audit again": audit once more, an A/A control.`,
     '',
     table(
       ['set-up', 'turns/s (median)', 'cost vs off'],
@@ -285,10 +285,11 @@ function instrumentationSection(r: Results): string {
           i.turnsPerSecond['metrics+analytics'],
           `${i.costPercent['metrics+analytics']} %`,
         ],
+        ['audit again (A/A control)', i.turnsPerSecond['audit-again'] ?? '—', '—'],
       ],
     ),
     '',
-    `What issue 16 adds over the audit trail (metrics+analytics vs audit): **${i.addedOverAuditPercent} %**. The differences are of the order of the run-to-run noise on a loaded machine: a negative cost is noise, and single runs of this section can differ by ±10 points.`,
+    `What issue 16 adds over the audit trail (metrics+analytics vs audit), the median of the runs' own costs: **${i.addedOverAuditPercentMedianOfRuns ?? '—'} %** (from the medians above: ${i.addedOverAuditPercent} %). Noise floor: two identical set-ups (audit, audit again) differ by ${i.controlPercentMedianOfRuns ?? '—'} % in the median run; a negative cost is noise.`,
   ].join('\n');
 }
 

@@ -143,11 +143,12 @@ export function evaluateTargets(r: Results): Target[] {
   }
   if (r.instrumentation) {
     const i = r.instrumentation;
-    const added = i.addedOverAuditPercent;
+    // Judged on the median of the runs' own costs (paired within a run); older results have only the medians' ratio.
+    const added = i.addedOverAuditPercentMedianOfRuns ?? i.addedOverAuditPercent;
     targets.push({
       name: 'metrics + analytics cost per turn over the audit trail (turn pipeline, memory store)',
       target: '≤ 5 %',
-      measured: `${added} % (${i.turnsPerSecond['metrics+analytics']} vs ${i.turnsPerSecond.audit} turns/s); vs nothing at all ${i.costPercent['metrics+analytics']} % (off ${i.turnsPerSecond.off}); metrics alone ${i.costPercent.metrics} %`,
+      measured: `${added} %, median of the runs' own costs (medians ${i.turnsPerSecond['metrics+analytics']} vs ${i.turnsPerSecond.audit} turns/s: ${i.addedOverAuditPercent} %; A/A control ${i.controlPercentMedianOfRuns ?? '—'} %); vs nothing at all ${i.costPercent['metrics+analytics']} % (off ${i.turnsPerSecond.off}); metrics alone ${i.costPercent.metrics} %`,
       met: added <= 5,
     });
   }
@@ -156,8 +157,8 @@ export function evaluateTargets(r: Results): Target[] {
     targets.push({
       name: 'analytics summary cost per turn on the audit write path (turn pipeline, SQLite store and audit log)',
       target: '≤ 5 %',
-      measured: `${f.costPercent} % (${f.turnsPerSecond.summary} vs ${f.turnsPerSecond.plain} turns/s without any summary; median of the runs' own costs ${f.costPercentMedianOfRuns} %)`,
-      met: f.costPercent <= 5,
+      measured: `${f.costPercentMedianOfRuns} %, median of the runs' own costs (medians ${f.turnsPerSecond.summary} vs ${f.turnsPerSecond.plain} turns/s without any summary: ${f.costPercent} %)`,
+      met: f.costPercentMedianOfRuns <= 5,
     });
   }
   if (r.scaleOut) {

@@ -4,6 +4,7 @@
  * `helpdesk_turn_duration_seconds`). Without a hook it only passes the turn on. A hook that throws is the hook's
  * problem: it never changes the turn's answer.
  */
+import type { Reply } from '../../engine/turn.js';
 import type { NamedStage, TurnOutcome } from '../types.js';
 
 export interface TurnMetric {
@@ -18,25 +19,35 @@ export type MetricsHook = (metric: TurnMetric) => void;
 
 export function metricsStage(hook: MetricsHook | undefined): NamedStage {
   if (!hook) return { name: 'metrics', run: (_ctx, next) => next() };
+  const report = (channel: string, started: number, outcome: TurnMetric['outcome'], replies: number) => {
+    try {
+      hook({ channel, outcome, durationMs: performance.now() - started, replies });
+    } catch {
+      // A metrics fault must not change what the user is told.
+    }
+  };
   return {
     name: 'metrics',
-    async run(ctx, next) {
+    // Not an async function: one promise (`then`) per turn instead of an async frame and its await.
+    run(ctx, next) {
       const started = performance.now();
-      const report = (outcome: TurnMetric['outcome'], replies: number) => {
-        try {
-          hook({ channel: ctx.inbound.channel, outcome, durationMs: performance.now() - started, replies });
-        } catch {
-          // A metrics fault must not change what the user is told.
-        }
-      };
+      const channel = ctx.inbound.channel;
+      let replies: Promise<Reply[]>;
       try {
-        const replies = await next();
-        report(ctx.outcome, replies.length);
-        return replies;
+        replies = next();
       } catch (error) {
-        report('failed', 0);
-        throw error;
+        replies = Promise.reject(error); // a later stage that throws before its first await
       }
+      return replies.then(
+        (replies) => {
+          report(channel, started, ctx.outcome, replies.length);
+          return replies;
+        },
+        (error: unknown) => {
+          report(channel, started, 'failed', 0);
+          throw error;
+        },
+      );
     },
   };
 }
