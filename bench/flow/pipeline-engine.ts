@@ -17,6 +17,9 @@ import {
   createInProcessBackend,
 } from './cancel-flow.js';
 
+/** Engine events that exist for analytics only (issue 16): a set-up "before issue 16" does not record them. */
+export const FUNNEL_ONLY_EVENTS: ReadonlySet<string> = new Set(['dialog-started', 'faq', 'satisfaction']);
+
 export interface PipelineEngineOptions {
   store: ConversationStore<ConversationState>;
   onEvent?: EngineOptions['onEvent'];

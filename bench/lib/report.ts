@@ -304,9 +304,9 @@ function auditWriteSection(r: Results): string {
       `${t.costPercent} %`,
     ]);
   return [
-    '## audit write path (analytics summary)',
+    '## audit write path (metrics and analytics on the SQLite deployment)',
     '',
-    `Measured ${a.date} at commit ${a.commit} (${a.mode} run, load average ${a.load.start.join(' / ')} at its start, ${a.load.end.join(' / ')} at its end). What the analytics summary (migration 3: facts, runs and daily tables kept by triggers in every append's transaction) costs on the audit write path (bench/sections/audit-write.ts). "plain": the schema with the two summary triggers on the audit table dropped (an append does what it did at version 2); "summary": as migrated. Turns/s: the 5-turn flow through the turn pipeline wired as \`npm start\` wires it (conversations and the audit outbox in a SQLite file, the SQLite audit log in another; each recording turn awaits its delivery), ${a.conversations} conversations per set-up and run, ${a.runs} run(s), interleaved conversation by conversation; ${a.flow.entriesPerConversation} entries per conversation. Entries/s: \`AuditLog.append\` alone, the flow's entries, set-ups alternating every 10 conversations, fresh tables every run.`,
+    `Measured ${a.date} at commit ${a.commit} (${a.mode} run, load average ${a.load.start.join(' / ')} at its start, ${a.load.end.join(' / ')} at its end). What metrics and analytics cost on the audit write path (bench/sections/audit-write.ts). "plain": no summary (SQLite: no catch-up; PostgreSQL: its triggers dropped) and no (kind, at) index; "summary": as migrated (SQLite, migration 4: the summary built after the append by the writer's catch-up, timed with it); in the flow also "before": nothing of issue 16 (no metrics recorder, no analytics-only entries, no summary), while plain and summary run the recorder and record every entry. Turns/s: the 5-turn flow through the turn pipeline wired as \`npm start\` wires it (conversations and the audit outbox in a SQLite file, the SQLite audit log in another; each recording turn awaits its delivery), ${a.conversations} conversations per set-up and run, ${a.runs} run(s), interleaved conversation by conversation; entries per conversation ${typeof a.flow.entriesPerConversation === 'number' ? a.flow.entriesPerConversation : `${a.flow.entriesPerConversation.before} before issue 16, ${a.flow.entriesPerConversation.summary} with it`}. Entries/s: \`AuditLog.append\` alone, the same entries in both set-ups (the summary's cost alone), set-ups alternating every 10 conversations, fresh tables every run, each log's closing (its last catch-up) timed.`,
     '',
     table(
       ['', 'plain', 'summary', 'cost'],
@@ -317,6 +317,16 @@ function auditWriteSection(r: Results): string {
           a.flow.turnsPerSecond.summary,
           `${a.flow.costPercent} %`,
         ],
+        ...(a.flow.turnsPerSecond.before === undefined
+          ? []
+          : [
+              [
+                'flow, turns/s (median): before issue 16 → in full',
+                a.flow.turnsPerSecond.before,
+                a.flow.turnsPerSecond.summary,
+                `${a.flow.fullCostPercent} %`,
+              ],
+            ]),
         ...rows(a.sqlite, 'SQLite append, entries/s'),
         ...('skipped' in a.postgres
           ? [['PostgreSQL append', a.postgres.skipped, '', '']]
@@ -324,7 +334,7 @@ function auditWriteSection(r: Results): string {
       ],
     ),
     '',
-    `Flow per run (plain / summary turns/s): ${a.flow.perRun.map((p) => `${p.plain} / ${p.summary}`).join('; ')}; the median of the runs' own costs: ${a.flow.costPercentMedianOfRuns} %.`,
+    `Flow per run (before / plain / summary turns/s): ${a.flow.perRun.map((p) => `${p.before ?? '—'} / ${p.plain} / ${p.summary}`).join('; ')}; the median of the runs' own costs: the summary ${a.flow.costPercentMedianOfRuns} %, issue 16 in full ${a.flow.fullCostPercentMedianOfRuns ?? '—'} %.`,
   ].join('\n');
 }
 

@@ -157,7 +157,7 @@ export function evaluateTargets(r: Results): Target[] {
     targets.push({
       name: 'analytics summary cost per turn on the audit write path (turn pipeline, SQLite store and audit log)',
       target: '≤ 5 %',
-      measured: `${f.costPercentMedianOfRuns} %, median of the runs' own costs (medians ${f.turnsPerSecond.summary} vs ${f.turnsPerSecond.plain} turns/s without any summary: ${f.costPercent} %)`,
+      measured: `${f.costPercentMedianOfRuns} %, median of the runs' own costs (medians ${f.turnsPerSecond.summary} vs ${f.turnsPerSecond.plain} turns/s without the summary: ${f.costPercent} %); everything issue 16 adds on this store (metrics, analytics-only entries, summary), not a target: ${f.fullCostPercentMedianOfRuns ?? '—'} %`,
       met: f.costPercentMedianOfRuns <= 5,
     });
   }

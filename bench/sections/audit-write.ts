@@ -11,7 +11,11 @@
  *   append's time, the last one runs in `close()`, which is timed for both set-ups and added to their time.
  *
  * Two measurements:
- * - turns/s: the 5-turn cancellation flow (bench/flow/cancel-flow.ts) through the whole turn pipeline wired as
+ * - turns/s, in three set-ups (`FLOW_SETUPS`): `before` = nothing of issue 16 (no metrics recorder, the
+ *   analytics-only events not recorded: fewer entries per conversation, no summary); `plain` = issue 16 without
+ *   the summary; `summary` = issue 16 in full. plain → summary is the summary's cost, before → summary everything
+ *   issue 16 costs on `npm start`'s store;
+ *   the 5-turn cancellation flow (bench/flow/cancel-flow.ts) through the whole turn pipeline wired as
  *   `createBot` wires it for `npm start`'s default store: conversations, and the audit outbox (invariant 9), in a
  *   SQLite file; the audit trail → outbox → the real SQLite audit log in a temp file; the Prometheus recorder. The
  *   outbox's `enqueue` awaits the delivery to the log while deliveries succeed, so each turn that records waits for
@@ -50,7 +54,7 @@ import {
   benchDialog,
   createInProcessBackend,
 } from '../flow/cancel-flow.js';
-import { createPipelineEngine } from '../flow/pipeline-engine.js';
+import { createPipelineEngine, FUNNEL_ONLY_EVENTS } from '../flow/pipeline-engine.js';
 import { currentLoad } from '../lib/machine.js';
 import { median, msSince, round } from '../lib/stats.js';
 import { PG_URL } from './analytics.js';
@@ -58,6 +62,12 @@ import { playFlow } from './engine.js';
 
 export const AUDIT_WRITE_SETUPS = ['plain', 'summary'] as const;
 export type AuditWriteSetup = (typeof AUDIT_WRITE_SETUPS)[number];
+/**
+ * The flow's set-ups: `before` = nothing of issue 16 (no metrics recorder, the analytics-only events not recorded,
+ * no summary); `plain` = issue 16 without the summary; `summary` = issue 16 in full.
+ */
+export const FLOW_SETUPS = ['before', 'plain', 'summary'] as const;
+export type FlowSetup = (typeof FLOW_SETUPS)[number];
 
 const TABLE = 'audit_log';
 const TTL_MS = 3600_000;
@@ -87,15 +97,20 @@ export interface AuditWriteResult {
   conversations: number;
   /** The flow through the pipeline, SQLite everywhere (npm start's default). */
   flow: {
-    turnsPerSecond: Record<AuditWriteSetup, number>;
-    /** Per run: plain and summary turns/s, in run order (the spread shows the noise). */
-    perRun: Array<Record<AuditWriteSetup, number>>;
+    turnsPerSecond: Record<FlowSetup, number>;
+    /** Per run: each set-up's turns/s, in run order (the spread shows the noise). */
+    perRun: Array<Record<FlowSetup, number>>;
+    /** The summary's cost (plain → summary), from the medians. */
     costPercent: number;
-    /** The median of each run's own cost (plain and summary of one run share its load). */
+    /** The median of each run's own summary cost (the set-ups of one run share its load). */
     costPercentMedianOfRuns: number;
-    entriesPerConversation: number;
-    /** Summary facts written in the last run (0 in plain: the triggers really were off). */
-    facts: Record<AuditWriteSetup, number>;
+    /** Issue 16 in full (before → summary), from the medians and as the median of the runs' own. */
+    fullCostPercent: number;
+    fullCostPercentMedianOfRuns: number;
+    /** Audit entries per conversation: before issue 16, and with it. */
+    entriesPerConversation: Record<'before' | 'summary', number>;
+    /** Summary facts written in the last run (0 without the summary: no catch-up ran). */
+    facts: Record<FlowSetup, number>;
   };
   sqlite: AppendThroughput[];
   postgres: AppendThroughput[] | { skipped: string };
@@ -103,6 +118,8 @@ export interface AuditWriteResult {
 
 const cost = (rates: Record<AuditWriteSetup, number>) =>
   round(((rates.plain - rates.summary) / rates.plain) * 100);
+const fullCost = (rates: Record<FlowSetup, number>) =>
+  round(((rates.before - rates.summary) / rates.before) * 100);
 
 /** A SQLite audit file at the latest version; in `plain` without any summary (no catch-up, no delete trigger). */
 async function sqliteLog(path: string, setup: AuditWriteSetup, errors: unknown[]): Promise<AuditLog> {
@@ -140,7 +157,7 @@ interface FlowBench {
 }
 
 /** The pipeline as `createBot` wires it with STORE=sqlite and no DATABASE_URL (the parts the flow reaches). */
-async function flowBench(dir: string, setup: AuditWriteSetup, errors: unknown[]): Promise<FlowBench> {
+async function flowBench(dir: string, setup: FlowSetup, errors: unknown[]): Promise<FlowBench> {
   const conversationsFile = join(dir, `${setup}.sqlite`);
   const store = await createSqliteStore<ConversationState>({ path: conversationsFile, ttlMs: TTL_MS });
   const outboxStore = await createSqliteStore<OutboxRecord>({
@@ -148,7 +165,11 @@ async function flowBench(dir: string, setup: AuditWriteSetup, errors: unknown[])
     namespace: 'audit-outbox',
     ttlMs: DEFAULT_OUTBOX_TTL_MS,
   });
-  const inner = await sqliteLog(join(dir, `${setup}.audit.sqlite`), setup, errors);
+  const inner = await sqliteLog(
+    join(dir, `${setup}.audit.sqlite`),
+    setup === 'summary' ? 'summary' : 'plain',
+    errors,
+  );
   let appended = 0;
   const log: AuditLog = {
     ...inner,
@@ -166,13 +187,17 @@ async function flowBench(dir: string, setup: AuditWriteSetup, errors: unknown[])
     { append: (entries) => outbox.enqueue(entries) },
     { userText: userTextFacts(benchCatalogs) },
   );
-  const metrics = createBotMetrics({ idleMs: TTL_MS, rootDialog: BENCH_DIALOG_ID });
+  // Before issue 16: no metrics recorder, and the analytics-only events are not recorded.
+  const metrics =
+    setup === 'before' ? undefined : createBotMetrics({ idleMs: TTL_MS, rootDialog: BENCH_DIALOG_ID });
   return {
     engine: createPipelineEngine({
       store,
-      onEvent: (event) => metrics.event(event),
-      recordEvents: (events) => trail.record(events),
-      turnMetric: (metric) => metrics.turn(metric),
+      recordEvents: (events) =>
+        trail.record(metrics ? events : events.filter((event) => !FUNNEL_ONLY_EVENTS.has(event.kind))),
+      ...(metrics
+        ? { onEvent: (event) => metrics.event(event), turnMetric: (metric) => metrics.turn(metric) }
+        : {}),
     }),
     appended: () => appended,
     async close() {
@@ -188,18 +213,22 @@ async function flowBench(dir: string, setup: AuditWriteSetup, errors: unknown[])
 async function flowRun(options: AuditWriteOptions, run: number) {
   const dir = mkdtempSync(join(tmpdir(), 'wbench-audit-'));
   const errors: unknown[] = [];
+  const per = (value: () => number) => ({ before: value(), plain: value(), summary: value() });
   try {
-    const benches = new Map<AuditWriteSetup, FlowBench>();
-    for (const setup of AUDIT_WRITE_SETUPS) benches.set(setup, await flowBench(dir, setup, errors));
-    const elapsed = { plain: 0, summary: 0 };
-    const turns = { plain: 0, summary: 0 };
+    const benches = new Map<FlowSetup, FlowBench>();
+    for (const setup of FLOW_SETUPS) benches.set(setup, await flowBench(dir, setup, errors));
+    const elapsed = per(() => 0);
+    const turns = per(() => 0);
     for (const [setup, bench] of benches)
       for (let i = 0; i < options.warmup; i++)
         await playFlow(bench.engine, `warm:${setup}:${run}:${i}`, undefined);
-    const before = bench(benches, 'summary').appended();
+    const before = {
+      before: bench(benches, 'before').appended(),
+      summary: bench(benches, 'summary').appended(),
+    };
     for (let i = 0; i < options.conversations; i++) {
-      for (let k = 0; k < AUDIT_WRITE_SETUPS.length; k++) {
-        const setup = AUDIT_WRITE_SETUPS[(i + k) % AUDIT_WRITE_SETUPS.length] as AuditWriteSetup;
+      for (let k = 0; k < FLOW_SETUPS.length; k++) {
+        const setup = FLOW_SETUPS[(i + k) % FLOW_SETUPS.length] as FlowSetup;
         const samples: number[] = [];
         const started = process.hrtime.bigint();
         await playFlow(bench(benches, setup).engine, `run:${setup}:${run}:${i}`, samples);
@@ -207,26 +236,29 @@ async function flowRun(options: AuditWriteOptions, run: number) {
         turns[setup] += samples.length;
       }
     }
-    const entries = (bench(benches, 'summary').appended() - before) / options.conversations;
-    // Closing catches the summary up on what is left (summary): timed for both, part of the set-up's cost.
+    const entries = {
+      before: (bench(benches, 'before').appended() - before.before) / options.conversations,
+      summary: (bench(benches, 'summary').appended() - before.summary) / options.conversations,
+    };
+    // Closing catches the summary up on what is left (summary): timed for every set-up, part of its cost.
     for (const [setup, b] of benches) {
       const started = process.hrtime.bigint();
       await b.close();
       elapsed[setup] += msSince(started);
     }
     if (errors.length > 0) throw new Error(`audit delivery failed: ${String(errors[0])}`);
-    const facts = {
-      plain: countRows(join(dir, 'plain.audit.sqlite'), `${TABLE}_facts`),
-      summary: countRows(join(dir, 'summary.audit.sqlite'), `${TABLE}_facts`),
-    };
-    const rate = (setup: AuditWriteSetup) => (turns[setup] / elapsed[setup]) * 1000;
-    return { rates: { plain: rate('plain'), summary: rate('summary') }, entries, facts };
+    const facts = per(() => 0);
+    for (const setup of FLOW_SETUPS)
+      facts[setup] = countRows(join(dir, `${setup}.audit.sqlite`), `${TABLE}_facts`);
+    const rates = per(() => 0);
+    for (const setup of FLOW_SETUPS) rates[setup] = (turns[setup] / elapsed[setup]) * 1000;
+    return { rates, entries, facts };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function bench<T>(map: Map<AuditWriteSetup, T>, setup: AuditWriteSetup): T {
+function bench<T>(map: Map<FlowSetup, T>, setup: FlowSetup): T {
   const found = map.get(setup);
   if (!found) throw new Error(`no ${setup} set-up`);
   return found;
@@ -394,19 +426,21 @@ export async function runAuditWriteSection(
   log: (line: string) => void,
 ): Promise<AuditWriteResult> {
   const loadStart = currentLoad();
-  const perRun: Array<Record<AuditWriteSetup, number>> = [];
-  let entriesPerConversation = 0;
-  let facts = { plain: 0, summary: 0 };
+  const perRun: Array<Record<FlowSetup, number>> = [];
+  let entriesPerConversation = { before: 0, summary: 0 };
+  let facts = { before: 0, plain: 0, summary: 0 };
   for (let run = 0; run < options.runs; run++) {
     const measured = await flowRun(options, run);
-    perRun.push({ plain: round(measured.rates.plain), summary: round(measured.rates.summary) });
+    const rates = measured.rates;
+    perRun.push({ before: round(rates.before), plain: round(rates.plain), summary: round(rates.summary) });
     entriesPerConversation = measured.entries;
     facts = measured.facts;
     log(
-      `  auditWrite flow run ${run + 1}: plain ${round(measured.rates.plain)}, summary ${round(measured.rates.summary)} turns/s (load ${currentLoad().join(' ')})`,
+      `  auditWrite flow run ${run + 1}: before ${round(rates.before)}, plain ${round(rates.plain)}, summary ${round(rates.summary)} turns/s (load ${currentLoad().join(' ')})`,
     );
   }
   const turnsPerSecond = {
+    before: round(median(perRun.map((r) => r.before))),
     plain: round(median(perRun.map((r) => r.plain))),
     summary: round(median(perRun.map((r) => r.summary))),
   };
@@ -441,7 +475,12 @@ export async function runAuditWriteSection(
       perRun,
       costPercent: cost(turnsPerSecond),
       costPercentMedianOfRuns: round(median(perRun.map(cost))),
-      entriesPerConversation: round(entriesPerConversation),
+      fullCostPercent: fullCost(turnsPerSecond),
+      fullCostPercentMedianOfRuns: round(median(perRun.map(fullCost))),
+      entriesPerConversation: {
+        before: round(entriesPerConversation.before),
+        summary: round(entriesPerConversation.summary),
+      },
       facts,
     },
     sqlite,

@@ -10,7 +10,8 @@
  * - `metrics`: the bot's Prometheus recorder (`createBotMetrics`: the turn counter and histogram, the procedures
  *   in progress from engine events);
  * - `metrics+analytics`: the recorder plus the audit trail deriving every entry (funnel entries included) into an
- *   in-memory sink, as `createBot` wires them (`recordEvents`), without a database;
+ *   sink that counts them and keeps none, as `createBot` wires them (`recordEvents`), without a database (what
+ *   delivering them to a database costs is the `auditWrite` section's);
  * - `audit-again`: `audit` once more, an A/A control: how far two identical set-ups drift apart in one run is the
  *   noise floor of every difference here.
  * Reports the median over runs of each set-up's turns/s and the cost of each against `off`; what issue 16 adds is
@@ -25,12 +26,9 @@ import type { ConversationState } from '../../src/engine/state.js';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
 import { BENCH_DIALOG_ID, benchCatalogs } from '../flow/cancel-flow.js';
-import { createPipelineEngine } from '../flow/pipeline-engine.js';
+import { createPipelineEngine, FUNNEL_ONLY_EVENTS } from '../flow/pipeline-engine.js';
 import { median, msSince, round } from '../lib/stats.js';
 import { playFlow } from './engine.js';
-
-/** Engine events that exist for analytics only (issue 16): the `audit` set-up leaves them out. */
-const FUNNEL_ONLY: ReadonlySet<string> = new Set(['dialog-started', 'faq', 'satisfaction']);
 
 export const INSTRUMENTATION_SETUPS = [
   'off',
@@ -73,7 +71,10 @@ export interface InstrumentationResult {
   entriesPerConversation: number;
 }
 
-function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & { close(): Promise<void> } {
+function pipelineFor(
+  setup: InstrumentationSetup,
+  sink: { entries: number },
+): Engine & { close(): Promise<void> } {
   const store = createMemoryStore<ConversationState>({ ttlMs: 3600_000 });
   const metrics =
     setup === 'off' || setup === 'audit' || setup === 'audit-again'
@@ -84,9 +85,8 @@ function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & 
       ? createAuditTrail(
           {
             append: async (entries) => {
-              // Bounded: the sink keeps the latest entries only.
-              sink.push(...entries);
-              if (sink.length > 10_000) sink.splice(0, sink.length - 1000);
+              // Counted, not kept: holding entries in memory would add garbage-collector work no deployment has.
+              sink.entries += entries.length;
             },
           },
           { userText: userTextFacts(benchCatalogs) },
@@ -101,7 +101,9 @@ function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & 
       ? {
           recordEvents: (events) =>
             trail.record(
-              setup === 'metrics+analytics' ? events : events.filter((event) => !FUNNEL_ONLY.has(event.kind)),
+              setup === 'metrics+analytics'
+                ? events
+                : events.filter((event) => !FUNNEL_ONLY_EVENTS.has(event.kind)),
             ),
         }
       : {}),
@@ -117,9 +119,9 @@ function pipelineFor(setup: InstrumentationSetup, sink: AuditEntry[]): Engine & 
  * its own, so a load change on a shared machine hits all three alike.
  */
 async function interleavedRun(options: InstrumentationOptions, run: number) {
-  const sinks = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, [] as AuditEntry[]]));
+  const sinks = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, { entries: 0 }]));
   const benches = new Map(
-    INSTRUMENTATION_SETUPS.map((setup) => [setup, pipelineFor(setup, sinks.get(setup) ?? [])]),
+    INSTRUMENTATION_SETUPS.map((setup) => [setup, pipelineFor(setup, sinks.get(setup) ?? { entries: 0 })]),
   );
   const elapsed = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, 0]));
   const turns = new Map(INSTRUMENTATION_SETUPS.map((setup) => [setup, 0]));
@@ -131,14 +133,14 @@ async function interleavedRun(options: InstrumentationOptions, run: number) {
       const setup = INSTRUMENTATION_SETUPS[(i + k) % INSTRUMENTATION_SETUPS.length] as InstrumentationSetup;
       const bench = benches.get(setup);
       if (!bench) continue;
-      const sink = sinks.get(setup) ?? [];
-      const before = sink.length;
+      const sink = sinks.get(setup) ?? { entries: 0 };
+      const before = sink.entries;
       const samples: number[] = [];
       const started = process.hrtime.bigint();
       await playFlow(bench, `run:${setup}:${run}:${i}`, samples);
       elapsed.set(setup, (elapsed.get(setup) ?? 0) + msSince(started));
       turns.set(setup, (turns.get(setup) ?? 0) + samples.length);
-      if (setup === 'metrics+analytics') entries += Math.max(0, sink.length - before);
+      if (setup === 'metrics+analytics') entries += sink.entries - before;
     }
   }
   for (const bench of benches.values()) await bench.close();
