@@ -40,8 +40,6 @@ export const summaryBehindSql = (table: string): string =>
   `SELECT EXISTS (SELECT 1 FROM ${table} WHERE seq > (SELECT seq FROM ${summaryMarkTable(table)})) AS behind`;
 
 export interface SummaryCatchUp {
-  /** Whether some audit row is above the mark (not yet summarised). */
-  behind(): boolean;
   /** Summarises every audit row above the mark; answers how many audit rows it passed (summarised or not). */
   run(): number;
 }
@@ -53,7 +51,6 @@ export function sqliteSummaryCatchUp(
   rowsPerTransaction = ROWS_PER_CATCH_UP,
 ): SummaryCatchUp {
   const mark = summaryMarkTable(table);
-  const behind = db.prepare<[], { behind: number }>(summaryBehindSql(table));
   const window = db.prepare<[number], { from: number; to: number | null; rows: number }>(
     `SELECT m.seq AS "from", MAX(a.seq) AS "to", COUNT(a.seq) AS rows FROM ${mark} m
        LEFT JOIN (SELECT seq FROM ${table} WHERE seq > (SELECT seq FROM ${mark}) ORDER BY seq LIMIT ?) a`,
@@ -70,7 +67,6 @@ export function sqliteSummaryCatchUp(
     return found.rows;
   });
   return {
-    behind: () => behind.get()?.behind === 1,
     run() {
       let passed = 0;
       for (let rows = step.immediate(); rows > 0; rows = step.immediate()) passed += rows;
