@@ -269,6 +269,7 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
   const auditLog = await openAuditLog(config, {
     onError: auditFault('audit-log connection'),
     onWarning: (message) => faultLog.onWarning(message),
+    onSummaryError: auditFault('audit-log summary'),
   });
   const auditRetention = await startRetention(auditLog, {
     days: config.AUDIT_RETENTION_DAYS,
@@ -297,10 +298,17 @@ export async function createBot(config: Config, options: BotOptions): Promise<Bo
       mutating: (name) => operations[name]?.mutates === true,
     },
   );
-  const emit = async (event: EngineEvent) => {
+  // A promise only when there is something to wait for (a receipt to record, the caller's own listener): the
+  // engine awaits what this answers, and the metrics alone cost it no microtask per event.
+  const emit = (event: EngineEvent): Promise<void> | undefined => {
     metrics.event(event);
-    await recorder.onEvent(event);
-    await options.onEvent?.(event);
+    const recording = recorder.onEvent(event);
+    const listener = options.onEvent;
+    if (!recording && !listener) return undefined;
+    return (async () => {
+      await recording;
+      await listener?.(event);
+    })();
   };
   const operations = {
     ...withFaultLog(backend.operations, faultLog),

@@ -9,6 +9,8 @@
  *   4: the summary is built after the append, by the writer every 500 entries and 1 s after an append;
  *   src/audit-log/summary-catch-up.ts). Every catch-up is timed: those run inside an append call are in that
  *   append's time, the last one runs in `close()`, which is timed for both set-ups and added to their time.
+ *   (The flow never yields to the event loop's timers, so the 1 s catch-up of a quiet bot does not run here: the
+ *   500-entry one does.)
  *
  * Two measurements:
  * - turns/s, in three set-ups (`FLOW_SETUPS`): `before` = nothing of issue 16 (no metrics recorder, the

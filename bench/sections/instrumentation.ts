@@ -8,7 +8,8 @@
  * - `audit`: the audit trail as before issue 16 (the funnel-only events left out), no metrics — every deployment
  *   runs the audit trail (invariant 9), so this is the fair base for what issue 16 adds;
  * - `metrics`: the bot's Prometheus recorder (`createBotMetrics`: the turn counter and histogram, the procedures
- *   in progress from engine events);
+ *   in progress from engine events), its event hook answering nothing, as the bot's does for every event but a
+ *   completed call (whose receipt no set-up here records);
  * - `metrics+analytics`: the recorder plus the audit trail deriving every entry (funnel entries included) into an
  *   sink that counts them and keeps none, as `createBot` wires them (`recordEvents`), without a database (what
  *   delivering them to a database costs is the `auditWrite` section's);

@@ -1,9 +1,10 @@
 /**
- * A read-only connection to the audit table for the analytics: SQLite (a second, read-only handle on the audit
- * log's file) or PostgreSQL (its own small pool). Only SELECT statements are ever run through it; the audit log's
- * writers stay the only code that appends. On SQLite the summary is built after the append
- * (`src/audit-log/summary-catch-up.ts`): before a read finds rows not yet summarised, a writable handle (opened
- * then, kept) brings the summary up to date — it writes only the summary tables, never the audit table.
+ * The analytics' connection to the audit trail: SQLite (a second handle on the audit log's file) or PostgreSQL
+ * (its own small pool). The queries are SELECT statements only; the audit log's writers stay the only code that
+ * appends. On SQLite the summary is built after the append (`src/audit-log/summary-catch-up.ts`), so before a read
+ * that finds rows not yet summarised, a writable handle (opened then, kept) brings the summary up to date: it
+ * writes only the summary tables, never the audit table. Should that fail, the read fails (the dashboard shows its
+ * error) rather than showing numbers behind the trail as if they were current.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

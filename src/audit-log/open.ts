@@ -27,7 +27,12 @@ export function auditSqlitePath(config: Pick<Config, 'SQLITE_PATH'>): string {
 
 export function openAuditLog(
   config: AuditLogConfig,
-  options: { onError?: (error: Error) => void; onWarning?: (message: string) => void } = {},
+  options: {
+    onError?: (error: Error) => void;
+    onWarning?: (message: string) => void;
+    /** SQLite: a catch-up of the analytics summary failed (`summary-catch-up.ts`); appends go on. */
+    onSummaryError?: (error: Error) => void;
+  } = {},
 ): Promise<AuditLog> {
   if (config.DATABASE_URL !== undefined) {
     return createPostgresAuditLog({
@@ -44,6 +49,6 @@ export function openAuditLog(
   return createSqliteAuditLog({
     path: auditSqlitePath(config),
     schema: config.NODE_ENV === 'production' ? 'migrate-if-new' : 'migrate',
-    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.onSummaryError ? { onError: options.onSummaryError } : {}),
   });
 }

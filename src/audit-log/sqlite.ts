@@ -94,15 +94,15 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
     throw new Error(`Could not open the SQLite audit log at ${file}.`, { cause: error });
   }
 
+  let summary: ReturnType<typeof summaryWriter>;
   try {
     prepareSchema(db, table, file, options.schema ?? 'check');
+    summary = summaryWriter(db, table, options);
   } catch (error) {
     db.close();
     if (error instanceof SqliteSchemaVersionError) throw error;
     throw new Error(`Could not prepare the SQLite audit log at ${file}.`, { cause: error });
   }
-
-  const summary = summaryWriter(db, table, options);
   summary.catchUp();
 
   const ensureOpen = (): void => {
@@ -110,8 +110,8 @@ export async function createSqliteAuditLog(options: SqliteAuditLogOptions): Prom
   };
   const select = `SELECT ${COLUMNS.join(', ')} FROM ${table}`;
   const oneRow = `(${COLUMNS.map(() => '?').join(', ')})`;
-  // Prepared once per row count: preparing an INSERT compiles every trigger it fires (the append-only guards, the
-  // analytics summary's), which costs more than inserting a turn's few rows.
+  // Prepared once per row count: preparing a statement compiles it (and, at schema version 3, every trigger it
+  // fired), which can cost more than inserting a turn's few rows.
   const inserts = new Map<number, Statement<Param[]>>();
   const insert = (rows: number) => {
     let statement = inserts.get(rows);

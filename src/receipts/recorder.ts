@@ -71,7 +71,8 @@ function customerOf(event: CallCompleted): string {
 }
 
 export interface ReceiptRecorder {
-  onEvent(event: EngineEvent): Promise<void>;
+  /** Records a receipt for a completed call (a promise to wait for); any other event: nothing (`undefined`). */
+  onEvent(event: EngineEvent): Promise<void> | undefined;
   /** The receipt id last recorded in this conversation, if any. */
   latestFor(conversationKey: string): Promise<string | undefined>;
   /** Receipts recorded in this process for the conversation since the last call (to tell the user their number). */
@@ -90,40 +91,40 @@ export function createReceiptRecorder(
   latestTtlMs: number = LATEST_RECEIPT_TTL_MS,
 ): ReceiptRecorder {
   const fresh = new Map<string, Receipt[]>();
-  return {
-    async onEvent(event) {
-      if (event.kind !== 'call-completed') return;
-      // One receipt per call and outcome, even when the event is reported again (see `call-receipt.ts`).
-      const receiptId = receiptIdOf(event);
-      if (!receiptId || !event.confirmation) return;
-      const outcome = receiptOutcomeOf(event.outcome);
-      if (await store.get(receiptId)) return;
-      const ref = reference(event);
-      const receipt = buildReceipt(
-        {
-          procedure: event.dialogId,
-          item: receiptItem(event),
-          customerId: customerOf(event),
-          actor: { kind: event.actor.kind, id: event.actor.id },
-          channel: event.channel,
-          locale: event.locale,
-          shown: event.confirmation,
-          operation: {
-            name: event.operation,
-            idempotencyKey: event.idempotencyKey,
-            sentAt: event.sentAt,
-            completedAt: event.at,
-            outcome,
-            ...(ref ? { reference: ref } : {}),
-          },
+  async function record(event: CallCompleted): Promise<void> {
+    // One receipt per call and outcome, even when the event is reported again (see `call-receipt.ts`).
+    const receiptId = receiptIdOf(event);
+    if (!receiptId || !event.confirmation) return;
+    const outcome = receiptOutcomeOf(event.outcome);
+    if (await store.get(receiptId)) return;
+    const ref = reference(event);
+    const receipt = buildReceipt(
+      {
+        procedure: event.dialogId,
+        item: receiptItem(event),
+        customerId: customerOf(event),
+        actor: { kind: event.actor.kind, id: event.actor.id },
+        channel: event.channel,
+        locale: event.locale,
+        shown: event.confirmation,
+        operation: {
+          name: event.operation,
+          idempotencyKey: event.idempotencyKey,
+          sentAt: event.sentAt,
+          completedAt: event.at,
+          outcome,
+          ...(ref ? { reference: ref } : {}),
         },
-        new Date(event.at),
-        receiptId,
-      );
-      await store.save(receipt);
-      await index.set(`latest-receipt:${event.conversationKey}`, receipt.receiptId, latestTtlMs);
-      fresh.set(event.conversationKey, [...(fresh.get(event.conversationKey) ?? []), receipt]);
-    },
+      },
+      new Date(event.at),
+      receiptId,
+    );
+    await store.save(receipt);
+    await index.set(`latest-receipt:${event.conversationKey}`, receipt.receiptId, latestTtlMs);
+    fresh.set(event.conversationKey, [...(fresh.get(event.conversationKey) ?? []), receipt]);
+  }
+  return {
+    onEvent: (event) => (event.kind === 'call-completed' ? record(event) : undefined),
     drainNew(conversationKey) {
       const receipts = fresh.get(conversationKey) ?? [];
       fresh.delete(conversationKey);

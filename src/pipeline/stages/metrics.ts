@@ -34,7 +34,7 @@ export function metricsStage(hook: MetricsHook | undefined): NamedStage {
       const channel = ctx.inbound.channel;
       let replies: Promise<Reply[]>;
       try {
-        replies = next();
+        replies = Promise.resolve(next());
       } catch (error) {
         replies = Promise.reject(error); // a later stage that throws before its first await
       }
