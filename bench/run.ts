@@ -65,7 +65,7 @@ const SIZES = {
     slack: { rates: [100, 300, 1000], durationMs: 5000, runs: 3, users: 500, warmupRate: 100 },
     scaleOut: { processes: [1, 2, 4], durationMs: 5000, concurrency: 32, duplicateRate: 0.2, runs: 3 },
     analytics: { entries: 1_000_000, runs: 5 },
-    instrumentation: { runs: 5, conversations: 2000, warmup: 300 },
+    instrumentation: { runs: 9, conversations: 2000, warmup: 300 },
     auditWrite: { runs: 5, conversations: 300, warmup: 30 },
   },
   quick: {

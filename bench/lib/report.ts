@@ -289,7 +289,7 @@ function instrumentationSection(r: Results): string {
       ],
     ),
     '',
-    `What issue 16 adds over the audit trail (metrics+analytics vs audit), the median of the runs' own costs: **${i.addedOverAuditPercentMedianOfRuns ?? '—'} %** (from the medians above: ${i.addedOverAuditPercent} %). Noise floor: two identical set-ups (audit, audit again) differ by ${i.controlPercentMedianOfRuns ?? '—'} % in the median run; a negative cost is noise.`,
+    `What issue 16 adds over the audit trail (metrics+analytics vs audit), the median of the runs' own costs: **${i.addedOverAuditPercentMedianOfRuns ?? '—'} %** (from the medians above: ${i.addedOverAuditPercent} %; per run: ${(i.addedOverAuditPercentPerRun ?? []).join(', ')} %). Noise floor: two identical set-ups (audit, audit again) differ by ${i.controlPercentMedianOfRuns ?? '—'} % in the median run; a negative cost is noise.`,
   ].join('\n');
 }
 

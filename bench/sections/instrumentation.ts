@@ -64,6 +64,8 @@ export interface InstrumentationResult {
   addedOverAuditPercent: number;
   /** The median over runs of each run's own (audit − metrics+analytics) ÷ audit, in percent: the target's figure. */
   addedOverAuditPercentMedianOfRuns: number;
+  /** Each run's own (audit − metrics+analytics) ÷ audit, in percent, in run order (the spread). */
+  addedOverAuditPercentPerRun: number[];
   /** The A/A control: the median over runs of |audit − audit-again| ÷ audit, in percent (the noise floor). */
   controlPercentMedianOfRuns: number;
   /** (off − set-up) ÷ off, in percent (negative: faster than off, i.e. noise). */
@@ -183,6 +185,9 @@ export async function runInstrumentationSection(
     'audit-again': round(median(rates['audit-again'])),
   };
   const cost = (value: number) => round(((tps.off - value) / tps.off) * 100);
+  const addedPerRun = rates.audit.map(
+    (audit, run) => ((audit - (rates['metrics+analytics'][run] ?? 0)) / audit) * 100,
+  );
   return {
     ...when,
     runs: options.runs,
@@ -194,11 +199,8 @@ export async function runInstrumentationSection(
       audit: cost(tps.audit),
     },
     addedOverAuditPercent: round(((tps.audit - tps['metrics+analytics']) / tps.audit) * 100),
-    addedOverAuditPercentMedianOfRuns: round(
-      median(
-        rates.audit.map((audit, run) => ((audit - (rates['metrics+analytics'][run] ?? 0)) / audit) * 100),
-      ),
-    ),
+    addedOverAuditPercentMedianOfRuns: round(median(addedPerRun)),
+    addedOverAuditPercentPerRun: addedPerRun.map(round),
     controlPercentMedianOfRuns: round(
       median(
         rates.audit.map((audit, run) => (Math.abs(audit - (rates['audit-again'][run] ?? 0)) / audit) * 100),
