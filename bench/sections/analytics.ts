@@ -19,6 +19,22 @@ import { median, round } from '../lib/stats.js';
 
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/**
+ * A pool of `max` connections to {@link PG_URL} for a section's own set-up and clean-up, or why the section is
+ * skipped (PostgreSQL unreachable; the pool is then ended).
+ */
+export async function benchAdminPool(max: number): Promise<Pool | { skipped: string }> {
+  const admin = new Pool({ connectionString: PG_URL, max, connectionTimeoutMillis: 3000 });
+  admin.on('error', () => undefined);
+  try {
+    await admin.query('SELECT 1');
+    return admin;
+  } catch (error) {
+    await admin.end().catch(() => undefined);
+    return { skipped: `PostgreSQL unreachable (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
 export interface AnalyticsQueryTiming {
   query: string;
   window: string;
@@ -59,14 +75,8 @@ export async function runAnalyticsSection(options: {
   runs: number;
   log: (line: string) => void;
 }): Promise<AnalyticsSection> {
-  const admin = new Pool({ connectionString: PG_URL, max: 2, connectionTimeoutMillis: 3000 });
-  admin.on('error', () => undefined);
-  try {
-    await admin.query('SELECT 1');
-  } catch (error) {
-    await admin.end().catch(() => undefined);
-    return { skipped: `PostgreSQL unreachable (${error instanceof Error ? error.message : String(error)})` };
-  }
+  const admin = await benchAdminPool(2);
+  if ('skipped' in admin) return admin;
   const schema = `bench_analytics_${randomBytes(4).toString('hex')}`;
   const end = new Date('2026-12-06T00:00:00.000Z');
   try {

@@ -33,7 +33,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import { createAuditTrail } from '../../src/audit-log/derive.js';
 import { type AuditEntry, conversationDigest } from '../../src/audit-log/entry.js';
 import type { AuditLog } from '../../src/audit-log/log.js';
@@ -43,23 +42,17 @@ import { pgNames } from '../../src/audit-log/postgres-schema.js';
 import { userTextFacts } from '../../src/audit-log/scrub.js';
 import { createSqliteAuditLog } from '../../src/audit-log/sqlite.js';
 import { applySqliteMigrations } from '../../src/audit-log/sqlite-migrations.js';
-import { createEngine, type Engine } from '../../src/engine/runtime.js';
+import type { Engine } from '../../src/engine/runtime.js';
 import type { ConversationState } from '../../src/engine/state.js';
 import { createMemoryStore } from '../../src/engine/store/memory.js';
 import { createSqliteStore } from '../../src/engine/store/sqlite.js';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
 import { openSqliteFile } from '../../src/storage/sqlite-file.js';
-import {
-  BENCH_DIALOG_ID,
-  benchBehaviour,
-  benchCatalogs,
-  benchDialog,
-  createInProcessBackend,
-} from '../flow/cancel-flow.js';
+import { BENCH_DIALOG_ID, benchCatalogs } from '../flow/cancel-flow.js';
 import { createPipelineEngine, FUNNEL_ONLY_EVENTS } from '../flow/pipeline-engine.js';
 import { currentLoad } from '../lib/machine.js';
 import { median, msSince, round } from '../lib/stats.js';
-import { PG_URL } from './analytics.js';
+import { benchAdminPool, PG_URL } from './analytics.js';
 import { playFlow } from './engine.js';
 
 export const AUDIT_WRITE_SETUPS = ['plain', 'summary'] as const;
@@ -277,12 +270,7 @@ async function flowBatches(): Promise<AuditEntry[][]> {
     },
     { userText: userTextFacts(benchCatalogs) },
   );
-  const engine = createEngine({
-    dialogs: [benchDialog],
-    rootDialog: BENCH_DIALOG_ID,
-    catalogs: benchCatalogs,
-    behaviour: benchBehaviour,
-    operations: createInProcessBackend().operations,
+  const engine = createPipelineEngine({
     store: createMemoryStore<ConversationState>({ ttlMs: TTL_MS }),
     recordEvents: (events) => trail.record(events),
   });
@@ -382,14 +370,8 @@ async function postgresThroughput(
   template: AuditEntry[][],
   log: (line: string) => void,
 ): Promise<AppendThroughput[] | { skipped: string }> {
-  const admin = new Pool({ connectionString: PG_URL, max: 1, connectionTimeoutMillis: 3000 });
-  admin.on('error', () => undefined);
-  try {
-    await admin.query('SELECT 1');
-  } catch (error) {
-    await admin.end().catch(() => undefined);
-    return { skipped: `PostgreSQL unreachable (${error instanceof Error ? error.message : String(error)})` };
-  }
+  const admin = await benchAdminPool(1);
+  if ('skipped' in admin) return admin;
   const prefix = `wbench_audit_${randomBytes(4).toString('hex')}`;
   const schemas: string[] = [];
   try {

@@ -20,7 +20,6 @@
  * load that changes between runs) — the figure the target is judged on.
  */
 import { createAuditTrail } from '../../src/audit-log/derive.js';
-import type { AuditEntry } from '../../src/audit-log/entry.js';
 import { userTextFacts } from '../../src/audit-log/scrub.js';
 import type { Engine } from '../../src/engine/runtime.js';
 import type { ConversationState } from '../../src/engine/state.js';
